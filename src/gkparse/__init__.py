@@ -1,0 +1,47 @@
+"""gkparse: Chinese government notices (通知) and the work plans they hand down, as structured data.
+
+    >>> import gkparse
+    >>> doc = gkparse.parse(open("notice.txt", encoding="utf-8").read())
+    >>> doc.header.title, [t.id for t in doc.tasks]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .assemble import assemble
+from .model import Document, Issue
+from .normalize import decode, split_lines
+from .rules import RuleError, Rules, load_rules
+from .tokenize import tokenize
+
+__version__ = "0.1.0"
+__all__ = ["Document", "RuleError", "Rules", "load_rules", "parse", "parse_bytes", "__version__"]
+
+
+def parse(text: str, *, rules: Rules | None = None, name: str | None = None) -> Document:
+    """Parse the text of one notice into a Document."""
+    return _parse(text, rules, source={"file": name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "encoding": None}, issues=[])
+
+
+def parse_bytes(data: bytes, *, rules: Rules | None = None, name: str | None = None) -> Document:
+    """Decode the bytes of one notice file (UTF-8, GB18030, UTF-16, with or without BOM) and parse it."""
+    text, encoding, issues = decode(data)
+    source = {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "encoding": encoding}
+    return _parse(text, rules, source, issues)
+
+
+def parse_file(path: str | Path, *, rules: Rules | None = None) -> Document:
+    path = Path(path)
+    return parse_bytes(path.read_bytes(), rules=rules, name=path.name)
+
+
+def _parse(text: str, rules: Rules | None, source: dict, issues: list[Issue]) -> Document:
+    rules = rules or load_rules()
+    segments, repairs = split_lines(text)
+    issues.extend(repairs)
+    doc = assemble(rules, tokenize(rules, segments), issues)
+    source["lines"] = len(text.splitlines())
+    doc.metadata.source = source
+    return doc

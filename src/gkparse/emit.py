@@ -1,0 +1,116 @@
+"""Emit: Document -> the `gkparse/1` mapping, written as YAML or JSON. Key order and style only."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.representer import RoundTripRepresenter
+
+from .model import Document, Node
+
+SCHEMA = "gkparse/1"
+
+
+def _section(node: Node) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "level": node.level,
+        "marker": node.marker,
+        "title": node.title,
+        "text": node.text,
+        "line": node.line,
+        "sections": [_section(c) for c in node.children if c.children],
+    }
+
+
+def _task(node: Node) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "section": node.parent.id if node.parent else None,
+        "level": node.level,
+        "marker": node.marker,
+        "title": node.title,
+        "text": node.text,
+        "line": node.line,
+        "responsible": list(node.responsible),
+        "deadlines": [{"text": d.text, "date": d.date} for d in node.deadlines],
+        "keywords": list(node.keywords),
+    }
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    h, md = doc.header, doc.metadata
+    return {
+        "schema": SCHEMA,
+        "header": {
+            "title": h.title,
+            "issuer": h.issuer,
+            "doc_number": h.doc_number,
+            "date": h.date,
+            "recipients": list(h.recipients),
+            "cover": h.cover,
+            "signature": h.signature,
+            "attachments": list(h.attachments),
+            "note": h.note,
+            "cc": list(h.cc),
+            "printer": h.printer,
+            "printed": h.printed,
+            "plan_title": h.plan_title,
+        },
+        "metadata": {
+            "index_number": md.index_number,
+            "disclosure": md.disclosure,
+            "publisher": md.publisher,
+            "published": md.published,
+            "topic": md.topic,
+            "keywords": list(md.keywords),
+            "year": md.year,
+            "source": dict(md.source),
+            "dropped": [dict(d) for d in md.dropped],
+            "warnings": list(md.warnings),
+        },
+        "preamble": doc.preamble,
+        "sections": [_section(n) for n in doc.roots if n.children],
+        "tasks": [_task(n) for n in doc.tasks],
+        "closing": doc.closing,
+    }
+
+
+class _Representer(RoundTripRepresenter):
+    """Multi-paragraph text as a literal block: one paragraph per line, never folded."""
+
+    def represent_str(self, data: str) -> Any:
+        if "\n" in data:
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+        return super().represent_str(data)
+
+
+    def represent_none(self, data: None) -> Any:
+        return self.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+_Representer.add_representer(str, _Representer.represent_str)
+_Representer.add_representer(type(None), _Representer.represent_none)
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.Representer = _Representer
+    yaml.width = 1 << 30  # never fold: a paragraph stays on one line, so diffs show paragraphs
+    yaml.allow_unicode = True
+    yaml.default_flow_style = None  # lists of scalars and small mappings in flow style, as in SPEC
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def to_yaml(data: dict[str, Any]) -> str:
+    out = io.StringIO()
+    _yaml().dump(data, out)
+    return out.getvalue()
+
+
+def to_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,266 @@
+"""The notice's own elements, each looked for in its own zone (GB/T 9704-2012).
+
+版头 and 主体 come before the first numbered heading: title, 发文字号, 主送机关, the cover text,
+署名 and 成文日期, 附注, then the plan's own title and preamble. 版记 (抄送, 印发) comes after the
+body. Body text cites other notices and mentions dates; searching only the zone keeps those out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .dates import DATE, find_date, parse_date_line
+from .model import Document, Issue, Segment, Token
+from .normalize import compact, mend_spaces
+from .rules import Rules
+
+SENTENCE_END = "。！？；"
+SPLIT_UNITS = regex.compile(r"[，,；;]+")
+QUOTED = regex.compile(r"《([^《》]+)》")
+TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
+
+
+def doc_number(rules: Rules, text: str) -> str | None:
+    """`邛府办函202314` -> `邛府办函〔2023〕14号`; None unless the whole text is a 发文字号."""
+    m = rules.header["doc_number"].fullmatch(compact(text))
+    if not m or not m["code"]:
+        return None
+    return f"{m['code']}〔{m['year']}〕{int(m['serial'])}号"
+
+
+def is_unit(rules: Rules, text: str) -> bool:
+    """A unit's name alone on a line: 邛崃市人民政府办公室."""
+    return 3 <= len(text) <= 40 and regex.fullmatch(r"[\p{Han}（）()·]+", text) is not None and text.endswith(rules.unit_suffixes)
+
+
+def units_line(rules: Rules, text: str) -> list[str] | None:
+    """One or more unit names on a line, separated by spaces (joint issuers print two a line)."""
+    parts = text.split()
+    return parts if parts and all(is_unit(rules, p) for p in parts) else None
+
+
+def split_units(rules: Rules, text: str) -> list[str]:
+    """Split a list of units on ，；, and on 、 only after a complete unit name.
+
+    `各村、居委会、企事业单位` is 各村、居委会 (村委会 and 居委会) and 企事业单位: a part that does
+    not end like a unit's name stays joined to the next.
+    """
+    out: list[str] = []
+    for chunk in SPLIT_UNITS.split(text.strip(" ：:。")):
+        pending = ""
+        for part in chunk.split("、"):
+            pending = f"{pending}、{part}" if pending else part
+            if len(pending) > 2 and pending.endswith(rules.unit_suffixes):  # 各村、居委会 stays whole
+                out.append(pending.strip())
+                pending = ""
+        if pending.strip():
+            out.append(pending.strip())
+    return [u for u in out if u]
+
+
+@dataclass
+class Front:
+    """What the 版头 and 主体 yielded, before the fields are settled."""
+
+    title: list[Token] = field(default_factory=list)
+    top_units: list[str] = field(default_factory=list)
+    top_date: str | None = None
+    mark: str | None = None
+    signature: list[str] = field(default_factory=list)
+    cover: list[Token] = field(default_factory=list)
+    plan_title: list[Token] = field(default_factory=list)
+    preamble: list[Token] = field(default_factory=list)
+
+
+class FrontReader:
+    """The state machine over the tokens before the first numbered heading."""
+
+    def __init__(self, rules: Rules, doc: Document, issues: list[Issue]) -> None:
+        self.rules, self.doc, self.issues = rules, doc, issues
+        self.front = Front()
+        self.state = "top"  # top -> cover -> after (the signature) -> preamble
+
+    def claim(self, seg: Segment, owner: str) -> None:
+        seg.owner = owner
+
+    def read(self, tokens: list[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            i += self.step(tokens, i)
+        self.settle()
+
+    def step(self, tokens: list[Token], i: int) -> int:
+        """Place tokens[i] (and maybe the next ones); return how many were consumed."""
+        tok = tokens[i]
+        text = tok.seg.text
+        h, rules = self.doc.header, self.rules
+        nxt = tokens[i + 1].seg.text if i + 1 < len(tokens) and tokens[i + 1].kind == "text" else None
+
+        number = doc_number(rules, text)
+        if number and not self.front.preamble:
+            h.doc_number = h.doc_number or number
+            self.claim(tok.seg, "header.doc_number")
+            return 1
+        if rules.header["note"].fullmatch(text):
+            h.note = rules.header["note"].fullmatch(text)["note"]
+            self.claim(tok.seg, "header.note")
+            self.state = "after" if self.state == "cover" else self.state
+            return 1
+        m = rules.header["attachments"].fullmatch(text)
+        if m and self.state == "cover":
+            h.attachments.extend(x for x in regex.split(r"\s+(?=\d+[.．、])", m["items"].strip()) if x)
+            self.claim(tok.seg, "header.attachments")
+            return 1
+        if self.state == "cover":
+            used = self.signature(tokens, i)
+            if used:
+                return used
+        if self.state == "top":
+            return self.top(tokens, i, nxt)
+        if self.state == "cover":
+            self.front.cover.append(tok)
+            return 1
+        if self.state == "after" and not self.front.plan_title and self.plain_title(text):
+            used = 1
+            self.front.plan_title.append(tok)
+            if nxt and not rules.header["title_end"].fullmatch(text) and self.plain_title(nxt):
+                self.front.plan_title.append(tokens[i + 1])
+                used = 2
+            self.state = "preamble"
+            return used
+        self.front.preamble.append(tok)
+        self.state = "preamble"
+        return 1
+
+    def plain_title(self, text: str) -> bool:
+        return len(text) <= 60 and not any(ch in text for ch in SENTENCE_END + "，,：:")
+
+    def top(self, tokens: list[Token], i: int, nxt: str | None) -> int:
+        tok, rules, h = tokens[i], self.rules, self.doc.header
+        text = tok.seg.text
+        m = rules.header["header_mark"].fullmatch(text)
+        if m and is_unit(rules, compact(m["issuer"])):
+            self.front.mark = compact(m["issuer"])
+            self.claim(tok.seg, "header.issuer")
+            return 1
+        for field, pattern in rules.values:
+            if pattern.fullmatch(text) and getattr(self.doc.metadata, field) is None:
+                setattr(self.doc.metadata, field, text)  # page metadata printed without its label
+                self.claim(tok.seg, f"metadata.{field}")
+                return 1
+        date, _ = parse_date_line(text)
+        if date:
+            self.front.top_date = self.front.top_date or date
+            self.claim(tok.seg, "header.date")
+            return 1
+        byline = DATE.search(text)
+        if byline and byline.start() > 0 and units_line(rules, text[: byline.start()].strip()) and not text[byline.end() :].strip(" :：0-9"):
+            # the page's byline: `四川省成都市邛崃市人民政府 2023-09-04`
+            self.doc.metadata.publisher = self.doc.metadata.publisher or text[: byline.start()].strip()
+            self.doc.metadata.published = self.doc.metadata.published or find_date(text)
+            self.claim(tok.seg, "metadata.publisher")
+            return 1
+        if rules.header["recipients"].fullmatch(text) and text[-1] in ":：":
+            h.recipients = split_units(rules, text)
+            self.claim(tok.seg, "header.recipients")
+            self.state = "cover"
+            return 1
+        units = units_line(rules, text)
+        if units:
+            self.front.top_units.extend(units)
+            self.claim(tok.seg, "header.issuer")
+            return 1
+        if not self.front.title and not self.front.preamble and (self.plain_title(text) or rules.header["title_end"].fullmatch(text)):
+            self.front.title.append(tok)
+            used = 1
+            # a title broken over lines: join until it ends like a title (通知, 方案, 要点…)
+            while (
+                i + used < len(tokens)
+                and used < 4
+                and tokens[i + used].kind == "text"
+                and not rules.header["title_end"].fullmatch(compact("".join(t.seg.text for t in self.front.title)))
+                and self.plain_title(tokens[i + used].seg.text)
+                and not parse_date_line(tokens[i + used].seg.text)[0]
+                and not doc_number(rules, tokens[i + used].seg.text)
+            ):
+                self.front.title.append(tokens[i + used])
+                used += 1
+            return used
+        self.front.preamble.append(tok)
+        self.state = "preamble"
+        return 1
+
+    def signature(self, tokens: list[Token], i: int) -> int:
+        """署名 and 成文日期 closing the cover: unit lines then a date line, or both on one line."""
+        rules, j, names = self.rules, i, []
+        while j < len(tokens) and tokens[j].kind == "text" and units_line(rules, tokens[j].seg.text):
+            names.append(tokens[j].seg.text)
+            j += 1
+        if j >= len(tokens):
+            return 0
+        text = tokens[j].seg.text
+        date, ambiguous = parse_date_line(text)
+        if not date:
+            inline = DATE.search(text)
+            if not (inline and inline.start() > 0 and units_line(rules, text[: inline.start()].strip()) and inline.end() == len(text)):
+                return 0
+            names.append(text[: inline.start()].strip())
+            date = find_date(text)
+        if ambiguous:
+            self.issues.append(Issue(tokens[j].seg.line, f"date {text} can be read two ways; took {date}"))
+        self.front.signature.extend(names)
+        self.doc.header.date = date
+        for tok in tokens[i:j]:
+            self.claim(tok.seg, "header.signature")
+        self.claim(tokens[j].seg, "header.date")
+        self.state = "after"
+        return j - i + 1
+
+    def settle(self) -> None:
+        """Decide the fields from what was found, claiming each segment for its field."""
+        h, md, f, rules = self.doc.header, self.doc.metadata, self.front, self.rules
+        if f.title:
+            title = mend_spaces("".join(t.seg.text for t in f.title))
+            m = TRAILING_NUMBER.search(title)
+            if m and doc_number(rules, m.group(1)):
+                h.doc_number = h.doc_number or doc_number(rules, m.group(1))
+                title = title[: m.start()].strip()
+            h.title = h.title or title
+            for t in f.title:
+                self.claim(t.seg, "header.title")
+        if f.cover and not f.signature and not h.date and not any(rules.header["cover_phrase"].fullmatch(t.seg.text) for t in f.cover):
+            f.preamble[:0] = f.cover  # no signature closes it and it reads like a plan: the notice is the plan
+            f.cover = []
+        if f.cover:
+            h.cover = "\n".join(mend_spaces(t.seg.text) for t in f.cover)
+            for t in f.cover:
+                self.claim(t.seg, "header.cover")
+        if f.signature:
+            h.signature = " ".join(f.signature)
+        issuers = [u for line in f.signature for u in line.split()] or ([f.mark] if f.mark else f.top_units)
+        if not issuers and h.title:
+            m = regex.match(r"(.{2,40}?)关于", h.title)
+            if m and is_unit(rules, m.group(1)):
+                issuers = [m.group(1)]
+        h.issuer = "、".join(issuers) or None
+        if f.top_date:
+            if h.date and h.date != f.top_date:
+                md.published = md.published or f.top_date
+            else:
+                h.date = h.date or f.top_date
+        if f.plan_title:
+            h.plan_title = mend_spaces("".join(t.seg.text for t in f.plan_title))
+            for t in f.plan_title:
+                self.claim(t.seg, "header.plan_title")
+        elif h.title:
+            m = QUOTED.search(h.title)
+            if m and regex.search(r"印发|转发|颁布", h.title):
+                h.plan_title = m.group(1)
+            elif not h.recipients and not regex.search(r"通知$", h.title):
+                h.plan_title = h.title  # the plan alone, without its notice
+        if h.plan_title:
+            h.plan_title = compact(h.plan_title)
+        for t in f.preamble:
+            self.claim(t.seg, "preamble")

@@ -1,0 +1,147 @@
+"""The document model: plain dataclasses handed from stage to stage; no I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True, eq=False)
+class Segment:
+    """A piece of one input line: the unit the parser classifies and places.
+
+    Most segments are whole lines; a page-metadata line with several label/value pairs, or a
+    body flattened onto one line, is cut into several segments of the same line.
+    """
+
+    line: int
+    """1-based line number in the input."""
+    text: str
+    """The cleaned text: indentation, Markdown marks and junk symbols removed."""
+    raw: str
+    """The text as it stood in the input (for metadata.dropped and error messages)."""
+    blank_before: bool = False
+    """A blank line precedes it: a page break or paragraph gap in the source."""
+    owner: str | None = None
+    """Where the segment ended up (`header.title`, `task 1.2`, `dropped`…); set exactly once."""
+
+
+@dataclass(slots=True)
+class Issue:
+    """Something the parser doubted or repaired, for metadata.warnings."""
+
+    line: int | None
+    message: str
+
+    def render(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass(slots=True)
+class Deadline:
+    text: str
+    date: str | None
+
+
+@dataclass(slots=True)
+class Node:
+    """A numbered heading and what belongs to it; a Section if it has children, else a Task."""
+
+    id: str
+    level: int
+    marker: str
+    kind: str
+    number: int
+    line: int
+    head: str
+    """What followed the marker on the heading's own line."""
+    tier: int = 4
+    segs: list[Segment] = field(default_factory=list)
+    """The heading's segment and every segment of its body, in order."""
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
+    title: str | None = None
+    text: str | None = None
+    responsible: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Header:
+    title: str | None = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    cover: str | None = None
+    signature: str | None = None
+    attachments: list[str] = field(default_factory=list)
+    note: str | None = None
+    cc: list[str] = field(default_factory=list)
+    printer: str | None = None
+    printed: str | None = None
+    plan_title: str | None = None
+
+
+@dataclass(slots=True)
+class Metadata:
+    index_number: str | None = None
+    disclosure: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    topic: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    year: int | None = None
+    source: dict[str, Any] = field(default_factory=dict)
+    dropped: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    header: Header = field(default_factory=Header)
+    metadata: Metadata = field(default_factory=Metadata)
+    preamble: str | None = None
+    roots: list[Node] = field(default_factory=list)
+    closing: str | None = None
+    segments: list[Segment] = field(default_factory=list, repr=False)
+    """Every segment of the input, each with its owner: the evidence that nothing was lost."""
+
+    def walk(self) -> list[Node]:
+        """All numbered nodes in document order."""
+        out: list[Node] = []
+        stack = list(reversed(self.roots))
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(reversed(node.children))
+        return out
+
+    @property
+    def tasks(self) -> list[Node]:
+        return [n for n in self.walk() if not n.children]
+
+    def to_dict(self) -> dict[str, Any]:
+        from .emit import document_to_dict
+
+        return document_to_dict(self)
+
+
+@dataclass(slots=True)
+class Token:
+    """A classified segment: what the tokenizer could tell from the segment alone."""
+
+    kind: str
+    """junk | meta | heading | responsibility | text"""
+    seg: Segment
+    name: str = ""
+    """The rule id (junk), the field (meta), the outline rule id (heading), the label (responsibility)."""
+    value: str = ""
+    """The metadata value, the heading's text after its marker, the responsible units."""
+    number: int = 0
+    marker: str = ""
+    level_kind: str = ""
+    tier: int = 4

@@ -1,0 +1,100 @@
+"""Read and normalise: bytes -> decoded text -> one Segment per line, cleaned for matching.
+
+What is repaired here is the damage a download or a conversion does to every line alike:
+encodings, Markdown marks, bullets, indentation, stray symbols, punctuation turned half-width.
+What a line *is* is decided later, by the tokenizer.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import regex
+
+from .model import Issue, Segment
+
+HAN = r"\p{Han}"
+# CJK context: Han characters and full-width punctuation
+CJK = r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u2018-\u201d《》]"
+INVISIBLE = regex.compile(r"[\ufeff\u200b-\u200d\u2060\u00ad]")
+STRAY = regex.compile(r"[\u2800-\u28ff\ue000-\uf8ff]+")
+MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
+MD_EMPHASIS = regex.compile(r"\*\*|__")
+BULLET = regex.compile(r"^\s*(?:[•●▪◆■►◇○]|[-*+](?=\s+\D))\s*")
+SPACES = regex.compile(r"[\s\u3000\u00a0]+")
+HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+HALF_WIDTH = regex.compile(
+    rf"(?<={CJK})[,;:?!]|[,;:?!](?={CJK})"  # a comma or colon next to Chinese text
+    rf"|(?<={CJK}|^)\((?=[^()]*\))|\((?={CJK})"  # an opening bracket after or before Chinese
+    rf"|(?<={CJK})\)|\)(?={CJK}|$)"  # a closing bracket after or before Chinese
+)
+SPACE_IN_CJK = regex.compile(rf"(?<=[\p{{Han}}0-9\u3000-\u303f\uff01-\uff5e《》“”])[ \t\u3000\u00a0]+(?=[\p{{Han}}0-9\u3000-\u303f\uff01-\uff5e《》“”])")
+
+
+def decode(data: bytes) -> tuple[str, str, list[Issue]]:
+    """Decode input bytes; returns (text, encoding name, warnings).
+
+    A BOM decides first; then strict UTF-8, then strict GB18030 (which detectors guess wrong on
+    short texts); only then a lossy UTF-8 read, with a warning.
+    """
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name, []
+            except UnicodeDecodeError:
+                break
+    for name in ("utf-8", "gb18030"):
+        try:
+            return data.decode(name), name, []
+        except UnicodeDecodeError:
+            continue
+    text = data.decode("utf-8", errors="replace")
+    return text, "utf-8", [Issue(None, "input is not valid UTF-8 or GB18030; undecodable bytes replaced by U+FFFD")]
+
+
+def clean_line(raw: str) -> tuple[str, list[str]]:
+    """The line made ready for matching, and the names of the repairs made to it."""
+    repairs: list[str] = []
+    text = INVISIBLE.sub("", raw)
+    text = MD_HEADING.sub("", text)
+    text = MD_EMPHASIS.sub("", text)
+    text = BULLET.sub("", text)
+    if STRAY.search(text):
+        text = STRAY.sub("", text)
+        repairs.append("stray symbols removed")
+    text = unicodedata.normalize("NFC", text).strip(" \t\u3000\u00a0")
+    fixed = HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group()], text)
+    if fixed != text:
+        repairs.append("half-width punctuation restored")
+    return fixed, repairs
+
+
+def split_lines(text: str) -> tuple[list[Segment], list[Issue]]:
+    """One Segment per non-blank input line, numbered from 1, with repairs reported as warnings."""
+    segments: list[Segment] = []
+    issues: list[Issue] = []
+    counts: dict[str, list[int]] = {}
+    blank = False
+    for number, raw in enumerate(regex.split(r"\r\n|\r|\n", text), start=1):
+        cleaned, repairs = clean_line(raw)
+        if not cleaned:
+            blank = True
+            continue
+        for repair in repairs:
+            counts.setdefault(repair, []).append(number)
+        segments.append(Segment(number, cleaned, raw.strip(), blank_before=blank))
+        blank = False
+    for repair, lines in counts.items():
+        shown = ", ".join(map(str, lines[:5])) + (", …" if len(lines) > 5 else "")
+        issues.append(Issue(None, f"{repair} on {len(lines)} line(s): {shown}"))
+    return segments, issues
+
+
+def mend_spaces(text: str) -> str:
+    """Remove the spaces a PDF conversion puts between Chinese characters and digits."""
+    return SPACE_IN_CJK.sub("", text).strip()
+
+
+def compact(text: str) -> str:
+    return SPACES.sub("", text)

@@ -1,0 +1,66 @@
+"""The outline state machine: which candidate headings really are headings, and where they nest.
+
+Numbered headings are told from numbers that merely start a line by sequence: each open level
+expects the next number of its list. A list may continue across parents (（三） under 二、 after
+（二） under 一、), one list may mix delimiters (`1、` and `6.`: the rules give them one kind), and
+gaps, duplicates and restarts are accepted with a warning rather than lost.
+"""
+
+from __future__ import annotations
+
+from .model import Issue, Node, Token
+
+MAX_GAP = 3  # a number this far past the expected one is still a heading (a lost item), with a warning
+
+
+class Outline:
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        self.roots: list[Node] = []
+        self.stack: list[Node] = []
+        self.last_of_kind: dict[str, int] = {}
+
+    def start(self, tokens: list[Token]) -> int | None:
+        """Index of the token that opens the body: the first heading numbered 1 (else the first)."""
+        headings = [i for i, t in enumerate(tokens) if t.kind == "heading"]
+        firsts = [i for i in headings if tokens[i].number == 1]
+        return firsts[0] if firsts else (headings[0] if headings else None)
+
+    def offer(self, tok: Token) -> Node | None:
+        """Open a node for the candidate heading, or decline it (None: it is text)."""
+        line, n = tok.seg.line, tok.number
+        depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].kind == tok.level_kind), None)
+        if depth is not None:
+            prev = self.stack[depth].number
+            if n == prev + 1:
+                pass
+            elif n == prev:
+                self.issues.append(Issue(line, f"duplicate number {tok.marker} (the previous heading has it too)"))
+            elif prev + 1 < n <= prev + MAX_GAP:
+                self.issues.append(Issue(line, f"numbering gap: {tok.marker} follows number {prev}"))
+            elif n == 1:
+                self.issues.append(Issue(line, f"numbering restarts at {tok.marker} without a new parent heading"))
+            else:
+                self.issues.append(Issue(line, f"{tok.marker} is out of sequence (after number {prev}); kept as text"))
+                return None
+            del self.stack[depth:]
+        else:
+            seen = self.last_of_kind.get(tok.level_kind, 0)
+            if n not in (1, seen + 1):
+                if seen or n > MAX_GAP or not self.stack and self.roots:
+                    self.issues.append(Issue(line, f"{tok.marker} does not continue any list; kept as text"))
+                    return None
+                self.issues.append(Issue(line, f"list starts at {tok.marker}: the items before it are missing"))
+            while self.stack and self.stack[-1].tier > tok.tier:
+                self.stack.pop()  # 第二章 closes the 一、 list of 第一章
+        parent = self.stack[-1] if self.stack else None
+        ident = ".".join(str(x.number) for x in self.stack) + ("." if self.stack else "") + str(n)
+        node = Node(ident, len(self.stack) + 1, tok.marker, tok.level_kind, n, line, tok.value, tok.tier, [tok.seg], parent=parent)
+        (parent.children if parent else self.roots).append(node)
+        self.stack.append(node)
+        self.last_of_kind[tok.level_kind] = n
+        return node
+
+    @property
+    def current(self) -> Node | None:
+        return self.stack[-1] if self.stack else None

@@ -1,0 +1,74 @@
+"""Invariants over every sample and corpus notice: nothing lost, consistent nesting, determinism."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+import regex
+
+from conftest import CORPUS, SAMPLES
+from gkparse import parse_file
+from gkparse.emit import to_yaml
+
+ALL = SAMPLES + CORPUS
+# fields whose value is the line's own text (other fields hold a normalised value: a date, a 文号)
+TEXT_FIELDS = {"preamble", "closing", "header.cover", "header.title", "header.plan_title", "header.recipients", "header.cc", "header.signature", "metadata.dropped"}
+
+
+def norm(text: str) -> str:
+    """Letters, digits and Han only: what survives every repair of punctuation and spacing."""
+    return "".join(regex.findall(r"[\p{Han}\p{L}\p{N}]+", unicodedata.normalize("NFKC", text)))
+
+
+def placed(data: dict, owner: str) -> str | None:
+    if owner.startswith("node:"):
+        ident = owner[5:]
+        nodes = [t for t in data["tasks"] if t["id"] == ident]
+        stack = list(data["sections"])
+        while stack:
+            s = stack.pop()
+            stack.extend(s["sections"])
+            nodes += [s] if s["id"] == ident else []
+        assert len(nodes) == 1, f"{owner}: {len(nodes)} nodes have this id"
+        node = nodes[0]
+        return " ".join(filter(None, [node["title"], node["text"], *node.get("responsible", [])]))
+    if owner not in TEXT_FIELDS:
+        return None
+    value = data.get(owner) if "." not in owner else data[owner.split(".")[0]][owner.split(".")[1]]
+    if isinstance(value, list):
+        return " ".join(v["text"] if isinstance(v, dict) else v for v in value)
+    return value
+
+
+@pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
+def test_every_line_in_exactly_one_place(path):
+    doc = parse_file(path)
+    data = doc.to_dict()
+    lines = path.read_bytes().decode(doc.metadata.source["encoding"]).splitlines()
+    nonblank = {i for i, line in enumerate(lines, 1) if line.strip(" \t\u3000\u00a0\ufeff")}
+    assert {s.line for s in doc.segments} == nonblank
+    for seg in doc.segments:
+        assert seg.owner, f"line {seg.line} has no place"
+        where = placed(data, seg.owner)
+        if where is not None:
+            text = norm(seg.text)
+            # a heading's marker and a responsibility label are fields of their own
+            assert any(text[k:] in norm(where) for k in range(min(len(text), 7))), f"line {seg.line} not in {seg.owner}"
+
+
+@pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
+def test_deterministic(path):
+    assert to_yaml(parse_file(path).to_dict()) == to_yaml(parse_file(path).to_dict())
+
+
+@pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
+def test_nesting_is_consistent(path):
+    data = parse_file(path).to_dict()
+    ids = [t["id"] for t in data["tasks"]]
+    for task in data["tasks"]:
+        assert task["level"] == task["id"].count(".") + 1
+        assert task["section"] == (task["id"].rsplit(".", 1)[0] if "." in task["id"] else None)
+    lines = [t["line"] for t in data["tasks"]]
+    assert lines == sorted(lines)
+    assert len(ids) == len(set(ids)) or data["metadata"]["warnings"]
