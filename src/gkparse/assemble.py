@@ -169,7 +169,9 @@ class Assembler:
         """Paragraphs, one per line, with paragraphs cut by a page break joined again."""
         paras = [first] if first else []
         for seg in segs:
-            if paras and _running(paras[-1]):
+            if paras and seg.cont:
+                paras[-1] += seg.text
+            elif paras and _running(paras[-1]):
                 paras[-1] += seg.text
                 self.issues.append(Issue(seg.line, "paragraph cut by a page break joined to the line before"))
             else:

@@ -49,15 +49,51 @@ def split_units(rules: Rules, text: str) -> list[str]:
     """
     out: list[str] = []
     for chunk in SPLIT_UNITS.split(text.strip(" ：:。")):
+        parts = chunk.split("、")
         pending = ""
-        for part in chunk.split("、"):
+        for k, part in enumerate(parts):
             pending = f"{pending}、{part}" if pending else part
-            if len(pending) > 2 and pending.endswith(rules.unit_suffixes):  # 各村、居委会 stays whole
+            complete = len(pending) > 2 and pending.endswith(rules.unit_suffixes)  # 各村、居委会 stays whole
+            shared = k + 1 < len(parts) and parts[k + 1] in rules.unit_suffixes  # 各县市区委、人民政府
+            if complete and not shared:
                 out.append(pending.strip())
                 pending = ""
         if pending.strip():
             out.append(pending.strip())
     return [u for u in out if u]
+
+
+def _cut(tok: Token, at: int) -> list[Token]:
+    seg = tok.seg
+    head, tail = seg.text[:at].strip(), seg.text[at:].strip()
+    return [Token("text", Segment(seg.line, head, head, seg.blank_before)), Token("text", Segment(seg.line, tail, tail))]
+
+
+def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]]) -> list[Token]:
+    """Elements that lost the line break between them: `各村委会：现将…`, `2023年11月2日苏平片区…方案`.
+
+    `pieces` records, by id of the segment cut, the segments that replace it.
+    """
+    out: list[Token] = []
+    for tok in tokens:
+        text = tok.seg.text
+        m = rules.header["recipients"].match(text)
+        if m and len(text) - m.end() > 10 and split_units(rules, m.group()) and not any(ch in m.group() for ch in SENTENCE_END):
+            out.extend(_cut(tok, m.end()))
+            pieces[id(tok.seg)] = [t.seg for t in out[-2:]]
+            continue
+        d = DATE.search(text)
+        unit_before = d and (units_line(rules, text[: d.start()]) if d.start() else out and units_line(rules, out[-1].seg.text))
+        if d and unit_before and d.end() < len(text) and regex.match(r"\p{Han}", text[d.end() :]):
+            # 署名, 成文日期 and the plan's title run together: `XX管委会2023年11月14日XX方案`
+            parts = _cut(tok, d.end())
+            if d.start():
+                parts = _cut(parts[0], d.start()) + parts[1:]
+            out.extend(parts)
+            pieces[id(tok.seg)] = [t.seg for t in parts]
+            continue
+        out.append(tok)
+    return out
 
 
 @dataclass
@@ -86,6 +122,10 @@ class FrontReader:
         seg.owner = owner
 
     def read(self, tokens: list[Token]) -> None:
+        pieces: dict[int, list[Segment]] = {}
+        tokens = cut_glued(self.rules, tokens, pieces)
+        if pieces:
+            self.doc.segments = [p for s in self.doc.segments for p in pieces.get(id(s), [s])]
         i = 0
         while i < len(tokens):
             i += self.step(tokens, i)
@@ -172,7 +212,11 @@ class FrontReader:
             self.front.top_units.extend(units)
             self.claim(tok.seg, "header.issuer")
             return 1
-        if not self.front.title and not self.front.preamble and (self.plain_title(text) or rules.header["title_end"].fullmatch(text)):
+        known = compact(h.title or "")
+        if known and compact(text) == known:  # the title again, as the page prints it above the text
+            self.claim(tok.seg, "header.title")
+            return 1
+        if not known and not self.front.title and not self.front.preamble and (self.plain_title(text) or rules.header["title_end"].fullmatch(text)):
             self.front.title.append(tok)
             used = 1
             # a title broken over lines: join until it ends like a title (通知, 方案, 要点…)

@@ -22,6 +22,9 @@ class Segment:
     """The text as it stood in the input (for metadata.dropped and error messages)."""
     blank_before: bool = False
     """A blank line precedes it: a page break or paragraph gap in the source."""
+    cont: bool = False
+    """Cut from the middle of a line before a possible marker: unless it opens a heading, it
+    continues the text before it."""
     owner: str | None = None
     """Where the segment ended up (`header.title`, `task 1.2`, `dropped`…); set exactly once."""
 

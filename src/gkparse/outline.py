@@ -19,6 +19,8 @@ class Outline:
         self.roots: list[Node] = []
         self.stack: list[Node] = []
         self.last_of_kind: dict[str, int] = {}
+        self.part = 1  # a second attached document restarts the top-level list: its ids get `2/`
+        self.used: set[str] = set()
 
     def start(self, tokens: list[Token]) -> int | None:
         """Index of the token that opens the body: the first heading numbered 1 (else the first)."""
@@ -28,6 +30,16 @@ class Outline:
 
     def offer(self, tok: Token) -> Node | None:
         """Open a node for the candidate heading, or decline it (None: it is text)."""
+        issues, self.issues = self.issues, []
+        try:
+            node = self._offer(tok)
+        finally:
+            found, self.issues = self.issues, issues
+        if node or not tok.seg.cont:  # a marker found inside a flattened line was only a proposal
+            self.issues.extend(found)
+        return node
+
+    def _offer(self, tok: Token) -> Node | None:
         line, n = tok.seg.line, tok.number
         depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].kind == tok.level_kind), None)
         if depth is not None:
@@ -38,6 +50,9 @@ class Outline:
                 self.issues.append(Issue(line, f"duplicate number {tok.marker} (the previous heading has it too)"))
             elif prev + 1 < n <= prev + MAX_GAP:
                 self.issues.append(Issue(line, f"numbering gap: {tok.marker} follows number {prev}"))
+            elif n == 1 and depth == 0:
+                self.part += 1
+                self.issues.append(Issue(line, f"top-level numbering restarts at {tok.marker}: a new document part, ids prefixed {self.part}/"))
             elif n == 1:
                 self.issues.append(Issue(line, f"numbering restarts at {tok.marker} without a new parent heading"))
             else:
@@ -55,6 +70,16 @@ class Outline:
                 self.stack.pop()  # 第二章 closes the 一、 list of 第一章
         parent = self.stack[-1] if self.stack else None
         ident = ".".join(str(x.number) for x in self.stack) + ("." if self.stack else "") + str(n)
+        ident = f"{self.part}/{ident}" if self.part > 1 and not parent else ident
+        if parent:
+            ident = f"{parent.id}.{n}"
+        if ident in self.used:  # a list restarted without a new parent: keep ids unique
+            base, k = ident, 2
+            while f"{base}#{k}" in self.used:
+                k += 1
+            ident = f"{base}#{k}"
+            self.issues.append(Issue(line, f"id {base} is taken; this heading is {ident}"))
+        self.used.add(ident)
         node = Node(ident, len(self.stack) + 1, tok.marker, tok.level_kind, n, line, tok.value, tok.tier, [tok.seg], parent=parent)
         (parent.children if parent else self.roots).append(node)
         self.stack.append(node)

@@ -11,6 +11,7 @@ from .dates import parse_date_line
 from .model import Segment, Token
 from .numerals import ascii_digits, value
 from .rules import Rules
+from .unflatten import unflatten
 
 FREE_TEXT_FIELDS = {"publisher", "topic", "keywords", "title"}
 
@@ -69,7 +70,7 @@ def _fits(rules: Rules, field: str, text: str) -> bool:
 
 def tokenize(rules: Rules, segments: list[Segment]) -> list[Token]:
     tokens: list[Token] = []
-    for seg in segments:
+    for seg in (piece for line in segments for piece in unflatten(rules, line)):
         junk = rules.junk_id(seg.text) if seg.text else "empty"
         if junk:
             tokens.append(Token("junk", seg, junk))

@@ -1,0 +1,70 @@
+"""Cut a body that a crawler or a PDF extraction flattened onto one line back into segments.
+
+Two cuts, both by the structure of the text: at the spaces that stood for line breaks, and
+before outline markers that begin a sentence. A cut before a marker is only a proposal: if the
+outline declines the heading (out of sequence), the piece is joined back to the text before it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .model import Segment
+from .rules import Rules
+
+LONG = 300  # a line this long may hold a whole body
+SENTENCE_END = "。；：！？）」”』"
+SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
+# a Han-space-Han gap: in PDF text they fall inside words; in crawler text between paragraphs
+HAN_GAP = regex.compile(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
+DENSE_GAPS = 40  # fewer characters than this per Han gap: the spaces are PDF artefacts
+MARKER_START = regex.compile(r"(?<=[。；：！？」”\p{Han}])(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛])")
+PARENS_OR_CHAPTER = "（(第"
+
+
+def _space_cuts(text: str) -> list[str]:
+    """Pieces of `text` between the spaces that stood for line breaks."""
+    gaps = len(HAN_GAP.findall(text))
+    pdf = gaps and len(text) / gaps < DENSE_GAPS
+    pieces, start = [], 0
+    for m in SPACE_RUN.finditer(text):
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        if not before or not after:
+            continue
+        if pdf and before not in SENTENCE_END:
+            continue  # a space inside a word, from the PDF's layout
+        if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+            continue  # 2023-11-03 08:57, words of a Latin phrase
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
+
+
+def _marker_cuts(rules: Rules, text: str) -> list[int]:
+    """Offsets where an outline marker begins a sentence (or follows a heading's short title)."""
+    cuts = []
+    for m in MARKER_START.finditer(text, 1):
+        i = m.start()
+        if text[i] not in PARENS_OR_CHAPTER and not text[i].isdigit() and text[i - 1] not in SENTENCE_END:
+            continue  # 统一、规范: a Chinese numeral after a Han character is a word, not a marker
+        if any(rule.pattern.match(text, i) for rule in rules.outline):
+            cuts.append(i)
+    return cuts
+
+
+def unflatten(rules: Rules, seg: Segment) -> list[Segment]:
+    if len(seg.text) < LONG:
+        return [seg]
+    out: list[Segment] = []
+    for n, piece in enumerate(_space_cuts(seg.text)):
+        offsets = [0, *_marker_cuts(rules, piece), len(piece)]
+        for k in range(len(offsets) - 1):
+            text = piece[offsets[k] : offsets[k + 1]].strip()
+            if text:
+                out.append(Segment(seg.line, text, text, seg.blank_before and not out, cont=k > 0))
+    if len(out) > 1:
+        out[0].raw = out[0].text
+    else:
+        out[0].raw = seg.raw
+    return out
