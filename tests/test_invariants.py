@@ -9,6 +9,7 @@ import regex
 
 from conftest import CORPUS, SAMPLES
 from gkparse import parse_file
+from gkparse.hanzi import simplify
 from gkparse.emit import to_yaml
 
 ALL = SAMPLES + CORPUS
@@ -18,7 +19,7 @@ TEXT_FIELDS = {"preamble", "closing", "header.cover", "header.title", "header.pl
 
 def norm(text: str) -> str:
     """Letters, digits and Han only: what survives every repair of punctuation and spacing."""
-    return "".join(regex.findall(r"[\p{Han}\p{L}\p{N}]+", unicodedata.normalize("NFKC", text)))
+    return "".join(regex.findall(r"[\p{Han}\p{L}\p{N}]+", simplify(unicodedata.normalize("NFKC", text))))
 
 
 def placed(data: dict, owner: str) -> str | None:

@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from .assemble import assemble
+from .hanzi import restore_strings
 from .model import Document, Issue
 from .normalize import decode, split_lines
 from .rules import RuleError, Rules, load_rules
@@ -39,9 +40,14 @@ def parse_file(path: str | Path, *, rules: Rules | None = None) -> Document:
 
 def _parse(text: str, rules: Rules | None, source: dict, issues: list[Issue]) -> Document:
     rules = rules or load_rules()
-    segments, repairs = split_lines(text)
+    segments, repairs, restore = split_lines(text)
     issues.extend(repairs)
     doc = assemble(rules, tokenize(rules, segments), issues)
+    if restore:  # a notice in traditional characters: give the fields back as it printed them
+        for obj in (doc.header, doc.metadata, *doc.walk(), *(d for n in doc.walk() for d in n.deadlines)):
+            restore_strings(obj, restore)
+        doc.preamble = doc.preamble and doc.preamble.translate(restore)
+        doc.closing = doc.closing and doc.closing.translate(restore)
     source["lines"] = len(text.splitlines())
     doc.metadata.source = source
     return doc

@@ -21,6 +21,7 @@ SENTENCE = regex.compile(r"^(.+?)[。！？]")
 RUNNING_END = regex.compile(r"[\p{Han}A-Za-z0-9、，,“（《]$")
 TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…
 TITLE_MAX = 50  # …and in a list of such headings, so does one up to this long
+TITLE_LINE = 40  # a heading line without a full stop longer than this is text, not a title
 TITLE_ALONE = 15  # a first sentence this short without a comma is a title on its own
 RESP_SPLIT = regex.compile(r"[、，,；;\s]+")
 
@@ -189,7 +190,7 @@ class Assembler:
             body = node.segs[1:]
             m = SENTENCE.match(node.head)
             if not m:
-                long = len(node.head) > 60
+                long = len(node.head) > TITLE_LINE
                 node.title = None if long or not node.head else mend_spaces(node.head.rstrip("：:"))
                 node.text = self.join(body, node.head if long else "")
                 continue

@@ -42,6 +42,10 @@ def _task(node: Node) -> dict[str, Any]:
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
+    return _document(doc)
+
+
+def _document(doc: Document) -> dict[str, Any]:
     h, md = doc.header, doc.metadata
     return {
         "schema": SCHEMA,

@@ -12,12 +12,15 @@ import unicodedata
 
 import regex
 
+from .hanzi import restore_map, simplify
 from .model import Issue, Segment
 
 HAN = r"\p{Han}"
 # CJK context: Han characters and full-width punctuation
 CJK = r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u2018-\u201d《》]"
 INVISIBLE = regex.compile(r"[\ufeff\u200b-\u200d\u2060\u00ad]")
+# 鄉(xiāng): a reading printed after a character by "pinyin" plug-ins of some mirror sites
+PINYIN = regex.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]")
 STRAY = regex.compile(r"[\u2800-\u28ff\ue000-\uf8ff]+")
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 MD_EMPHASIS = regex.compile(r"\*\*|__")
@@ -49,6 +52,11 @@ def decode(data: bytes) -> tuple[str, str, list[Issue]]:
             return data.decode(name), name, []
         except UnicodeDecodeError:
             continue
+    from charset_normalizer import from_bytes  # only for the rare file that is neither
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8", "gb18030"):
+        return str(best), best.encoding, [Issue(None, f"encoding guessed as {best.encoding}: check the text")]
     text = data.decode("utf-8", errors="replace")
     return text, "utf-8", [Issue(None, "input is not valid UTF-8 or GB18030; undecodable bytes replaced by U+FFFD")]
 
@@ -60,9 +68,14 @@ def clean_line(raw: str) -> tuple[str, list[str]]:
     text = MD_HEADING.sub("", text)
     text = MD_EMPHASIS.sub("", text)
     text = BULLET.sub("", text)
+    if PINYIN.search(text):
+        text = PINYIN.sub("", text)
+        repairs.append("pinyin annotations removed")
     if STRAY.search(text):
         text = STRAY.sub("", text)
         repairs.append("stray symbols removed")
+    if "\ufffd" in text:
+        repairs.append("characters lost before gkparse (U+FFFD, a font without Unicode map) kept as \ufffd")
     text = unicodedata.normalize("NFC", text).strip(" \t\u3000\u00a0")
     fixed = HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group()], text)
     if fixed != text:
@@ -70,8 +83,12 @@ def clean_line(raw: str) -> tuple[str, list[str]]:
     return fixed, repairs
 
 
-def split_lines(text: str) -> tuple[list[Segment], list[Issue]]:
-    """One Segment per non-blank input line, numbered from 1, with repairs reported as warnings."""
+def split_lines(text: str) -> tuple[list[Segment], list[Issue], dict[int, str]]:
+    """One Segment per non-blank input line, numbered from 1, with repairs reported as warnings.
+
+    Segments hold simplified characters; the map returned turns output back into the characters
+    the notice was written in (see hanzi.py).
+    """
     segments: list[Segment] = []
     issues: list[Issue] = []
     counts: dict[str, list[int]] = {}
@@ -85,10 +102,18 @@ def split_lines(text: str) -> tuple[list[Segment], list[Issue]]:
             counts.setdefault(repair, []).append(number)
         segments.append(Segment(number, cleaned, raw.strip(), blank_before=blank))
         blank = False
+    written = [s.text for s in segments]
+    for seg in segments:
+        seg.text = simplify(seg.text)
+    back, mixed = restore_map(written, [s.text for s in segments])
+    if back or mixed:
+        issues.append(Issue(None, "traditional characters matched as simplified; output keeps them as written"))
+    if mixed:
+        issues.append(Issue(None, f"characters written both ways are output simplified: {''.join(mixed[:20])}"))
     for repair, lines in counts.items():
         shown = ", ".join(map(str, lines[:5])) + (", …" if len(lines) > 5 else "")
         issues.append(Issue(None, f"{repair} on {len(lines)} line(s): {shown}"))
-    return segments, issues
+    return segments, issues, back
 
 
 def mend_spaces(text: str) -> str:

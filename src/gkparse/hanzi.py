@@ -1,0 +1,62 @@
+"""Traditional characters: matched as simplified, written out as the notice printed them.
+
+The rules are written in simplified characters. Each traditional character is mapped to its
+simplified form one character for one (OpenCC's TSCharacters table), so a line keeps its length
+and every offset found in the simplified line holds in the line as written. After parsing, the
+output is mapped back with the characters this document used: 发 goes back to 發 where every 发
+of the document was a 發; where the document had both, the simplified form stays (and a warning
+says so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from functools import lru_cache
+from typing import Any
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[int, str]:
+    text = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
+    out: dict[int, str] = {}
+    for line in text.splitlines():
+        trad, _, simp = line.partition("\t")
+        simp = simp.split(" ")[0]
+        if len(trad) == 1 and len(simp) == 1 and trad != simp:
+            out[ord(trad)] = simp
+    return out
+
+
+@lru_cache(maxsize=1)
+def simplified_forms() -> frozenset[str]:
+    return frozenset(table().values())
+
+
+def simplify(text: str) -> str:
+    return text.translate(table())
+
+
+def restore_map(written: list[str], simple: list[str]) -> tuple[dict[int, str], list[str]]:
+    """(translation back to the written characters, characters the document wrote both ways)."""
+    forms = simplified_forms()
+    sources: dict[str, set[str]] = {}
+    for line_w, line_s in zip(written, simple):
+        if line_w == line_s and not forms.intersection(line_s):
+            continue
+        for w, s in zip(line_w, line_s):
+            if s in forms:
+                sources.setdefault(s, set()).add(w)
+    back = {ord(s): next(iter(w)) for s, w in sources.items() if len(w) == 1 and s not in w}
+    mixed = sorted(s for s, w in sources.items() if len(w) > 1)
+    return back, mixed
+
+
+def restore_strings(obj: Any, back: dict[int, str]) -> None:
+    """Map every text field of a dataclass (and its lists) back to the written characters."""
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, str):
+            setattr(obj, f.name, value.translate(back))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(obj, f.name, [v.translate(back) for v in value])
