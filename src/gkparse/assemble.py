@@ -15,20 +15,15 @@ from .header import FrontReader, doc_number, split_units, units_line
 from .model import Document, Issue, Node, Segment, Token
 from .normalize import mend_spaces
 from .outline import Outline
+from .paragraphs import join_paragraphs
 from .rules import Rules
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
-RUNNING_END = regex.compile(r"[\p{Han}A-Za-z0-9、，,“（《]$")
 TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…
 TITLE_MAX = 50  # …and in a list of such headings, so does one up to this long
 TITLE_LINE = 40  # a heading line without a full stop longer than this is text, not a title
 TITLE_ALONE = 15  # a first sentence this short without a comma is a title on its own
 RESP_SPLIT = regex.compile(r"[、，,；;\s]+")
-
-
-def _running(text: str) -> bool:
-    """A paragraph cut short (by a page break): it has sentences but does not end one."""
-    return any(ch in text for ch in "。！？；，、") and RUNNING_END.search(text) is not None
 
 
 class Assembler:
@@ -167,17 +162,7 @@ class Assembler:
                 return
 
     def join(self, segs: list[Segment], first: str = "") -> str | None:
-        """Paragraphs, one per line, with paragraphs cut by a page break joined again."""
-        paras = [first] if first else []
-        for seg in segs:
-            if paras and seg.cont:
-                paras[-1] += seg.text
-            elif paras and _running(paras[-1]):
-                paras[-1] += seg.text
-                self.issues.append(Issue(seg.line, "paragraph cut by a page break joined to the line before"))
-            else:
-                paras.append(seg.text)
-        return "\n".join(mend_spaces(p) for p in paras) or None
+        return join_paragraphs(segs, self.issues, first)
 
     def titles(self, group: list[Node]) -> None:
         """Title and text of each heading; a list decides together whether inline titles are titles."""

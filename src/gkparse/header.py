@@ -14,6 +14,7 @@ import regex
 from .dates import DATE, find_date, parse_date_line
 from .model import Document, Issue, Segment, Token
 from .normalize import compact, mend_spaces
+from .paragraphs import join_paragraphs
 from .rules import Rules
 
 SENTENCE_END = "。！？；"
@@ -69,6 +70,17 @@ def _cut(tok: Token, at: int) -> list[Token]:
     return [Token("text", Segment(seg.line, head, head, seg.blank_before)), Token("text", Segment(seg.line, tail, tail))]
 
 
+def glued_at(rules: Rules, text: str) -> int | None:
+    """Where a header element ends that runs on into the next one on the same line."""
+    m = rules.header["doc_number"].match(text)
+    if m and m.end() < len(text) and text[m.end()].isspace() and doc_number(rules, m.group()):
+        return m.end()  # `邹政办字〔2019〕33 号 邹城市人民政府办公室 …`
+    m = TITLE_GLUED.match(text)
+    if m and "。" not in m.group():
+        return m.end()
+    return recipients_prefix(rules, text)
+
+
 def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]]) -> list[Token]:
     """Elements that lost the line break between them: `各村委会：现将…`, `2023年11月2日苏平片区…方案`.
 
@@ -77,10 +89,11 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
     out: list[Token] = []
     for tok in tokens:
         text = tok.seg.text
-        m = rules.header["recipients"].match(text)
-        if m and len(text) - m.end() > 10 and split_units(rules, m.group()) and not any(ch in m.group() for ch in SENTENCE_END):
-            out.extend(_cut(tok, m.end()))
-            pieces[id(tok.seg)] = [t.seg for t in out[-2:]]
+        at = glued_at(rules, text)
+        if at:
+            parts = _cut(tok, at)
+            pieces[id(tok.seg)] = [t.seg for t in parts]
+            out.extend(cut_glued(rules, parts, pieces))  # the rest may hold more
             continue
         d = DATE.search(text)
         unit_before = d and (units_line(rules, text[: d.start()]) if d.start() else out and units_line(rules, out[-1].seg.text))
@@ -94,6 +107,26 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
             continue
         out.append(tok)
     return out
+
+
+def is_recipients(rules: Rules, text: str) -> bool:
+    """主送机关: unit names closed by a colon, most of them ending like a unit's name."""
+    if not text or text[-1] not in ":：" or len(text) > 400 or any(ch in text for ch in SENTENCE_END[:3]):
+        return False
+    if rules.header["recipients"].fullmatch(text):
+        return True
+    units = split_units(rules, text)
+    named = sum(u.endswith(rules.unit_suffixes) or u.startswith(("各", "有关")) for u in units)
+    return bool(units) and named * 2 >= len(units) and all(len(u) <= 40 for u in units)
+
+
+def recipients_prefix(rules: Rules, text: str) -> int | None:
+    """Where a 主送机关 glued to the cover text ends: `各村委会：现将…` -> after the colon."""
+    m = regex.search(r"[:：]", text)
+    return m.end() if m and len(text) - m.end() > 10 and is_recipients(rules, text[: m.end()]) else None
+
+
+TITLE_GLUED = regex.compile(r".{4,80}?(?:的通知|的意见|实施方案|工作要点|工作计划|的决定)(?=\s)")
 
 
 @dataclass
@@ -125,7 +158,11 @@ class FrontReader:
         pieces: dict[int, list[Segment]] = {}
         tokens = cut_glued(self.rules, tokens, pieces)
         if pieces:
-            self.doc.segments = [p for s in self.doc.segments for p in pieces.get(id(s), [s])]
+
+            def expand(seg: Segment) -> list[Segment]:
+                return [q for p in pieces[id(seg)] for q in expand(p)] if id(seg) in pieces else [seg]
+
+            self.doc.segments = [p for s in self.doc.segments for p in expand(s)]
         i = 0
         while i < len(tokens):
             i += self.step(tokens, i)
@@ -202,7 +239,7 @@ class FrontReader:
             self.doc.metadata.published = self.doc.metadata.published or find_date(text)
             self.claim(tok.seg, "metadata.publisher")
             return 1
-        if rules.header["recipients"].fullmatch(text) and text[-1] in ":：":
+        if is_recipients(rules, text):
             h.recipients = split_units(rules, text)
             self.claim(tok.seg, "header.recipients")
             self.state = "cover"
@@ -212,11 +249,11 @@ class FrontReader:
             self.front.top_units.extend(units)
             self.claim(tok.seg, "header.issuer")
             return 1
-        known = compact(h.title or "")
+        known = compact(h.title or "".join(t.seg.text for t in self.front.title))
         if known and compact(text) == known:  # the title again, as the page prints it above the text
             self.claim(tok.seg, "header.title")
             return 1
-        if not known and not self.front.title and not self.front.preamble and (self.plain_title(text) or rules.header["title_end"].fullmatch(text)):
+        if not h.title and not self.front.title and not self.front.preamble and (self.plain_title(text) or rules.header["title_end"].fullmatch(text)):
             self.front.title.append(tok)
             used = 1
             # a title broken over lines: join until it ends like a title (通知, 方案, 要点…)
@@ -278,7 +315,7 @@ class FrontReader:
             f.preamble[:0] = f.cover  # no signature closes it and it reads like a plan: the notice is the plan
             f.cover = []
         if f.cover:
-            h.cover = "\n".join(mend_spaces(t.seg.text) for t in f.cover)
+            h.cover = join_paragraphs([t.seg for t in f.cover], self.issues)
             for t in f.cover:
                 self.claim(t.seg, "header.cover")
         if f.signature:

@@ -25,6 +25,7 @@ STRAY = regex.compile(r"[\u2800-\u28ff\ue000-\uf8ff]+")
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 MD_EMPHASIS = regex.compile(r"\*\*|__")
 BULLET = regex.compile(r"^\s*(?:[•●▪◆■►◇○]|[-*+](?=\s+\D))\s*")
+TABLE_EDGE = regex.compile(r"^\s*\|+\s*(?=\S)|(?<=\S)\s*\|+\s*$")  # a table cell flattened into a line
 SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 HALF_WIDTH = regex.compile(
@@ -68,6 +69,7 @@ def clean_line(raw: str) -> tuple[str, list[str]]:
     text = MD_HEADING.sub("", text)
     text = MD_EMPHASIS.sub("", text)
     text = BULLET.sub("", text)
+    text = TABLE_EDGE.sub("", text)
     if PINYIN.search(text):
         text = PINYIN.sub("", text)
         repairs.append("pinyin annotations removed")
@@ -95,7 +97,7 @@ def split_lines(text: str) -> tuple[list[Segment], list[Issue], dict[int, str]]:
     blank = False
     for number, raw in enumerate(regex.split(r"\r\n|\r|\n", text), start=1):
         cleaned, repairs = clean_line(raw)
-        if not cleaned:
+        if not raw.strip(" \t\u3000\u00a0\ufeff"):
             blank = True
             continue
         for repair in repairs:

@@ -31,7 +31,7 @@ def _space_cuts(text: str) -> list[str]:
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         if not before or not after:
             continue
-        if pdf and before not in SENTENCE_END:
+        if pdf and before not in "。；：！？":
             continue  # a space inside a word, from the PDF's layout
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
             continue  # 2023-11-03 08:57, words of a Latin phrase
