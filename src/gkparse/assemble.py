@@ -80,6 +80,9 @@ class Assembler:
             if tok.kind == "heading" and not back:
                 if self.outline.offer(tok):
                     continue
+            if not back and self.outline.bare_title(tokens, i):
+                self.outline.open_unnumbered(tok)
+                continue
             if self.back_matter(tokens, i) or back and self.back_text(tok):
                 back = True
                 continue

@@ -18,7 +18,7 @@ def _section(node: Node) -> dict[str, Any]:
     return {
         "id": node.id,
         "level": node.level,
-        "marker": node.marker,
+        "marker": node.marker or None,
         "title": node.title,
         "text": node.text,
         "line": node.line,
@@ -31,7 +31,7 @@ def _task(node: Node) -> dict[str, Any]:
         "id": node.id,
         "section": node.parent.id if node.parent else None,
         "level": node.level,
-        "marker": node.marker,
+        "marker": node.marker or None,
         "title": node.title,
         "text": node.text,
         "line": node.line,

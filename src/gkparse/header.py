@@ -228,6 +228,10 @@ class FrontReader:
                 self.claim(tok.seg, f"metadata.{field}")
                 return 1
         date, _ = parse_date_line(text)
+        if date and regex.search(r"\d[:：]\d\d$", text):  # a time of day: the page's own timestamp
+            self.doc.metadata.published = self.doc.metadata.published or date
+            self.claim(tok.seg, "metadata.published")
+            return 1
         if date:
             self.front.top_date = self.front.top_date or date
             self.claim(tok.seg, "header.date")
@@ -321,10 +325,11 @@ class FrontReader:
         if f.signature:
             h.signature = " ".join(f.signature)
         issuers = [u for line in f.signature for u in line.split()] or ([f.mark] if f.mark else f.top_units)
-        if not issuers and h.title:
-            m = regex.match(r"(.{2,40}?)关于", h.title)
-            if m and is_unit(rules, m.group(1)):
-                issuers = [m.group(1)]
+        if not issuers and f.title:
+            # the title begins with its issuers (GB/T 9704): 中共云南省委 云南省人民政府关于…
+            m = regex.match(r"(.{2,80}?)\s*关于", " ".join(t.seg.text for t in f.title))
+            if m and units_line(rules, m.group(1)):
+                issuers = m.group(1).split()
         h.issuer = "、".join(issuers) or None
         if f.top_date:
             if h.date and h.date != f.top_date:
