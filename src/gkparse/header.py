@@ -111,8 +111,11 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
 
 def is_recipients(rules: Rules, text: str) -> bool:
     """主送机关: unit names closed by a colon, most of them ending like a unit's name."""
-    if not text or text[-1] not in ":：" or len(text) > 400 or any(ch in text for ch in SENTENCE_END[:3]):
+    if not text or len(text) > 400 or any(ch in text for ch in SENTENCE_END[:3]):
         return False
+    if text[-1] not in ":：":  # the colon lost: every item must be a unit, and more than one
+        units = split_units(rules, text)
+        return len(units) > 1 and all(u.endswith(rules.unit_suffixes) for u in units) and all(len(u) <= 30 for u in units)
     if rules.header["recipients"].fullmatch(text):
         return True
     units = split_units(rules, text)
@@ -126,6 +129,7 @@ def recipients_prefix(rules: Rules, text: str) -> int | None:
     return m.end() if m and len(text) - m.end() > 10 and is_recipients(rules, text[: m.end()]) else None
 
 
+NOTICE_TITLE = regex.compile(r".{0,60}关于.{2,120}的通知")
 TITLE_GLUED = regex.compile(r".{4,80}?(?:的通知|的意见|实施方案|工作要点|工作计划|的决定)(?=\s)")
 
 
@@ -194,6 +198,18 @@ class FrontReader:
             used = self.signature(tokens, i)
             if used:
                 return used
+        if self.state in ("top", "preamble") and not h.recipients and NOTICE_TITLE.fullmatch(text):
+            title = compact("".join(t.seg.text for t in self.front.title))
+            if not title.endswith("通知"):
+                # the notice itself begins here; what stood above was the page's headline
+                self.front.plan_title = self.front.plan_title or self.front.title
+                self.front.preamble.extend(t for t in self.front.title if t not in self.front.plan_title)
+                self.front.title, self.state = [tok], "top"
+                return 1
+        if self.state in ("top", "preamble") and self.front.title and not self.front.cover and not self.front.plan_title and rules.header["cover_start"].fullmatch(text):
+            self.front.cover.append(tok)  # the cover text of a notice whose recipients were not recognised
+            self.state = "cover"
+            return 1
         if self.state == "top":
             return self.top(tokens, i, nxt)
         if self.state == "cover":
@@ -342,8 +358,11 @@ class FrontReader:
                 self.claim(t.seg, "header.plan_title")
         elif h.title:
             m = QUOTED.search(h.title)
+            bare = regex.search(r"(?:印发|转发)(.{4,80}?)的通知$", h.title)
             if m and regex.search(r"印发|转发|颁布", h.title):
                 h.plan_title = m.group(1)
+            elif bare:
+                h.plan_title = bare.group(1)
             elif not h.recipients and not regex.search(r"通知$", h.title):
                 h.plan_title = h.title  # the plan alone, without its notice
         if h.plan_title:

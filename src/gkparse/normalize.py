@@ -19,6 +19,10 @@ HAN = r"\p{Han}"
 # CJK context: Han characters and full-width punctuation
 CJK = r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u2018-\u201d《》]"
 INVISIBLE = regex.compile(r"[\ufeff\u200b-\u200d\u2060\u00ad]")
+# HTML a converter left behind: `各直属机构9/p>`, `?ldquo;` (an entity that lost its &)
+HTML_TAG = regex.compile(r"[0-9?？、]?<?/p>|<p>|<br\s*/?>|</?(?:span|div|font|strong|b)\b[^>]*>")
+HTML_ENTITY = regex.compile(r"[&?？](ldquo|rdquo|lsquo|rsquo|nbsp|mdash|hellip|middot|amp|lt|gt|quot);")
+ENTITIES = {"ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "nbsp": " ", "mdash": "—", "hellip": "…", "middot": "·", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 # 鄉(xiāng): a reading printed after a character by "pinyin" plug-ins of some mirror sites
 PINYIN = regex.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]")
 STRAY = regex.compile(r"[\u2800-\u28ff\ue000-\uf8ff]+")
@@ -70,6 +74,9 @@ def clean_line(raw: str) -> tuple[str, list[str]]:
     text = MD_EMPHASIS.sub("", text)
     text = BULLET.sub("", text)
     text = TABLE_EDGE.sub("", text)
+    if HTML_TAG.search(text) or HTML_ENTITY.search(text):
+        text = HTML_ENTITY.sub(lambda m: ENTITIES[m.group(1)], HTML_TAG.sub("", text))
+        repairs.append("HTML remnants removed")
     if PINYIN.search(text):
         text = PINYIN.sub("", text)
         repairs.append("pinyin annotations removed")

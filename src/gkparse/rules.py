@@ -36,7 +36,7 @@ RULE_KEYS: dict[str, tuple[set[str], set[str]]] = {
 PLAIN_SECTIONS = {"delimiters": dict, "unit_suffixes": list}
 NUMERALS = {"chinese", "arabic", "circled", "enclosed"}
 META_FIELDS = {"index_number", "disclosure", "publisher", "published", "date", "topic", "keywords", "doc_number", "title", "drop"}
-HEADER_IDS = {"doc_number", "header_mark", "recipients", "note", "attachments", "cc", "printed", "signer", "cover_phrase", "title_end"}
+HEADER_IDS = {"doc_number", "header_mark", "recipients", "note", "attachments", "cc", "printed", "signer", "cover_phrase", "cover_start", "title_end"}
 
 
 def builtin_dir() -> Path:
