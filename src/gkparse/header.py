@@ -72,8 +72,11 @@ def _cut(tok: Token, at: int) -> list[Token]:
 
 def glued_at(rules: Rules, text: str) -> int | None:
     """Where a header element ends that runs on into the next one on the same line."""
+    m = rules.header["header_mark"].match(text)
+    if m and m.end() < len(text) and is_unit(rules, compact(m["issuer"])):
+        return m.end()  # `武汉市人民政府办公厅文件武政办[2014]180号…`
     m = rules.header["doc_number"].match(text)
-    if m and m.end() < len(text) and text[m.end()].isspace() and doc_number(rules, m.group()):
+    if m and m.end() < len(text) and (text[m.end()].isspace() or text[m.end()] == "各") and doc_number(rules, m.group()):
         return m.end()  # `邹政办字〔2019〕33 号 邹城市人民政府办公室 …`
     m = TITLE_GLUED.match(text)
     if m and "。" not in m.group():

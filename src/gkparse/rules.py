@@ -186,7 +186,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         header=header,
         unit_suffixes=tuple(sorted(merged.get("unit_suffixes", []), key=len, reverse=True)),
         metadata=tuple(metadata),
-        meta_label=regex.compile(rf"(?P<label>{label_alt})\s*[:：]"),
+        meta_label=regex.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
         values=tuple((r["field"], _compile(r["pattern"], r["_where"])) for r in _active(merged, "values", sources)),
         closing=tuple(_compile(r["pattern"], r["_where"]) for r in _active(merged, "closing", sources)),
         responsibility=tuple(

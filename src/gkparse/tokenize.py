@@ -33,9 +33,14 @@ def heading(rules: Rules, seg: Segment) -> Token | None:
 def _split_meta(rules: Rules, seg: Segment) -> list[Token] | None:
     """A line of label/value pairs (`索引号: X 发布机构: Y`) as one token per pair, or None."""
     labels = list(rules.meta_label.finditer(seg.text))
-    if not labels or labels[0].start() != 0:
+    if not labels:
         return None
     tokens: list[Token] = []
+    if labels[0].start():  # a page timestamp before the labels: `2015-11-10 01:51:51信息来源:…`
+        stamp = seg.text[: labels[0].start()].strip()
+        if not parse_date_line(stamp)[0]:
+            return None
+        tokens.append(Token("meta", Segment(seg.line, stamp, stamp), "published", stamp))
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(seg.text)
         words = seg.text[m.end() : end].split()
@@ -48,7 +53,7 @@ def _split_meta(rules: Rules, seg: Segment) -> list[Token] | None:
             cut = k
         value_text = " ".join(words[:cut])
         whole = len(labels) == 1 and cut == len(words)
-        piece_text = seg.text if whole else f"{m.group()}{value_text}"
+        piece_text = seg.text if whole else f"{m.group().strip()}{value_text}"
         piece = Segment(seg.line, piece_text, seg.raw if whole else piece_text, seg.blank_before and i == 0)
         tokens.append(Token("meta", piece, rules.field_of(m["label"]), value_text))
         if cut < len(words):
