@@ -12,6 +12,8 @@ from pathlib import Path
 
 from .assemble import assemble
 from .hanzi import restore_strings
+from .keywords import keywords
+from .taskfields import CLOSING_PARENS
 from .model import Document, Issue
 from .normalize import decode, split_lines
 from .rules import RuleError, Rules, load_rules
@@ -21,24 +23,25 @@ __version__ = "0.1.0"
 __all__ = ["Document", "RuleError", "Rules", "load_rules", "parse", "parse_bytes", "__version__"]
 
 
-def parse(text: str, *, rules: Rules | None = None, name: str | None = None) -> Document:
-    """Parse the text of one notice into a Document."""
-    return _parse(text, rules, source={"file": name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "encoding": None}, issues=[])
+def parse(text: str, *, rules: Rules | None = None, name: str | None = None, keywords: bool = True) -> Document:
+    """Parse the text of one notice into a Document (`keywords=False` skips jieba)."""
+    source = {"file": name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "encoding": None}
+    return _parse(text, rules, source, [], keywords)
 
 
-def parse_bytes(data: bytes, *, rules: Rules | None = None, name: str | None = None) -> Document:
+def parse_bytes(data: bytes, *, rules: Rules | None = None, name: str | None = None, keywords: bool = True) -> Document:
     """Decode the bytes of one notice file (UTF-8, GB18030, UTF-16, with or without BOM) and parse it."""
     text, encoding, issues = decode(data)
     source = {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "encoding": encoding}
-    return _parse(text, rules, source, issues)
+    return _parse(text, rules, source, issues, keywords)
 
 
-def parse_file(path: str | Path, *, rules: Rules | None = None) -> Document:
+def parse_file(path: str | Path, *, rules: Rules | None = None, keywords: bool = True) -> Document:
     path = Path(path)
-    return parse_bytes(path.read_bytes(), rules=rules, name=path.name)
+    return parse_bytes(path.read_bytes(), rules=rules, name=path.name, keywords=keywords)
 
 
-def _parse(text: str, rules: Rules | None, source: dict, issues: list[Issue]) -> Document:
+def _parse(text: str, rules: Rules | None, source: dict, issues: list[Issue], with_keywords: bool) -> Document:
     rules = rules or load_rules()
     segments, repairs, restore = split_lines(text)
     issues.extend(repairs)
@@ -48,6 +51,10 @@ def _parse(text: str, rules: Rules | None, source: dict, issues: list[Issue]) ->
             restore_strings(obj, restore)
         doc.preamble = doc.preamble and doc.preamble.translate(restore)
         doc.closing = doc.closing and doc.closing.translate(restore)
+    if with_keywords:
+        for task in doc.tasks:
+            text = CLOSING_PARENS.sub("", "\n".join(filter(None, [task.title, task.text])))  # not the units
+            task.keywords = keywords(text, rules.userdict, rules.stopwords)
     source["lines"] = len(text.splitlines())
     doc.metadata.source = source
     return doc

@@ -17,6 +17,7 @@ from .normalize import mend_spaces
 from .outline import Outline
 from .paragraphs import join_paragraphs
 from .rules import Rules
+from .taskfields import deadlines, responsibility
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
 TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…
@@ -147,6 +148,9 @@ class Assembler:
         for seg in self.closing:
             seg.owner = "closing"
         md.year = first_year(h.plan_title) or first_year(h.title) or first_year(h.doc_number) or first_year(h.date)
+        for node in doc.tasks:
+            responsibility(self.rules, node)
+            deadlines(self.rules, node, md.year)
         for seg in doc.segments:
             if seg.owner is None:  # a defect, but never lose the line: keep it visible
                 self.issues.append(Issue(seg.line, "line could not be placed; kept in closing"))

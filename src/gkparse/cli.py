@@ -1,11 +1,20 @@
-"""The command line: arguments, files, exit codes. All parsing is the library's (gkparse.parse)."""
+"""The command line: arguments, files, exit codes. All parsing is the library's (gkparse.parse).
+
+`gkparse FILE...` parses; `gkparse tasks|rules|schema|diff …` are subcommands. A first argument
+that is not a subcommand's name is a file, so `gkparse notice.txt` needs no `parse`.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any, Iterator
 
 import click
 
@@ -16,28 +25,34 @@ from .rules import RuleError, load_rules
 SUFFIXES = (".txt", ".md")
 
 
-def _inputs(paths: tuple[str, ...]) -> list[tuple[str, Path | None, str | None]]:
-    """(display name, path, error) for each input; directories are walked for notices."""
-    out: list[tuple[str, Path | None, str | None]] = []
+class Input:
+    """One input of a batch: a path, standard input, or an error found before reading."""
+
+    def __init__(self, name: str, path: Path | None, error: str | None = None) -> None:
+        self.name, self.path, self.error = name, path, error
+
+
+def expand(paths: tuple[str, ...]) -> list[Input]:
+    """Each argument as inputs; directories walked for *.txt and *.md, in a stable order."""
+    out: list[Input] = []
     for name in paths:
-        if name == "-":
-            out.append(("-", None, None))
-            continue
         path = Path(name)
-        if path.is_dir():
+        if name == "-":
+            out.append(Input("-", None))
+        elif path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-            out.extend((str(p), p, None) for p in found)
+            out.extend(Input(str(p), p) for p in found)
             if not found:
-                out.append((name, None, "directory has no *.txt or *.md files"))
+                out.append(Input(name, None, "directory has no *.txt or *.md files"))
         elif not path.exists():
-            out.append((name, None, "no such file"))
+            out.append(Input(name, None, "no such file"))
         else:
-            out.append((name, path, None))
+            out.append(Input(name, path))
     return out
 
 
-def _write_atomic(target: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written YAML."""
+def write_atomic(target: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written output."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -49,46 +64,199 @@ def _write_atomic(target: Path, text: str) -> None:
         raise
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+def _read(item: Input) -> bytes:
+    return sys.stdin.buffer.read() if item.path is None else item.path.read_bytes()
+
+
+def _convert(job: tuple[str, bytes, tuple[str, ...], str, bool]) -> tuple[str, list[str]]:
+    """Parse one input in a worker: (rendered document, its warnings)."""
+    name, data, rule_files, fmt, with_keywords = job
+    doc = parse_bytes(data, rules=load_rules(rule_files), name=name, keywords=with_keywords)
+    render = to_json if fmt == "json" else to_yaml
+    return render(doc.to_dict()), list(doc.metadata.warnings)
+
+
+def _results(jobs: list[tuple[str, bytes, tuple[str, ...], str, bool]], workers: int) -> Iterator[tuple[str, list[str]]]:
+    """Documents in input order, whatever the number of workers."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(_convert, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_convert, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 4))))
+
+
+def _fail(name: str, reason: str) -> None:
+    click.echo(f"gkparse: {name}: {reason}", err=True)
+
+
+class DefaultGroup(click.Group):
+    """A group whose default command is `parse`: `gkparse FILE` = `gkparse parse FILE`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["parse", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gkparse")
+def main() -> None:
+    """Parse Chinese government notices (通知) into structured YAML.
+
+    \b
+    gkparse FILE...            one YAML beside each input (see `gkparse parse --help`)
+    gkparse tasks FILE...      one CSV row per task across all inputs
+    gkparse diff OLD NEW       what changed from one plan to the next
+    gkparse rules [--check F]  the active rules, or validate a rule file
+    gkparse schema             the JSON Schema of the output
+    """
+
+
+@main.command("parse")
 @click.argument("files", nargs=-1, required=True)
-@click.option("-o", "--output-dir", metavar="DIR", help="Write the YAML files into DIR ('-' for standard output).")
+@click.option("-o", "--output-dir", metavar="DIR", help="Write outputs into DIR (created if missing); '-' for standard output.")
 @click.option("--rules", "rule_files", multiple=True, metavar="FILE", help="A rule file layered over the built-in rules (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True, help="Output format.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-@click.version_option(__version__, prog_name="gkparse")
-def main(files: tuple[str, ...], output_dir: str | None, rule_files: tuple[str, ...], fmt: str, quiet: bool) -> None:
-    """Parse government notices (通知) into structured YAML, one file beside each input."""
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Files parsed in parallel [default: number of CPUs].")
+@click.option("--no-keywords", is_flag=True, help="Skip task keywords (jieba); faster.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("-v", "--verbose", is_flag=True, help="Print each file's warnings on stderr.")
+def parse_command(files: tuple[str, ...], output_dir: str | None, rule_files: tuple[str, ...], fmt: str, jobs: int | None, no_keywords: bool, quiet: bool, verbose: bool) -> None:
+    """Parse each notice FILE (a directory: its *.txt and *.md; '-': standard input)."""
     try:
-        rules = load_rules(rule_files)
+        load_rules(rule_files)
     except RuleError as exc:
         raise click.UsageError(str(exc)) from None
-    render = to_json if fmt == "json" else to_yaml
     suffix = ".json" if fmt == "json" else ".yaml"
     failed = False
-    first_out = True
-    for name, path, error in _inputs(files):
-        if error:
-            click.echo(f"gkparse: {name}: {error}", err=True)
+    items: list[tuple[Input, bytes]] = []
+    for item in expand(files):
+        if item.error:
+            _fail(item.name, item.error)
             failed = True
             continue
         try:
-            data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+            items.append((item, _read(item)))
         except OSError as exc:
-            click.echo(f"gkparse: {name}: cannot read: {exc.strerror}", err=True)
+            _fail(item.name, f"cannot read: {exc.strerror}")
             failed = True
-            continue
-        doc = parse_bytes(data, rules=rules, name="-" if path is None else path.name)
-        text = render(doc.to_dict())
-        if path is None or output_dir == "-":
-            if not first_out and fmt == "yaml":
-                sys.stdout.write("---\n")
-            sys.stdout.write(text)
-            first_out = False
-            continue
-        target = (Path(output_dir) if output_dir else path.parent) / (path.stem + suffix)
-        if target.resolve() == path.resolve():
-            click.echo(f"gkparse: {name}: output would overwrite the input; skipped", err=True)
-            failed = True
-            continue
-        _write_atomic(target, text)
+    jobs_n = jobs or os.cpu_count() or 1
+    work = [(("-" if i.path is None else i.path.name), data, rule_files, fmt, not no_keywords) for i, data in items]
+    show_bar = not quiet and sys.stderr.isatty() and len(work) > 1
+    first_out = True
+    with click.progressbar(length=len(work), label="gkparse", file=sys.stderr) if show_bar else _NoBar() as bar:
+        for (item, _), (text, warnings) in zip(items, _results(work, jobs_n)):
+            bar.update(1)
+            if verbose:
+                for warning in warnings:
+                    click.echo(f"gkparse: {item.name}: {warning}", err=True)
+            if item.path is None or output_dir == "-":
+                if not first_out and fmt == "yaml":
+                    sys.stdout.write("---\n")
+                sys.stdout.write(text)
+                first_out = False
+                continue
+            target = (Path(output_dir) if output_dir else item.path.parent) / (item.path.stem + suffix)
+            if target.resolve() == item.path.resolve():
+                _fail(item.name, "output would overwrite the input; skipped")
+                failed = True
+                continue
+            try:
+                write_atomic(target, text)
+            except OSError as exc:
+                _fail(item.name, f"cannot write {target}: {exc.strerror}")
+                failed = True
     sys.exit(1 if failed else 0)
+
+
+class _NoBar:
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int) -> None:
+        return None
+
+
+TASK_COLUMNS = ["file", "issuer", "year", "task_id", "section_title", "task_title", "responsible", "deadlines", "keywords"]
+
+
+def task_rows(name: str, data: dict[str, Any]) -> Iterator[list[str]]:
+    titles: dict[str, str] = {}
+    stack = list(data["sections"])
+    while stack:
+        section = stack.pop()
+        titles[section["id"]] = section["title"] or ""
+        stack.extend(section["sections"])
+    for task in data["tasks"]:
+        yield [
+            name,
+            data["header"]["issuer"] or "",
+            str(data["metadata"]["year"] or ""),
+            task["id"],
+            titles.get(task["section"] or "", ""),
+            task["title"] or "",
+            "、".join(task["responsible"]),
+            "；".join(d["text"] + (f"({d['date']})" if d["date"] else "") for d in task["deadlines"]),
+            "、".join(task["keywords"]),
+        ]
+
+
+@main.command("tasks")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--tsv", is_flag=True, help="Tab-separated values instead of CSV.")
+@click.option("--rules", "rule_files", multiple=True, metavar="FILE", help="A rule file layered over the built-in rules.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Files parsed in parallel [default: number of CPUs].")
+def tasks_command(files: tuple[str, ...], tsv: bool, rule_files: tuple[str, ...], jobs: int | None) -> None:
+    """One row per task across all FILEs: CSV (UTF-8 with BOM, for spreadsheets) or --tsv."""
+    try:
+        load_rules(rule_files)
+    except RuleError as exc:
+        raise click.UsageError(str(exc)) from None
+    failed = False
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t" if tsv else ",", lineterminator="\n")
+    writer.writerow(TASK_COLUMNS)
+    items = []
+    for item in expand(files):
+        if item.error:
+            _fail(item.name, item.error)
+            failed = True
+            continue
+        try:
+            items.append((item, _read(item)))
+        except OSError as exc:
+            _fail(item.name, f"cannot read: {exc.strerror}")
+            failed = True
+    work = [(i.name, data, rule_files, "json", True) for i, data in items]
+    for (item, _), (text, _) in zip(items, _results(work, jobs or os.cpu_count() or 1)):
+        writer.writerows(task_rows(item.name, json.loads(text)))
+    sys.stdout.write(("" if tsv else "\ufeff") + out.getvalue())
+    sys.exit(1 if failed else 0)
+
+
+@main.command("rules")
+@click.option("--check", "check", metavar="FILE", help="Validate a rule file and exit.")
+@click.option("--rules", "rule_files", multiple=True, metavar="FILE", help="A rule file layered over the built-in rules.")
+def rules_command(check: str | None, rule_files: tuple[str, ...]) -> None:
+    """List the active rules and the file each comes from, or --check a rule file."""
+    try:
+        rules = load_rules((check,) if check else rule_files)
+    except RuleError as exc:
+        click.echo(f"gkparse: {exc}", err=True)
+        sys.exit(1)
+    if check:
+        click.echo(f"{check}: ok")
+        return
+    for key, source in sorted(rules.sources.items()):
+        click.echo(f"{key}\t{source}")
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the gkparse/1 document."""
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text())

@@ -36,6 +36,7 @@ def _task(node: Node) -> dict[str, Any]:
         "text": node.text,
         "line": node.line,
         "responsible": list(node.responsible),
+        "lead": list(node.lead),
         "deadlines": [{"text": d.text, "date": d.date} for d in node.deadlines],
         "keywords": list(node.keywords),
     }

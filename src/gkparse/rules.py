@@ -31,9 +31,11 @@ RULE_KEYS: dict[str, tuple[set[str], set[str]]] = {
     "values": ({"id", "field", "pattern", "disabled"}, {"field", "pattern"}),
     "responsibility": ({"id", "pattern", "lead_labels", "disabled"}, {"pattern"}),
     "closing": ({"id", "pattern", "disabled"}, {"pattern"}),
+    "deadlines": ({"id", "kind", "pattern", "disabled"}, {"kind", "pattern"}),
 }
 # sections that are a plain mapping or list, replaced or extended as a whole
-PLAIN_SECTIONS = {"delimiters": dict, "unit_suffixes": list}
+PLAIN_SECTIONS = {"delimiters": dict, "unit_suffixes": list, "stopwords": list}
+DEADLINE_KINDS = {"day", "month", "year_end", "half", "quarter", "relative"}
 NUMERALS = {"chinese", "arabic", "circled", "enclosed"}
 META_FIELDS = {"index_number", "disclosure", "publisher", "published", "date", "topic", "keywords", "doc_number", "title", "drop"}
 HEADER_IDS = {"doc_number", "header_mark", "recipients", "note", "attachments", "cc", "printed", "signer", "cover_phrase", "cover_start", "title_end"}
@@ -74,6 +76,10 @@ class Rules:
     """Any metadata label followed by its colon: where a page-metadata line is cut."""
     values: tuple[tuple[str, regex.Pattern[str]], ...]
     closing: tuple[regex.Pattern[str], ...]
+    deadlines: tuple[tuple[str, regex.Pattern[str]], ...]
+    """(kind, pattern) of each time-limit form."""
+    stopwords: frozenset[str]
+    userdict: Path
     responsibility: tuple[tuple[regex.Pattern[str], frozenset[str]], ...]
     sources: dict[str, str]
     """`section.id` -> the file that gave the rule its final form (for `gkparse rules`)."""
@@ -189,11 +195,25 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         meta_label=regex.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
         values=tuple((r["field"], _compile(r["pattern"], r["_where"])) for r in _active(merged, "values", sources)),
         closing=tuple(_compile(r["pattern"], r["_where"]) for r in _active(merged, "closing", sources)),
+        deadlines=tuple((_kind(r), _compile(r["pattern"], r["_where"])) for r in _active(merged, "deadlines", sources)),
+        stopwords=frozenset(merged.get("stopwords", [])),
+        userdict=builtin_dir() / "userdict.txt",
         responsibility=tuple(
             (_compile(r["pattern"], r["_where"]), frozenset(r.get("lead_labels", []))) for r in _active(merged, "responsibility", sources)
         ),
         sources={k: v for k, v in sources.items()},
     )
+
+
+def _kind(rule: dict[str, Any]) -> str:
+    if rule["kind"] not in DEADLINE_KINDS:
+        raise RuleError(f"{rule['_where']}: kind must be one of {sorted(DEADLINE_KINDS)}, not {rule['kind']!r}")
+    return str(rule["kind"])
+
+
+def _stopwords() -> list[str]:
+    path = builtin_dir() / "stopwords.txt"
+    return [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
 
 
 def load_rules(extra: tuple[str | Path, ...] = ()) -> Rules:
@@ -203,8 +223,8 @@ def load_rules(extra: tuple[str | Path, ...] = ()) -> Rules:
 
 @lru_cache(maxsize=8)
 def _load(extra: tuple[str, ...]) -> Rules:
-    merged: dict[str, Any] = {}
-    sources: dict[str, str] = {}
+    merged: dict[str, Any] = {"stopwords": _stopwords()}
+    sources: dict[str, str] = {"stopwords": "<builtin>/stopwords.txt"}
     for path in sorted(builtin_dir().glob("*.yaml")):
         _merge(merged, sources, _read(path), Path("<builtin>") / path.name)
     for name in extra:

@@ -1,0 +1,172 @@
+"""The command line, through click's runner and through a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from conftest import CORPUS, GOLDEN, SAMPLES
+from gkparse import cli, parse_file
+from gkparse.cli import main
+from gkparse.schema import schema
+
+SAMPLE = SAMPLES[0]
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "gkparse", *args], input=stdin, capture_output=True, cwd=cwd, timeout=120)
+
+
+def copy_samples(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in SAMPLES:
+        (folder / p.name).write_bytes(p.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("path", SAMPLES + CORPUS, ids=[p.stem for p in SAMPLES + CORPUS])
+def test_output_validates_against_the_schema(path):
+    jsonschema.validate(parse_file(path, keywords=False).to_dict(), schema())
+
+
+def test_schema_command_prints_the_shipped_schema():
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0 and json.loads(result.output) == schema()
+
+
+def test_output_dir_and_stdout(tmp_path):
+    folder = copy_samples(tmp_path)
+    result = CliRunner().invoke(main, [str(folder), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{p.stem}.yaml" for p in SAMPLES)
+    proc = run("-o", "-", str(SAMPLE), str(SAMPLES[1]))
+    assert proc.returncode == 0
+    expected = (GOLDEN / f"{SAMPLE.stem}.yaml").read_text(encoding="utf-8") + "---\n" + (GOLDEN / f"{SAMPLES[1].stem}.yaml").read_text(encoding="utf-8")
+    assert proc.stdout.decode("utf-8") == expected
+
+
+def test_stdin_to_stdout():
+    proc = run("-", stdin=SAMPLE.read_bytes())
+    assert proc.returncode == 0
+    assert proc.stdout.decode("utf-8").replace("file: '-'", "file: x") == (GOLDEN / f"{SAMPLE.stem}.yaml").read_text(encoding="utf-8").replace(f"file: {SAMPLE.name}", "file: x")
+
+
+def test_exit_status_and_one_line_per_failure(tmp_path):
+    folder = copy_samples(tmp_path)
+    (tmp_path / "empty").mkdir()
+    proc = run(str(folder / SAMPLE.name), str(tmp_path / "missing.txt"), str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1
+    errors = proc.stderr.decode("utf-8").splitlines()
+    assert errors == [f"gkparse: {tmp_path / 'missing.txt'}: no such file", f"gkparse: {tmp_path / 'empty'}: directory has no *.txt or *.md files"]
+    assert (tmp_path / "out" / f"{SAMPLE.stem}.yaml").exists()  # the batch went on
+    assert run("--no-such-option", str(SAMPLE)).returncode == 2
+
+
+def test_unreadable_file(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    path = tmp_path / "x.txt"
+    path.write_text("x")
+    path.chmod(0)
+    assert run(str(path)).stderr.decode().startswith(f"gkparse: {path}: cannot read")
+
+
+def test_never_overwrites_the_input(tmp_path):
+    path = tmp_path / "notice.yaml"
+    path.write_bytes(SAMPLE.read_bytes())
+    proc = run(str(path), "-o", str(tmp_path))
+    assert proc.returncode == 1 and b"overwrite the input" in proc.stderr
+    assert path.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_jobs_give_identical_output(tmp_path):
+    folder = copy_samples(tmp_path)
+    for n in ("1", "2"):
+        assert run(str(folder), "-o", str(tmp_path / f"out{n}"), "--jobs", n, "--no-keywords").returncode == 0
+    for p in SAMPLES:
+        assert (tmp_path / "out1" / f"{p.stem}.yaml").read_bytes() == (tmp_path / "out2" / f"{p.stem}.yaml").read_bytes()
+
+
+def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    target = tmp_path / "notice.yaml"
+
+    class Boom(Exception):
+        pass
+
+    real = os.replace
+
+    def crash(src, dst):
+        raise Boom
+
+    monkeypatch.setattr(cli.os, "replace", crash)
+    with pytest.raises(Boom):
+        cli.write_atomic(target, "schema: gkparse/1\n")
+    monkeypatch.setattr(cli.os, "replace", real)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_format_json(tmp_path):
+    result = CliRunner().invoke(main, [str(SAMPLE), "--format", "json", "-o", "-"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["header"]["doc_number"] == "练府〔2023〕15号"
+
+
+def test_tasks_table_csv_with_bom_and_tsv():
+    result = CliRunner().invoke(main, ["tasks", str(SAMPLES[1]), "-j", "1"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "\ufefffile,issuer,year,task_id,section_title,task_title,responsible,deadlines,keywords"
+    assert lines[1].startswith(f"{SAMPLES[1]},邛崃市人民政府办公室,2023,1.1,推动政务公开转型升级,深化主动公开,市政府办、")
+    tsv = CliRunner().invoke(main, ["tasks", "--tsv", str(SAMPLES[1]), "-j", "1"]).output.splitlines()
+    assert tsv[0].split("\t")[0] == "file" and len(tsv) == len(lines)
+
+
+def test_rules_list_and_check(tmp_path):
+    listed = CliRunner().invoke(main, ["rules"]).output
+    assert "outline.chinese_paren\t<builtin>/outline.yaml" in listed
+    good = tmp_path / "good.yaml"
+    good.write_text("junk:\n  - {id: my_banner, pattern: '欢迎访问.*'}\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["rules", "--check", str(good)]).exit_code == 0
+    assert f"junk.my_banner\t{good}" in CliRunner().invoke(main, ["rules", "--rules", str(good)]).output
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ("junk:\n  - {id: bad, pattern: '(unclosed'}\n", "junk.bad: bad regular expression"),
+        ("junk:\n  - {id: odd, pattern: 'x', colour: red}\n", "junk.odd: unknown key 'colour'"),
+        ("outline:\n  - {id: roman, pattern: 'I', numeral: roman, kind: roman, marker: 'I'}\n", "outline.roman: numeral must be one of"),
+        ("nonsense: []\n", "unknown section 'nonsense'"),
+        ("junk: {id: x}\n", "junk: must be a list of rules"),
+        ("junk:\n  - {id: x, pattern: 3}\n", "junk.x: pattern must be a string"),
+    ],
+    ids=["bad-regex", "unknown-key", "wrong-value", "unknown-section", "wrong-type", "pattern-type"],
+)
+def test_malformed_rule_file_names_file_rule_and_reason(tmp_path, body, reason):
+    path = tmp_path / "mine.yaml"
+    path.write_text(body, encoding="utf-8")
+    proc = run("rules", "--check", str(path))
+    assert proc.returncode == 1
+    message = proc.stderr.decode("utf-8")
+    assert str(path) in message and reason in message, message
+    assert run(str(SAMPLE), "--rules", str(path)).returncode == 2
+
+
+def test_user_rule_changes_parsing(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("junk:\n  - {id: opening, pattern: '今年是.*'}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [str(SAMPLE), "--rules", str(path), "-o", "-", "--no-keywords"])
+    assert "preamble: null" in result.output and "- {line: 8, text: '今年是贯彻" in result.output
+
+
+def test_python_dash_m_and_version():
+    proc = run("--version")
+    assert proc.returncode == 0 and b"gkparse, version" in proc.stdout
