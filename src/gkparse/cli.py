@@ -260,3 +260,32 @@ def schema_command() -> None:
     from .schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["text", "yaml", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--color/--no-color", "colour", default=None, help="Colour the text report [default: when stdout is a terminal].")
+def diff_command(old: str, new: str, fmt: str, colour: bool | None) -> None:
+    """What changed from plan OLD to plan NEW (each a notice text or a gkparse YAML/JSON).
+
+    Exit status: 0 the plans' tasks are the same, 1 they differ, 2 an error.
+    """
+    from .diff import compare, differs, load, render_text
+
+    docs = []
+    for path in (old, new):
+        try:
+            docs.append(load(path))
+        except (OSError, ValueError) as exc:
+            _fail(path, getattr(exc, "strerror", None) or str(exc))
+            sys.exit(2)
+    report = compare(*docs)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "yaml":
+        sys.stdout.write(to_yaml(report))
+    else:
+        sys.stdout.write(render_text(report, sys.stdout.isatty() if colour is None else colour))
+    sys.exit(1 if differs(report) else 0)

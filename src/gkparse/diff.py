@@ -1,0 +1,222 @@
+"""Compare two plans by meaning: which tasks were added, removed, reworded, moved, or handed to
+other units, or given other deadlines.
+
+Numbers shift from year to year and sections are renamed, so tasks are aligned by their words:
+the Dice coefficient of their jieba token multisets (title and text), with the section title as
+a small hint, then a greedy one-to-one matching of the best pairs above a threshold.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from . import parse_file
+from .rules import load_rules
+
+THRESHOLD = 0.35  # below this two tasks are different tasks
+SAME_SECTION = 0.5  # section titles at least this alike: the task did not move
+SECTION_WEIGHT = 0.15
+TITLE_WEIGHT = 0.25
+WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(load_rules().userdict))
+    return tokenizer
+
+
+def tokens(text: str) -> list[str]:
+    return [t for t in _tokenizer().lcut(text) if WORD.search(t)]
+
+
+def dice(a: Counter[str], b: Counter[str]) -> float:
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 1.0
+
+
+@dataclass
+class Item:
+    id: str
+    section: str
+    title: str
+    text: str
+    responsible: list[str]
+    deadlines: list[str]
+    words: Counter[str] = field(default_factory=Counter)
+    title_words: Counter[str] = field(default_factory=Counter)
+    section_words: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def label(self) -> str:
+        return f"{self.id} {self.title or self.text[:30]}".strip()
+
+
+def load(path: str) -> dict[str, Any]:
+    """A gkparse document from a notice text or a gkparse YAML/JSON file."""
+    p = Path(path)
+    if p.suffix.lower() in (".yaml", ".yml", ".json"):
+        from ruamel.yaml import YAML
+
+        data = json.loads(p.read_text(encoding="utf-8")) if p.suffix.lower() == ".json" else YAML(typ="safe").load(p.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("schema") != "gkparse/1":
+            raise ValueError("not a gkparse/1 document")
+        return data
+    return parse_file(p).to_dict()
+
+
+def items(data: dict[str, Any]) -> list[Item]:
+    titles: dict[str, str] = {}
+    stack = list(data["sections"])
+    while stack:
+        s = stack.pop()
+        titles[s["id"]] = s["title"] or ""
+        stack.extend(s["sections"])
+    out = []
+    for t in data["tasks"]:
+        section = titles.get(t["section"] or "", "")
+        item = Item(t["id"], section, t["title"] or "", t["text"] or "", list(t["responsible"]), [d["text"] for d in t["deadlines"]])
+        item.words = Counter(tokens(f"{item.title}\n{item.text}"))
+        item.title_words = Counter(tokens(item.title))
+        item.section_words = Counter(tokens(section))
+        out.append(item)
+    return out
+
+
+def similarity(a: Item, b: Item) -> float:
+    """Words of the whole task, of the titles when both have one, and of the section titles."""
+    section = SECTION_WEIGHT * dice(a.section_words, b.section_words)
+    if a.title_words and b.title_words:
+        return (1 - SECTION_WEIGHT - TITLE_WEIGHT) * dice(a.words, b.words) + TITLE_WEIGHT * dice(a.title_words, b.title_words) + section
+    return (1 - SECTION_WEIGHT) * dice(a.words, b.words) + section
+
+
+def match(old: list[Item], new: list[Item]) -> list[tuple[Item, Item, float]]:
+    """Greedy one-to-one matching of the most similar pairs, best first (ties by position)."""
+    pairs = sorted(
+        ((similarity(a, b), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
+        key=lambda x: (-x[0], x[1], x[2]),
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    out = []
+    for score, i, j in pairs:
+        if score < THRESHOLD:
+            break
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        out.append((old[i], new[j], score))
+    return sorted(out, key=lambda x: new.index(x[1]))
+
+
+def word_diff(old: str, new: str, context: int = 3) -> str:
+    """`…保留的词[-删去的词-]{+新增的词+}保留的词…`, with a few words of context."""
+    a, b = _tokenizer().lcut(old), _tokenizer().lcut(new)
+    parts: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            same = a[i1:i2]
+            parts.append("".join(same) if len(same) <= 2 * context else "".join(same[:context]) + "…" + "".join(same[-context:]))
+            continue
+        if i2 > i1:
+            parts.append("[-" + "".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            parts.append("{+" + "".join(b[j1:j2]) + "+}")
+    if parts and not parts[0].startswith(("[-", "{+")):
+        parts[0] = "…" + parts[0][-12:] if len(parts[0]) > 12 else parts[0]
+    if parts and not parts[-1].startswith(("[-", "{+")):
+        parts[-1] = parts[-1][:12] + "…" if len(parts[-1]) > 12 else parts[-1]
+    return "".join(parts)
+
+
+def compare(old_data: dict[str, Any], new_data: dict[str, Any]) -> dict[str, Any]:
+    old, new = items(old_data), items(new_data)
+    pairs = match(old, new)
+    matched_old = {id(a) for a, _, _ in pairs}
+    matched_new = {id(b) for _, b, _ in pairs}
+    changed = []
+    for a, b, score in pairs:
+        change: dict[str, Any] = {"old": a.id, "new": b.id, "title": b.title or a.title or None, "similarity": round(score, 3), "kinds": []}
+        if compact(a.title + a.text) != compact(b.title + b.text):
+            change["kinds"].append("reworded")
+            change["diff"] = word_diff(f"{a.title}。{a.text}" if a.title else a.text, f"{b.title}。{b.text}" if b.title else b.text)
+        if dice(a.section_words, b.section_words) < SAME_SECTION:
+            change["kinds"].append("moved")
+            change["section"] = {"old": a.section or None, "new": b.section or None}
+        if set(a.responsible) != set(b.responsible):
+            change["kinds"].append("responsibility")
+            change["responsible"] = {"added": [u for u in b.responsible if u not in a.responsible], "removed": [u for u in a.responsible if u not in b.responsible]}
+        if set(a.deadlines) != set(b.deadlines):
+            change["kinds"].append("deadline")
+            change["deadlines"] = {"old": a.deadlines, "new": b.deadlines}
+        if change["kinds"]:
+            changed.append(change)
+    added = [{"id": b.id, "title": b.title or None, "text": b.text, "section": b.section or None} for b in new if id(b) not in matched_new]
+    removed = [{"id": a.id, "title": a.title or None, "text": a.text, "section": a.section or None} for a in old if id(a) not in matched_old]
+    kinds = Counter(k for c in changed for k in c["kinds"])
+    summary = {
+        "added": len(added),
+        "removed": len(removed),
+        "reworded": kinds["reworded"],
+        "moved": kinds["moved"],
+        "responsibility": kinds["responsibility"],
+        "deadline": kinds["deadline"],
+        "unchanged": len(pairs) - len(changed),
+    }
+    return {"summary": summary, "added": added, "removed": removed, "changed": changed}
+
+
+def compact(text: str) -> str:
+    return "".join(WORD.findall(text))
+
+
+def differs(report: dict[str, Any]) -> bool:
+    return any(v for k, v in report["summary"].items() if k != "unchanged")
+
+
+def render_text(report: dict[str, Any], colour: bool) -> str:
+    import click
+
+    def style(text: str, fg: str) -> str:
+        return click.style(text, fg=fg) if colour else text
+
+    s = report["summary"]
+    lines = [
+        f"{s['added']} added, {s['removed']} removed, {s['reworded']} reworded, {s['moved']} moved, "
+        f"{s['responsibility']} responsibility changed, {s['deadline']} deadline changed, {s['unchanged']} unchanged"
+    ]
+    for a in report["added"]:
+        lines.append(style(f"+ added    {a['id']} {a['title'] or a['text'][:40]}", "green"))
+    for r in report["removed"]:
+        lines.append(style(f"- removed  {r['id']} {r['title'] or r['text'][:40]}", "red"))
+    for c in report["changed"]:
+        head = f"~ {','.join(c['kinds'])}  {c['old']} -> {c['new']} {c['title'] or ''}".rstrip()
+        lines.append(style(head, "yellow"))
+        if "section" in c:
+            lines.append(f"    section: {c['section']['old']} -> {c['section']['new']}")
+        if "responsible" in c:
+            lines.append(f"    units: +{'、'.join(c['responsible']['added']) or '∅'} -{'、'.join(c['responsible']['removed']) or '∅'}")
+        if "deadlines" in c:
+            lines.append(f"    deadlines: {'、'.join(c['deadlines']['old']) or '∅'} -> {'、'.join(c['deadlines']['new']) or '∅'}")
+        if "diff" in c:
+            diff = c["diff"]
+            if colour:
+                diff = regex.sub(r"\[-(.*?)-\]", lambda m: click.style(m.group(0), fg="red"), diff)
+                diff = regex.sub(r"\{\+(.*?)\+\}", lambda m: click.style(m.group(0), fg="green"), diff)
+            lines.append(f"    {diff}")
+    return "\n".join(lines) + "\n"
