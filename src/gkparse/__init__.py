@@ -54,7 +54,7 @@ def _parse(text: str, rules: Rules | None, source: dict, issues: list[Issue], wi
     if with_keywords:
         for task in doc.tasks:
             text = CLOSING_PARENS.sub("", "\n".join(filter(None, [task.title, task.text])))  # not the units
-            task.keywords = keywords(text, rules.userdict, rules.stopwords)
+            task.keywords = keywords(text, rules.userdict.parent, rules.stopwords)
     source["lines"] = len(text.splitlines())
     doc.metadata.source = source
     return doc
