@@ -9,6 +9,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.representer import RoundTripRepresenter
 
+from .fastyaml import dump
 from .model import Document, Node
 
 SCHEMA = "gkparse/1"
@@ -112,6 +113,10 @@ def _yaml() -> YAML:
 
 
 def to_yaml(data: dict[str, Any]) -> str:
+    return dump(data) or ruamel_yaml(data)
+
+
+def ruamel_yaml(data: dict[str, Any]) -> str:
     out = io.StringIO()
     _yaml().dump(data, out)
     return out.getvalue()

@@ -1,0 +1,134 @@
+"""A fast writer for the gkparse/1 document, byte-identical to the ruamel.yaml emitter of emit.py.
+
+ruamel.yaml's pure-Python emitter took most of a batch's time. The document has one fixed shape
+(mappings, lists, strings, integers, null), so it is written here directly. Scalars are written
+plain, single-quoted or as a literal block by the rules of the YAML emitter; the resolver that
+decides which plain strings would read back as another type (`1.1`, `2023-03-30`, `null`) is
+ruamel.yaml's own. Anything outside the cases handled here returns None, and emit.py falls back
+to ruamel.yaml; the tests compare both writers on every sample and corpus notice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+
+STR = "tag:yaml.org,2002:str"
+# characters the emitter writes as they are with allow_unicode (anything else needs escapes)
+PRINTABLE = regex.compile(r"^[\x20-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*$")
+_resolver = VersionedResolver()
+
+
+class Unsupported(Exception):
+    """A value this writer does not handle: the caller uses ruamel.yaml."""
+
+
+def _resolves_to_str(text: str) -> bool:
+    return _resolver.resolve(ScalarNode, text, (True, False)) == STR
+
+
+def scalar(value: Any, flow: bool) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        raise Unsupported
+    if isinstance(value, int):
+        return str(value)
+    if not isinstance(value, str) or "\n" in value or not PRINTABLE.match(value):
+        raise Unsupported
+    if _plain(value, flow):
+        return value
+    if "'" in value:  # ruamel.yaml may prefer double quotes here: let it decide
+        raise Unsupported
+    return f"'{value}'"
+
+
+def _plain(text: str, flow: bool) -> bool:
+    """Whether the emitter writes `text` plain: its indicator rules (YAML 1.2), then the resolver."""
+    if not text or text.startswith(("---", "...")) or text[0] == " " or text[-1] == " ":
+        return False
+    flow_ind = block_ind = False
+    for i, ch in enumerate(text):
+        followed = i + 1 == len(text) or text[i + 1] == " "
+        if i == 0:
+            if ch in "#,[]{}&*!|>'\"%@`":
+                return False
+            if ch in "?:":
+                flow_ind = flow_ind or len(text) == 1
+                block_ind = block_ind or followed
+            if ch == "-" and followed:
+                return False
+        else:
+            if ch in ",[]{}":
+                flow_ind = True
+            if ch == ":" and followed:
+                return False
+            if ch == "#" and text[i - 1] == " ":
+                return False
+    if flow_ind and flow or block_ind and not flow:
+        return False
+    return _resolves_to_str(text)
+
+
+def _literal(text: str, indent: int) -> str:
+    lines = text.split("\n")
+    if any(not line or line != line.strip() or not PRINTABLE.match(line) for line in lines):
+        raise Unsupported
+    pad = " " * indent
+    return "|-\n" + "\n".join(pad + line for line in lines)
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(scalar(v, True) for v in value) + "]"
+    return "{" + ", ".join(f"{k}: {scalar(v, True)}" for k, v in value.items()) + "}"
+
+
+def _leaf(value: Any) -> bool:
+    items = value if isinstance(value, list) else value.values()
+    return all(not isinstance(v, (list, dict)) for v in items)
+
+
+def _mapping(data: dict[str, Any], indent: int, out: list[str], first_prefix: str | None = None) -> None:
+    pad = " " * indent
+    for n, (key, value) in enumerate(data.items()):
+        lead = first_prefix if first_prefix is not None and n == 0 else pad
+        if isinstance(value, (list, dict)):
+            if not value:
+                out.append(f"{lead}{key}: {'[]' if isinstance(value, list) else '{}'}")
+            elif _leaf(value):
+                out.append(f"{lead}{key}: {_flow(value)}")
+            elif isinstance(value, dict):
+                out.append(f"{lead}{key}:")
+                _mapping(value, indent + 2, out)
+            else:
+                out.append(f"{lead}{key}:")
+                _sequence(value, indent + 2, out)
+        elif isinstance(value, str) and "\n" in value:
+            out.append(f"{lead}{key}: {_literal(value, indent + 2)}")
+        else:
+            out.append(f"{lead}{key}: {scalar(value, False)}")
+
+
+def _sequence(items: list[Any], indent: int, out: list[str]) -> None:
+    pad = " " * indent
+    for item in items:
+        if isinstance(item, dict) and item and not _leaf(item):
+            _mapping(item, indent + 2, out, first_prefix=pad + "- ")
+        elif isinstance(item, (dict, list)):
+            out.append(f"{pad}- {_flow(item) if item else ('{}' if isinstance(item, dict) else '[]')}")
+        else:
+            out.append(f"{pad}- {scalar(item, False)}")
+
+
+def dump(data: dict[str, Any]) -> str | None:
+    """The YAML of `data`, or None where only ruamel.yaml knows how to write it."""
+    out: list[str] = []
+    try:
+        _mapping(data, 0, out)
+    except Unsupported:
+        return None
+    return "\n".join(out) + "\n"
