@@ -1,11 +1,13 @@
-"""A fast writer for the gkparse/1 document, byte-identical to the ruamel.yaml emitter of emit.py.
+"""The YAML writer of the gkparse/1 document.
 
 ruamel.yaml's pure-Python emitter took most of a batch's time. The document has one fixed shape
-(mappings, lists, strings, integers, null), so it is written here directly. Scalars are written
-plain, single-quoted or as a literal block by the rules of the YAML emitter; the resolver that
-decides which plain strings would read back as another type (`1.1`, `2023-03-30`, `null`) is
-ruamel.yaml's own. Anything outside the cases handled here returns None, and emit.py falls back
-to ruamel.yaml; the tests compare both writers on every sample and corpus notice.
+(mappings, lists, strings, integers, null), so it is written here directly, in the layout of
+ruamel.yaml with the settings of emit.py. Scalars are written plain, quoted or as a literal
+block by the rules of the YAML emitter, with two cautions more, so that readers of YAML 1.1
+(PyYAML, libyaml) read the same values as readers of YAML 1.2: a string is plain only if both
+versions' resolvers read it as a string (`08:57` is a number in 1.1, `on` a boolean), and a
+string in a flow collection with a colon is quoted. Anything outside the cases handled here
+returns None, and emit.py falls back to ruamel.yaml.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ruamel.yaml.resolver import VersionedResolver
 STR = "tag:yaml.org,2002:str"
 # characters the emitter writes as they are with allow_unicode (anything else needs escapes)
 PRINTABLE = regex.compile(r"^[\x20-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*$")
-_resolver = VersionedResolver()
+_resolvers = (VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1)))
 
 
 class Unsupported(Exception):
@@ -27,7 +29,7 @@ class Unsupported(Exception):
 
 
 def _resolves_to_str(text: str) -> bool:
-    return _resolver.resolve(ScalarNode, text, (True, False)) == STR
+    return all(r.resolve(ScalarNode, text, (True, False)) == STR for r in _resolvers)
 
 
 def scalar(value: Any, flow: bool) -> str:
@@ -41,8 +43,8 @@ def scalar(value: Any, flow: bool) -> str:
         raise Unsupported
     if _plain(value, flow):
         return value
-    if "'" in value:  # ruamel.yaml may prefer double quotes here: let it decide
-        raise Unsupported
+    if "'" in value:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return f"'{value}'"
 
 
@@ -57,12 +59,12 @@ def _plain(text: str, flow: bool) -> bool:
             if ch in "#,[]{}&*!|>'\"%@`":
                 return False
             if ch in "?:":
-                flow_ind = flow_ind or len(text) == 1
+                flow_ind = True  # (a reader takes `{k: ?x}` for a complex key)
                 block_ind = block_ind or followed
             if ch == "-" and followed:
                 return False
         else:
-            if ch in ",[]{}":
+            if ch in ",[]{}:":  # (libyaml rejects any colon in a plain flow scalar)
                 flow_ind = True
             if ch == ":" and followed:
                 return False
