@@ -15,12 +15,12 @@ from .hanzi import restore_strings
 from .keywords import keywords
 from .taskfields import CLOSING_PARENS
 from .model import Document, Issue
-from .normalize import decode, split_lines
+from .normalize import NotText, decode, split_lines
 from .rules import RuleError, Rules, load_rules
 from .tokenize import tokenize
 
 __version__ = "0.1.0"
-__all__ = ["Document", "RuleError", "Rules", "load_rules", "parse", "parse_bytes", "__version__"]
+__all__ = ["Document", "NotText", "RuleError", "Rules", "load_rules", "parse", "parse_bytes", "parse_file", "__version__"]
 
 
 def parse(text: str, *, rules: Rules | None = None, name: str | None = None, keywords: bool = True) -> Document:
@@ -30,7 +30,9 @@ def parse(text: str, *, rules: Rules | None = None, name: str | None = None, key
 
 
 def parse_bytes(data: bytes, *, rules: Rules | None = None, name: str | None = None, keywords: bool = True) -> Document:
-    """Decode the bytes of one notice file (UTF-8, GB18030, UTF-16, with or without BOM) and parse it."""
+    """Decode the bytes of one notice file (UTF-8, GB18030, UTF-16, with or without BOM) and parse it.
+
+    Raises NotText for an empty or binary file."""
     text, encoding, issues = decode(data)
     source = {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "encoding": encoding}
     return _parse(text, rules, source, issues, keywords)
@@ -55,6 +57,10 @@ def _parse(text: str, rules: Rules | None, source: dict, issues: list[Issue], wi
         for task in doc.tasks:
             text = CLOSING_PARENS.sub("", "\n".join(filter(None, [task.title, task.text])))  # not the units
             task.keywords = keywords(text, rules.userdict.parent, rules.stopwords)
+    for pattern in rules.patterns():
+        if pattern.timeouts:
+            doc.metadata.warnings.append(f"rule {pattern.where} timed out {pattern.timeouts} time(s) and was taken as no match")
+            pattern.timeouts = 0
     source["lines"] = len(text.splitlines())
     doc.metadata.source = source
     return doc

@@ -156,6 +156,10 @@ class Assembler:
                 self.issues.append(Issue(seg.line, "line could not be placed; kept in closing"))
                 doc.closing = "\n".join(filter(None, [doc.closing, seg.text]))
                 seg.owner = "closing"
+        if not regex.search(r"\p{Han}", "".join(s.text for s in doc.segments[:200])):
+            self.issues.append(Issue(None, "no Chinese text: this does not look like a notice"))
+        elif not nodes:
+            self.issues.append(Issue(None, "no numbered headings: the body is in the preamble"))
         md.warnings = [i.render() for i in sorted(self.issues, key=lambda i: i.line or 0)]
 
     def take_closing(self, last: Node) -> None:

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 import click
 
-from . import __version__, parse_bytes
+from . import NotText, __version__, parse_bytes
 from .emit import to_json, to_yaml
 from .rules import RuleError, load_rules
 
@@ -68,15 +68,26 @@ def _read(item: Input) -> bytes:
     return sys.stdin.buffer.read() if item.path is None else item.path.read_bytes()
 
 
-def _convert(job: tuple[str, bytes, tuple[str, ...], str, bool]) -> tuple[str, list[str]]:
-    """Parse one input in a worker: (rendered document, its warnings)."""
+Result = tuple[str | None, list[str], str | None]
+"""(rendered document, its warnings, or the reason there is none)"""
+
+
+def _convert(job: tuple[str, bytes, tuple[str, ...], str, bool]) -> Result:
+    """Parse one input in a worker. Never raises: a batch of ten thousand files goes on."""
     name, data, rule_files, fmt, with_keywords = job
-    doc = parse_bytes(data, rules=load_rules(rule_files), name=name, keywords=with_keywords)
-    render = to_json if fmt == "json" else to_yaml
-    return render(doc.to_dict()), list(doc.metadata.warnings)
+    try:
+        doc = parse_bytes(data, rules=load_rules(rule_files), name=name, keywords=with_keywords)
+        render = to_json if fmt == "json" else to_yaml
+        return render(doc.to_dict()), list(doc.metadata.warnings), None
+    except NotText as exc:
+        return None, [], str(exc)
+    except RecursionError:
+        return None, [], "structure too deep to parse"
+    except Exception as exc:  # a defect of gkparse: say so on one line, keep the batch going
+        return None, [], f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
-def _results(jobs: list[tuple[str, bytes, tuple[str, ...], str, bool]], workers: int) -> Iterator[tuple[str, list[str]]]:
+def _results(jobs: list[tuple[str, bytes, tuple[str, ...], str, bool]], workers: int) -> Iterator[Result]:
     """Documents in input order, whatever the number of workers."""
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_convert, jobs)
@@ -145,8 +156,12 @@ def parse_command(files: tuple[str, ...], output_dir: str | None, rule_files: tu
     show_bar = not quiet and sys.stderr.isatty() and len(work) > 1
     first_out = True
     with click.progressbar(length=len(work), label="gkparse", file=sys.stderr) if show_bar else _NoBar() as bar:
-        for (item, _), (text, warnings) in zip(items, _results(work, jobs_n)):
+        for (item, _), (text, warnings, error) in zip(items, _results(work, jobs_n)):
             bar.update(1)
+            if text is None:
+                _fail(item.name, error or "not parsed")
+                failed = True
+                continue
             if verbose:
                 for warning in warnings:
                     click.echo(f"gkparse: {item.name}: {warning}", err=True)
@@ -231,7 +246,11 @@ def tasks_command(files: tuple[str, ...], tsv: bool, rule_files: tuple[str, ...]
             _fail(item.name, f"cannot read: {exc.strerror}")
             failed = True
     work = [(i.name, data, rule_files, "json", True) for i, data in items]
-    for (item, _), (text, _) in zip(items, _results(work, jobs or os.cpu_count() or 1)):
+    for (item, _), (text, _, error) in zip(items, _results(work, jobs or os.cpu_count() or 1)):
+        if text is None:
+            _fail(item.name, error or "not parsed")
+            failed = True
+            continue
         writer.writerows(task_rows(item.name, json.loads(text)))
     sys.stdout.write(("" if tsv else "\ufeff") + out.getvalue())
     sys.exit(1 if failed else 0)

@@ -40,30 +40,64 @@ HALF_WIDTH = regex.compile(
 SPACE_IN_CJK = regex.compile(rf"(?<=[\p{{Han}}0-9\u3000-\u303f\uff01-\uff5e《》“”])[ \t\u3000\u00a0]+(?=[\p{{Han}}0-9\u3000-\u303f\uff01-\uff5e《》“”])")
 
 
+class NotText(ValueError):
+    """The input is not a text at all (empty, or a binary file): a message, not a document."""
+
+
+MAGIC = {b"\x89PNG": "a PNG image", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"%PDF": "a PDF (extract its text first)",
+         b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\xd0\xcf\x11\xe0": "an old Office document (.doc/.xls)",
+         b"\x1f\x8b": "a gzip archive", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7z archive"}
+DAMAGE_SHARE = 0.01  # a UTF-8 text with fewer bad bytes than this is damaged UTF-8, not another encoding
+
+
 def decode(data: bytes) -> tuple[str, str, list[Issue]]:
-    """Decode input bytes; returns (text, encoding name, warnings).
+    """Decode input bytes; returns (text, encoding name, warnings); raises NotText.
 
     A BOM decides first; then strict UTF-8, then strict GB18030 (which detectors guess wrong on
-    short texts); only then a lossy UTF-8 read, with a warning.
+    short texts); then UTF-8 with a few damaged bytes; only then a detector.
     """
+    for magic, what in MAGIC.items():
+        if data.startswith(magic):
+            raise NotText(f"not a text file: {what}")
+    if not data.strip(b" \t\r\n\x0b\x0c\x00"):
+        raise NotText("empty file" if not data else "no text (only whitespace)")
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(name), name, []
+                return _no_nul(data.decode(name), name, [])
             except UnicodeDecodeError:
                 break
+    if data.count(0) > len(data) // 8:  # UTF-16 without a BOM, or a binary file
+        for name in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if sum(ch.isprintable() or ch.isspace() for ch in text) > 0.95 * len(text):
+                return _no_nul(text, name, [Issue(None, f"no BOM: read as {name}")])
+        raise NotText("not a text file: binary data")
     for name in ("utf-8", "gb18030"):
         try:
-            return data.decode(name), name, []
+            return _no_nul(data.decode(name), name, [])
         except UnicodeDecodeError:
             continue
-    from charset_normalizer import from_bytes  # only for the rare file that is neither
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad <= max(3, DAMAGE_SHARE * len(text)):
+        return _no_nul(text, "utf-8", [Issue(None, f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")])
+    from charset_normalizer import from_bytes  # only for the rare file that is none of these
 
     best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8", "gb18030"):
-        return str(best), best.encoding, [Issue(None, f"encoding guessed as {best.encoding}: check the text")]
-    text = data.decode("utf-8", errors="replace")
-    return text, "utf-8", [Issue(None, "input is not valid UTF-8 or GB18030; undecodable bytes replaced by U+FFFD")]
+    if best is not None:
+        return _no_nul(str(best), best.encoding, [Issue(None, f"encoding guessed as {best.encoding}: check the text")])
+    raise NotText("not a text file: no encoding reads it")
+
+
+def _no_nul(text: str, name: str, issues: list[Issue]) -> tuple[str, str, list[Issue]]:
+    if "\x00" in text:
+        issues.append(Issue(None, f"{text.count(chr(0))} NUL character(s) removed"))
+        text = text.replace("\x00", "")
+    return text, name, issues
 
 
 def clean_line(raw: str) -> tuple[str, list[str]]:

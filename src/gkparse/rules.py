@@ -41,6 +41,50 @@ META_FIELDS = {"index_number", "disclosure", "publisher", "published", "date", "
 HEADER_IDS = {"doc_number", "header_mark", "recipients", "note", "attachments", "cc", "printed", "signer", "cover_phrase", "cover_start", "title_end"}
 
 
+RULE_TIMEOUT = 2.0  # seconds one match of one rule may take: a guard against patterns that backtrack forever
+JUNK_MAX = 400  # junk lines are short; longer text is never matched against the junk rules
+
+
+class Guarded:
+    """A compiled rule pattern whose matches give up after RULE_TIMEOUT (counted, not raised).
+
+    A user's rule built to backtrack forever must not hang a batch: a match that times out
+    counts as no match, and the document says which rule timed out.
+    """
+
+    __slots__ = ("pattern", "where", "timeouts")
+
+    def __init__(self, pattern: regex.Pattern[str], where: str) -> None:
+        self.pattern, self.where, self.timeouts = pattern, where, 0
+
+    @property
+    def groupindex(self) -> Any:
+        return self.pattern.groupindex
+
+    def _guard(self, method: str, *args: Any) -> Any:
+        try:
+            return getattr(self.pattern, method)(*args, timeout=RULE_TIMEOUT)
+        except TimeoutError:
+            self.timeouts += 1
+            return None
+
+    def match(self, text: str, pos: int = 0) -> Any:
+        return self._guard("match", text, pos)
+
+    def fullmatch(self, text: str) -> Any:
+        return self._guard("fullmatch", text)
+
+    def search(self, text: str) -> Any:
+        return self._guard("search", text)
+
+    def finditer(self, text: str) -> list[Any]:
+        try:
+            return list(self.pattern.finditer(text, timeout=RULE_TIMEOUT))
+        except TimeoutError:
+            self.timeouts += 1
+            return []
+
+
 def builtin_dir() -> Path:
     """The built-in rules: inside the installed package, or at the top of a source checkout."""
     packaged = Path(__file__).with_name("rules")
@@ -50,7 +94,7 @@ def builtin_dir() -> Path:
 @dataclass(frozen=True, slots=True)
 class OutlineRule:
     id: str
-    pattern: regex.Pattern[str]
+    pattern: Guarded
     numeral: str
     kind: str
     tier: int
@@ -68,27 +112,35 @@ class MetaRule:
 class Rules:
     outline: tuple[OutlineRule, ...]
     delimiters: dict[str, str]
-    junk: tuple[tuple[str, regex.Pattern[str]], ...]
-    header: dict[str, regex.Pattern[str]]
+    junk: tuple[tuple[str, Guarded], ...]
+    header: dict[str, Guarded]
     unit_suffixes: tuple[str, ...]
     metadata: tuple[MetaRule, ...]
     meta_label: regex.Pattern[str]
     """Any metadata label followed by its colon: where a page-metadata line is cut."""
-    values: tuple[tuple[str, regex.Pattern[str]], ...]
-    closing: tuple[regex.Pattern[str], ...]
-    deadlines: tuple[tuple[str, regex.Pattern[str]], ...]
+    values: tuple[tuple[str, Guarded], ...]
+    closing: tuple[Guarded, ...]
+    deadlines: tuple[tuple[str, Guarded], ...]
     """(kind, pattern) of each time-limit form."""
     stopwords: frozenset[str]
     userdict: Path
-    responsibility: tuple[tuple[regex.Pattern[str], frozenset[str]], ...]
+    responsibility: tuple[tuple[Guarded, frozenset[str]], ...]
     sources: dict[str, str]
     """`section.id` -> the file that gave the rule its final form (for `gkparse rules`)."""
 
     def junk_id(self, text: str) -> str | None:
+        if len(text) > JUNK_MAX:
+            return None
         for rule_id, pattern in self.junk:
             if pattern.fullmatch(text):
                 return rule_id
         return None
+
+    def patterns(self) -> list[Guarded]:
+        """Every rule pattern, for the timeouts a document reports."""
+        found = [r.pattern for r in self.outline] + [p for _, p in self.junk] + list(self.header.values())
+        found += [p for _, p in self.values] + [p for p, _ in self.responsibility] + list(self.closing) + [p for _, p in self.deadlines]
+        return found
 
     def field_of(self, label: str) -> str:
         compact = regex.sub(r"\s+", "", label)
@@ -137,11 +189,11 @@ def _merge(merged: dict[str, Any], sources: dict[str, str], data: dict[str, Any]
             sources[f"{section}.{rule['id']}"] = str(path)
 
 
-def _compile(pattern: Any, where: str) -> regex.Pattern[str]:
+def _compile(pattern: Any, where: str) -> Any:
     if not isinstance(pattern, str):
         raise RuleError(f"{where}: pattern must be a string")
     try:
-        return regex.compile(pattern, regex.V0)
+        return Guarded(regex.compile(pattern, regex.V0), where.split(": ", 1)[-1])
     except regex.error as exc:
         raise RuleError(f"{where}: bad regular expression: {exc}") from None
 
