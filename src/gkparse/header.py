@@ -183,7 +183,7 @@ class FrontReader:
         nxt = tokens[i + 1].seg.text if i + 1 < len(tokens) and tokens[i + 1].kind == "text" else None
 
         number = doc_number(rules, text)
-        if number and not self.front.preamble:
+        if number and self.state != "preamble":
             h.doc_number = h.doc_number or number
             self.claim(tok.seg, "header.doc_number")
             return 1
@@ -293,7 +293,11 @@ class FrontReader:
                 used += 1
             return used
         self.front.preamble.append(tok)
-        self.state = "preamble"
+        if len(text) <= 30 and not any(ch in text for ch in SENTENCE_END + "，"):
+            # a damaged or unknown line among the header elements must not end the header
+            self.issues.append(Issue(tok.seg.line, "not recognised as a header element; kept in the preamble"))
+        else:
+            self.state = "preamble"
         return 1
 
     def signature(self, tokens: list[Token], i: int) -> int:

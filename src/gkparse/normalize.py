@@ -76,21 +76,25 @@ def decode(data: bytes) -> tuple[str, str, list[Issue]]:
             if sum(ch.isprintable() or ch.isspace() for ch in text) > 0.95 * len(text):
                 return _no_nul(text, name, [Issue(None, f"no BOM: read as {name}")])
         raise NotText("not a text file: binary data")
-    for name in ("utf-8", "gb18030"):
-        try:
-            return _no_nul(data.decode(name), name, [])
-        except UnicodeDecodeError:
-            continue
+    try:
+        return _no_nul(data.decode("utf-8"), "utf-8", [])
+    except UnicodeDecodeError:
+        pass
+    # UTF-8 with a few damaged bytes, before GB18030: GB18030 reads almost any bytes, as mojibake
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     if bad <= max(3, DAMAGE_SHARE * len(text)):
         return _no_nul(text, "utf-8", [Issue(None, f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")])
+    try:
+        return _no_nul(data.decode("gb18030"), "gb18030", [])
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes  # only for the rare file that is none of these
 
     best = from_bytes(data).best()
     if best is not None:
         return _no_nul(str(best), best.encoding, [Issue(None, f"encoding guessed as {best.encoding}: check the text")])
-    raise NotText("not a text file: no encoding reads it")
+    raise NotText("not a text file: binary data (no encoding reads it)")
 
 
 def _no_nul(text: str, name: str, issues: list[Issue]) -> tuple[str, str, list[Issue]]:
@@ -118,8 +122,8 @@ def clean_line(raw: str) -> tuple[str, list[str]]:
         text = STRAY.sub("", text)
         repairs.append("stray symbols removed")
     if "\ufffd" in text:
-        repairs.append("characters lost before gkparse (U+FFFD, a font without Unicode map) kept as \ufffd")
-    text = unicodedata.normalize("NFC", text).strip(" \t\u3000\u00a0")
+        repairs.append("characters lost before gkparse (U+FFFD: undecodable bytes, or a PDF font without a Unicode map)")
+    text = unicodedata.normalize("NFC", text).strip(" \t\u3000\u00a0\ufffd")
     fixed = HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group()], text)
     if fixed != text:
         repairs.append("half-width punctuation restored")

@@ -77,13 +77,14 @@ def deadline_date(kind: str, m: regex.Match[str], plan_year: int | None) -> str 
 
 
 def deadlines(rules: Rules, node: Node, plan_year: int | None) -> None:
+    """Every time limit of the task, in order; where forms overlap, the earlier rule wins."""
     text = "\n".join(filter(None, [node.title, node.text]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already part of a deadline
     found: list[tuple[int, Deadline]] = []
     for kind, pattern in rules.deadlines:
         for m in pattern.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end in taken):
-                continue  # a longer form already took these characters
-            taken.append(m.span())
+            if any(taken[m.start() : m.end()]):
+                continue
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             found.append((m.start(), Deadline(regex.sub(r"\s+", "", m.group()), deadline_date(kind, m, plan_year))))
     node.deadlines = [d for _, d in sorted(found, key=lambda x: x[0])]

@@ -1,0 +1,143 @@
+"""Hostile input: each gives a clear message or a document with warnings, in bounded time."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import time
+import zipfile
+
+import pytest
+
+from conftest import SAMPLES
+from gkparse import NotText, parse, parse_bytes
+from gkparse.emit import to_yaml
+from gkparse.rules import load_rules
+
+SAMPLE = SAMPLES[0].read_bytes()
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "gkparse", *args], input=stdin, capture_output=True, timeout=300)
+
+
+def png() -> bytes:
+    return b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+
+
+def zip_bytes() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("notice.txt", "关于印发的通知")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [(b"", "empty file"), (b" \n\t\r\n  \n", "no text"), (png(), "PNG"), (zip_bytes(), "ZIP"), (bytes(range(256)) * 40, "binary")],
+    ids=["empty", "whitespace", "png", "zip", "random-binary"],
+)
+def test_not_a_text_is_a_clear_message(tmp_path, data, reason):
+    with pytest.raises(NotText, match=reason):
+        parse_bytes(data)
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    proc = run(str(path), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1
+    assert proc.stderr.decode().startswith(f"gkparse: {path}: ") and reason in proc.stderr.decode()
+    assert b"Traceback" not in proc.stderr
+    assert not (tmp_path / "out" / "bad.yaml").exists()
+
+
+def test_nul_bytes_are_removed_with_a_warning():
+    data = SAMPLE[:100] + b"\x00\x00" + SAMPLE[100:]
+    doc = parse_bytes(data)
+    assert any("NUL" in w for w in doc.metadata.warnings)
+    assert doc.header.doc_number == "练府〔2023〕15号"
+
+
+def test_invalid_utf8_in_the_middle_stays_utf8():
+    cut = SAMPLE.index("二、".encode())
+    doc = parse_bytes(SAMPLE[:cut] + b"\xff\xfe" + SAMPLE[cut:])
+    assert doc.metadata.source["encoding"] == "utf-8"
+    assert any("invalid UTF-8" in w for w in doc.metadata.warnings)
+    assert [t.id for t in doc.tasks][:3] == ["1.1", "1.2", "2.3"]
+
+
+def test_not_a_notice_english_readme():
+    doc = parse_bytes(b"# Project\n\nThis is a README.\n\n1. Install it.\n2. Run it.\n")
+    assert "no Chinese text: this does not look like a notice" in doc.metadata.warnings
+    assert to_yaml(doc.to_dict())
+
+
+def test_ten_thousand_numbered_items():
+    text = "2023年工作要点\n一、任务\n" + "".join(f"{i}. 第{i}项工作，按时完成。\n" for i in range(1, 10001))
+    start = time.perf_counter()
+    doc = parse(text, keywords=False)
+    assert time.perf_counter() - start < 30
+    assert len(doc.tasks) == 10000 and doc.tasks[-1].id == "1.10000"
+
+
+def test_deep_numbering_does_not_recurse_or_crash():
+    styles = ["{}、", "（{}）", "{}.", "（{}）"]
+    chinese = "一二三四五六七八九十"
+    lines = []
+    for depth in range(100):
+        n = chinese[depth % 10] if depth % 2 == 0 else str(depth % 10 + 1)
+        lines.append(styles[depth % 4].format(n) + f"第{depth}层")
+    doc = parse("\n".join(lines), keywords=False)
+    assert to_yaml(doc.to_dict())
+    assert {s.owner is not None for s in doc.segments} == {True}
+
+
+def test_a_five_million_character_line():
+    line = ("为深入贯彻落实工作要求，进一步做好政务公开工作，" * 210_000)[:5_000_000]
+    start = time.perf_counter()
+    doc = parse("关于印发工作要点的通知\n" + line, keywords=False)
+    assert time.perf_counter() - start < 60
+    assert sum(len(s.text) for s in doc.segments) >= 5_000_000
+
+
+def test_a_50_mb_notice(tmp_path):
+    body = SAMPLE.split("一、".encode(), 1)[1]
+    data = SAMPLE + b"\n" + ("一、".encode() + body + b"\n") * (50_000_000 // len(body))
+    path = tmp_path / "big.txt"
+    path.write_bytes(data)
+    start = time.perf_counter()
+    proc = run(str(path), "-o", str(tmp_path), "--no-keywords", "-j", "1")
+    assert proc.returncode == 0, proc.stderr.decode()[-500:]
+    assert time.perf_counter() - start < 240
+    assert (tmp_path / "big.yaml").stat().st_size > 40_000_000
+
+
+# One long line per built-in pattern family, built to make a careless pattern backtrack.
+STRESS = {
+    "repeated punctuation": "：" * 200_000,
+    "numerals": "一、" * 100_000,
+    "brackets": "（一）" * 100_000,
+    "digits": "1." * 100_000 + "2023年" * 50_000,
+    "labels": "索引号：发布机构：" * 50_000,
+    "unit names": "市政府办、" * 100_000,
+    "dates": "2023年12月31日前" * 50_000,
+    "spaces": "政 务 公 开 " * 100_000,
+    "colons and units": "各部门：" * 100_000,
+    "parentheses": "（牵头单位：" * 50_000 + "）" * 50_000,
+}
+
+
+@pytest.mark.parametrize("text", list(STRESS.values()), ids=list(STRESS))
+def test_no_built_in_pattern_is_quadratic(text):
+    start = time.perf_counter()
+    parse("关于印发工作要点的通知\n一、总体要求\n（一）做好公开。" + text, keywords=False)
+    assert time.perf_counter() - start < 20
+
+
+def test_a_rule_built_to_backtrack_forever_times_out(tmp_path):
+    path = tmp_path / "evil.yaml"
+    path.write_text("junk:\n  - {id: evil, pattern: '(?:a|aa)+$'}\n", encoding="utf-8")
+    rules = load_rules((str(path),))
+    start = time.perf_counter()
+    doc = parse("关于印发工作要点的通知\n" + "a" * 60 + "b\n一、总体要求", rules=rules, keywords=False)
+    assert time.perf_counter() - start < 30
+    assert any("junk.evil timed out" in w for w in doc.metadata.warnings)
