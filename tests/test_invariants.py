@@ -76,3 +76,14 @@ def test_nesting_is_consistent(path):
     lines = [t["line"] for t in data["tasks"]]
     assert lines == sorted(lines)
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
+def test_source_describes_the_file(path):
+    import hashlib
+
+    source = parse_file(path).to_dict()["metadata"]["source"]
+    data = path.read_bytes()
+    assert source["file"] == path.name
+    assert source["sha256"] == hashlib.sha256(data).hexdigest()
+    assert source["lines"] == len(data.decode(source["encoding"]).splitlines())

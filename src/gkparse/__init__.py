@@ -55,8 +55,8 @@ def _parse(text: str, rules: Rules | None, source: dict, issues: list[Issue], wi
         doc.closing = doc.closing and doc.closing.translate(restore)
     if with_keywords:
         for task in doc.tasks:
-            text = CLOSING_PARENS.sub("", "\n".join(filter(None, [task.title, task.text])))  # not the units
-            task.keywords = keywords(text, rules.userdict.parent, rules.stopwords)
+            words = CLOSING_PARENS.sub("", "\n".join(filter(None, [task.title, task.text])))  # not the units
+            task.keywords = keywords(words, rules.userdict.parent, rules.stopwords)
     for pattern in rules.patterns():
         if pattern.timeouts:
             doc.metadata.warnings.append(f"rule {pattern.where} timed out {pattern.timeouts} time(s) and was taken as no match")
