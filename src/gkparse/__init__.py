@@ -53,6 +53,8 @@ def _parse(text: str, rules: Rules | None, source: dict, issues: list[Issue], wi
             restore_strings(obj, restore)
         doc.preamble = doc.preamble and doc.preamble.translate(restore)
         doc.closing = doc.closing and doc.closing.translate(restore)
+        for entry in doc.metadata.dropped:  # pieces cut from a line were matched as simplified
+            entry["text"] = entry["text"].translate(restore)
     if with_keywords:
         for task in doc.tasks:
             words = CLOSING_PARENS.sub("", "\n".join(filter(None, [task.title, task.text])))  # not the units
