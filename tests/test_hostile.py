@@ -9,6 +9,7 @@ import time
 import zipfile
 
 import pytest
+import regex
 
 from conftest import SAMPLES
 from gkparse import NotText, parse, parse_bytes
@@ -141,3 +142,26 @@ def test_a_rule_built_to_backtrack_forever_times_out(tmp_path):
     doc = parse("关于印发工作要点的通知\n" + "a" * 60 + "b\n一、总体要求", rules=rules, keywords=False)
     assert time.perf_counter() - start < 30
     assert any("junk.evil timed out" in w for w in doc.metadata.warnings)
+
+
+def _stress_text(pattern: str, size: int = 100_000) -> str:
+    """A long line made of the characters a pattern looks for, in the order it names them."""
+    chars = [c for c in regex.sub(r"\\[pPdDsSwW](?:\{[^}]*\})?", "", pattern) if not c.isspace() and c not in "()[]{}?*+|^$\\.:=<>!P"]
+    chars = chars or ["一"]
+    return ("".join(chars) * (size // len(chars) + 1))[:size]
+
+
+def test_every_built_in_pattern_is_fast_on_a_long_line_of_its_own_characters():
+    rules = load_rules()
+    slow = []
+    for guarded in rules.patterns():
+        text = _stress_text(guarded.pattern.pattern)
+        start = time.perf_counter()
+        for method in ("match", "search", "fullmatch"):
+            getattr(guarded, method)(text)
+        guarded.finditer(text[:20_000])
+        elapsed = time.perf_counter() - start
+        if elapsed > 2 or guarded.timeouts:
+            slow.append((guarded.where, round(elapsed, 2), guarded.timeouts))
+        guarded.timeouts = 0
+    assert not slow
