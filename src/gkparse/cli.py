@@ -19,7 +19,7 @@ from typing import Any, Iterator
 import click
 
 from . import NotText, __version__, parse_bytes
-from .emit import to_json, to_yaml
+from .emit import section_titles, to_json, to_yaml
 from .rules import RuleError, load_rules
 
 SUFFIXES = (".txt", ".md")
@@ -64,19 +64,37 @@ def write_atomic(target: Path, text: str) -> None:
         raise
 
 
-def _read(item: Input) -> bytes:
-    return sys.stdin.buffer.read() if item.path is None else item.path.read_bytes()
-
-
+Job = tuple[str | None, bytes | None, tuple[str, ...], str, bool]
+"""(path to read, or the bytes of standard input; rule files; format; keywords)"""
 Result = tuple[str | None, list[str], str | None]
 """(rendered document, its warnings, or the reason there is none)"""
 
 
-def _convert(job: tuple[str, bytes, tuple[str, ...], str, bool]) -> Result:
-    """Parse one input in a worker. Never raises: a batch of ten thousand files goes on."""
-    name, data, rule_files, fmt, with_keywords = job
+def _jobs(files: tuple[str, ...], rule_files: tuple[str, ...], fmt: str, with_keywords: bool) -> tuple[list[Input], list[Job], bool]:
+    """The inputs to parse and their jobs; inputs that cannot be had are reported here."""
+    inputs, jobs, failed = [], [], False
+    for item in expand(files):
+        if item.error:
+            _fail(item.name, item.error)
+            failed = True
+            continue
+        data = sys.stdin.buffer.read() if item.path is None else None
+        inputs.append(item)
+        jobs.append((None if item.path is None else str(item.path), data, rule_files, fmt, with_keywords))
+    return inputs, jobs, failed
+
+
+def _convert(job: Job) -> Result:
+    """Parse one input in a worker, which reads the file itself (a batch is never all in memory).
+    Never raises: a batch of ten thousand files goes on."""
+    path, data, rule_files, fmt, with_keywords = job
     try:
-        doc = parse_bytes(data, rules=load_rules(rule_files), name=name, keywords=with_keywords)
+        if data is None:
+            data = Path(path or "").read_bytes()
+    except OSError as exc:
+        return None, [], f"cannot read: {exc.strerror}"
+    try:
+        doc = parse_bytes(data, rules=load_rules(rule_files), name=Path(path).name if path else "-", keywords=with_keywords)
         render = to_json if fmt == "json" else to_yaml
         return render(doc.to_dict()), list(doc.metadata.warnings), None
     except NotText as exc:
@@ -87,7 +105,7 @@ def _convert(job: tuple[str, bytes, tuple[str, ...], str, bool]) -> Result:
         return None, [], f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
-def _results(jobs: list[tuple[str, bytes, tuple[str, ...], str, bool]], workers: int) -> Iterator[Result]:
+def _results(jobs: list[Job], workers: int) -> Iterator[Result]:
     """Documents in input order, whatever the number of workers."""
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_convert, jobs)
@@ -139,24 +157,11 @@ def parse_command(files: tuple[str, ...], output_dir: str | None, rule_files: tu
     except RuleError as exc:
         raise click.UsageError(str(exc)) from None
     suffix = ".json" if fmt == "json" else ".yaml"
-    failed = False
-    items: list[tuple[Input, bytes]] = []
-    for item in expand(files):
-        if item.error:
-            _fail(item.name, item.error)
-            failed = True
-            continue
-        try:
-            items.append((item, _read(item)))
-        except OSError as exc:
-            _fail(item.name, f"cannot read: {exc.strerror}")
-            failed = True
-    jobs_n = jobs or os.cpu_count() or 1
-    work = [(("-" if i.path is None else i.path.name), data, rule_files, fmt, not no_keywords) for i, data in items]
+    inputs, work, failed = _jobs(files, rule_files, fmt, not no_keywords)
     show_bar = not quiet and sys.stderr.isatty() and len(work) > 1
     first_out = True
     with click.progressbar(length=len(work), label="gkparse", file=sys.stderr) if show_bar else _NoBar() as bar:
-        for (item, _), (text, warnings, error) in zip(items, _results(work, jobs_n)):
+        for item, (text, warnings, error) in zip(inputs, _results(work, jobs or os.cpu_count() or 1)):
             bar.update(1)
             if text is None:
                 _fail(item.name, error or "not parsed")
@@ -199,12 +204,7 @@ TASK_COLUMNS = ["file", "issuer", "year", "task_id", "section_title", "task_titl
 
 
 def task_rows(name: str, data: dict[str, Any]) -> Iterator[list[str]]:
-    titles: dict[str, str] = {}
-    stack = list(data["sections"])
-    while stack:
-        section = stack.pop()
-        titles[section["id"]] = section["title"] or ""
-        stack.extend(section["sections"])
+    titles = section_titles(data)
     for task in data["tasks"]:
         yield [
             name,
@@ -230,23 +230,11 @@ def tasks_command(files: tuple[str, ...], tsv: bool, rule_files: tuple[str, ...]
         load_rules(rule_files)
     except RuleError as exc:
         raise click.UsageError(str(exc)) from None
-    failed = False
     out = io.StringIO()
     writer = csv.writer(out, delimiter="\t" if tsv else ",", lineterminator="\n")
     writer.writerow(TASK_COLUMNS)
-    items = []
-    for item in expand(files):
-        if item.error:
-            _fail(item.name, item.error)
-            failed = True
-            continue
-        try:
-            items.append((item, _read(item)))
-        except OSError as exc:
-            _fail(item.name, f"cannot read: {exc.strerror}")
-            failed = True
-    work = [(i.name, data, rule_files, "json", True) for i, data in items]
-    for (item, _), (text, _, error) in zip(items, _results(work, jobs or os.cpu_count() or 1)):
+    inputs, work, failed = _jobs(files, rule_files, "json", True)
+    for item, (text, _, error) in zip(inputs, _results(work, jobs or os.cpu_count() or 1)):
         if text is None:
             _fail(item.name, error or "not parsed")
             failed = True

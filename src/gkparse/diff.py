@@ -20,6 +20,7 @@ from typing import Any
 import regex
 
 from . import parse_file
+from .emit import section_titles
 from .rules import load_rules
 
 THRESHOLD = 0.35  # below this two tasks are different tasks
@@ -79,12 +80,7 @@ def load(path: str) -> dict[str, Any]:
 
 
 def items(data: dict[str, Any]) -> list[Item]:
-    titles: dict[str, str] = {}
-    stack = list(data["sections"])
-    while stack:
-        s = stack.pop()
-        titles[s["id"]] = s["title"] or ""
-        stack.extend(s["sections"])
+    titles = section_titles(data)
     out = []
     for t in data["tasks"]:
         section = titles.get(t["section"] or "", "")

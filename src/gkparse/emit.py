@@ -85,6 +85,17 @@ def _document(doc: Document) -> dict[str, Any]:
     }
 
 
+def section_titles(data: dict[str, Any]) -> dict[str, str]:
+    """Section id -> title, over the nested sections of a gkparse/1 mapping."""
+    titles: dict[str, str] = {}
+    stack = list(data["sections"])
+    while stack:
+        section = stack.pop()
+        titles[section["id"]] = section["title"] or ""
+        stack.extend(section["sections"])
+    return titles
+
+
 class _Representer(RoundTripRepresenter):
     """Multi-paragraph text as a literal block: one paragraph per line, never folded."""
 
