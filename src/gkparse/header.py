@@ -241,10 +241,10 @@ class FrontReader:
             self.front.mark = compact(m["issuer"])
             self.claim(tok.seg, "header.issuer")
             return 1
-        for field, pattern in rules.values:
-            if pattern.fullmatch(text) and getattr(self.doc.metadata, field) is None:
-                setattr(self.doc.metadata, field, text)  # page metadata printed without its label
-                self.claim(tok.seg, f"metadata.{field}")
+        for name, pattern in rules.values:
+            if pattern.fullmatch(text) and getattr(self.doc.metadata, name) is None:
+                setattr(self.doc.metadata, name, text)  # page metadata printed without its label
+                self.claim(tok.seg, f"metadata.{name}")
                 return 1
         date, _ = parse_date_line(text)
         if date and regex.search(r"\d[:：]\d\d$", text):  # a time of day: the page's own timestamp

@@ -37,7 +37,7 @@ HALF_WIDTH = regex.compile(
     rf"|(?<={CJK}|^)\((?=[^()]*\))|\((?={CJK})"  # an opening bracket after or before Chinese
     rf"|(?<={CJK})\)|\)(?={CJK}|$)"  # a closing bracket after or before Chinese
 )
-SPACE_IN_CJK = regex.compile(rf"(?<=[\p{{Han}}0-9\u3000-\u303f\uff01-\uff5e《》“”])[ \t\u3000\u00a0]+(?=[\p{{Han}}0-9\u3000-\u303f\uff01-\uff5e《》“”])")
+SPACE_IN_CJK = regex.compile(r"(?<=[\p{Han}0-9\u3000-\u303f\uff01-\uff5e《》“”])[ \t\u3000\u00a0]+(?=[\p{Han}0-9\u3000-\u303f\uff01-\uff5e《》“”])")
 
 
 class NotText(ValueError):

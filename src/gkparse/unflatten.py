@@ -57,7 +57,7 @@ def unflatten(rules: Rules, seg: Segment) -> list[Segment]:
     if len(seg.text) < LONG:
         return [seg]
     out: list[Segment] = []
-    for n, piece in enumerate(_space_cuts(seg.text)):
+    for piece in _space_cuts(seg.text):
         offsets = [0, *_marker_cuts(rules, piece), len(piece)]
         for k in range(len(offsets) - 1):
             text = piece[offsets[k] : offsets[k + 1]].strip()
