@@ -12,7 +12,6 @@ import json
 import os
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -110,6 +109,8 @@ def _results(jobs: list[Job], workers: int) -> Iterator[Result]:
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_convert, jobs)
         return
+    from concurrent.futures import ProcessPoolExecutor  # (its import costs a single file's run)
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_convert, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 4))))
 

@@ -32,8 +32,9 @@ WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
-    import jieba
+    from .keywords import _import_jieba
 
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(str(load_rules().userdict))

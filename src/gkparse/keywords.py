@@ -1,49 +1,76 @@
 """Keywords of a task: TF-IDF over jieba's segmentation, nouns only, government terms whole.
 
 jieba's own dictionary costs most of a second in every process; gkparse loads a cut of it built
-for government text (rules/words.txt and rules/idf.txt, see tools/build_wordlist.py) plus the
+for government text (rules/words.txt, see tools/build_wordlist.py) plus the
 user dictionary of government terms, once per process and only when a task needs keywords.
 jieba's log goes to stderr, never to stdout where YAML may be going.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
-import statistics
+import sys
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import regex
 
 TOP_K = 8
+DEFAULT_IDF = 11.9548  # the median IDF of jieba's table, as tools/build_wordlist.py prints it
 MIN_LEN = 2
 # nouns, names and idioms: what a task is about (verbs like 加强, 推进 say how, not what)
 NOUNS = frozenset({"n", "nz", "vn", "nt", "ns", "nr", "nrt", "nrfg", "l", "i", "j", "eng"})
 NOT_A_TERM = regex.compile(r"^[\d\p{P}\p{S}A-Za-z]+$|^\d|[年月日号]$|^[^\p{Han}]")
 
 
-class Model:
-    def __init__(self, rules_dir: Path) -> None:
+def _import_jieba() -> Any:
+    """jieba without pkg_resources: jieba imports it only to open its own data files, and falls
+    back to a plain open() when it is missing; the import alone costs 80 ms of every start."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    saved = sys.modules.get("pkg_resources")
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
+    try:
         import jieba
+    finally:
+        if saved is None:
+            del sys.modules["pkg_resources"]
+        else:
+            sys.modules["pkg_resources"] = saved
+    return jieba
 
+
+def _head(line: str) -> str:
+    return line[: line.find(" ") + 1]
+
+
+class Model:
+    """jieba's tokenizer on the government word list, and each word's part of speech and IDF."""
+
+    def __init__(self, rules_dir: Path) -> None:
+        jieba = _import_jieba()
         jieba.setLogLevel(logging.WARNING)
         words = rules_dir / "words.txt"
         self.tokenizer = jieba.Tokenizer(dictionary=str(words))
         self.tokenizer.load_userdict(str(rules_dir / "userdict.txt"))
-        self.pos: dict[str, str] = {}
-        for path in (words, rules_dir / "userdict.txt"):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                parts = line.split()
-                if len(parts) == 3:
-                    self.pos[parts[0]] = parts[2]
-        self.idf = {w: float(v) for w, _, v in (line.partition(" ") for line in (rules_dir / "idf.txt").read_text(encoding="utf-8").splitlines())}
-        self.default_idf = statistics.median(self.idf.values())
+        self.lines = words.read_text(encoding="utf-8").splitlines()  # sorted: looked up by bisection
+        self.user = {line.split()[0]: "n" for line in (rules_dir / "userdict.txt").read_text(encoding="utf-8").splitlines() if line.strip()}
+
+    def entry(self, word: str) -> tuple[str | None, float]:
+        """(part of speech, IDF) of a word; (None, the median IDF) for a word jieba's HMM found."""
+        i = bisect.bisect_left(self.lines, word + " ", key=_head)
+        if i < len(self.lines) and self.lines[i].startswith(word + " "):
+            _, _, pos, idf = self.lines[i].split(" ")
+            return pos, DEFAULT_IDF if idf == "-" else float(idf)
+        return self.user.get(word), DEFAULT_IDF
 
     def is_term(self, word: str, stopwords: frozenset[str]) -> bool:
         if len(word) < MIN_LEN or word in stopwords or NOT_A_TERM.search(word):
             return False
-        pos = self.pos.get(word)
+        pos = self.entry(word)[0]
         return pos is None or pos in NOUNS  # a word jieba found by its HMM is a name or a term
 
 
@@ -63,7 +90,7 @@ def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]
         if m.is_term(word, stopwords):
             counts[word] += 1
             first.setdefault(word, i)
-    ranked = sorted(counts, key=lambda w: (-counts[w] * m.idf.get(w, m.default_idf), first[w]))
+    ranked = sorted(counts, key=lambda w: (-counts[w] * m.entry(w)[1], first[w]))
     # 政务 says less than the 政务舆情 beside it
     kept = [w for w in ranked[: TOP_K * 2] if not (len(w) == 2 and any(w in other and w != other for other in ranked[: TOP_K * 2]))]
     return kept[:TOP_K]
