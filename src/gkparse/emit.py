@@ -65,6 +65,10 @@ def _document(doc: Document) -> dict[str, Any]:
             "printer": h.printer,
             "printed": h.printed,
             "plan_title": h.plan_title,
+            "signer": h.signer,
+            "secrecy": h.secrecy,
+            "urgency": h.urgency,
+            "copy_number": h.copy_number,
         },
         "metadata": {
             "index_number": md.index_number,

@@ -236,6 +236,17 @@ class FrontReader:
     def top(self, tokens: list[Token], i: int, nxt: str | None) -> int:
         tok, rules, h = tokens[i], self.rules, self.doc.header
         text = tok.seg.text
+        m = rules.header["signer"].fullmatch(text)
+        if m:
+            h.signer = m["name"].strip()
+            self.claim(tok.seg, "header.signer")
+            return 1
+        for name in ("secrecy", "urgency", "copy_number"):  # 版头 elements above the title
+            m = rules.header[name].fullmatch(text)
+            if m and not self.front.title and getattr(h, name) is None:
+                setattr(h, name, compact(m["value"]))
+                self.claim(tok.seg, f"header.{name}")
+                return 1
         m = rules.header["header_mark"].fullmatch(text)
         if m and is_unit(rules, compact(m["issuer"])):
             self.front.mark = compact(m["issuer"])

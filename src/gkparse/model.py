@@ -87,6 +87,14 @@ class Header:
     printer: str | None = None
     printed: str | None = None
     plan_title: str | None = None
+    signer: str | None = None
+    """签发人 (of a 上行文)."""
+    secrecy: str | None = None
+    """密级和保密期限."""
+    urgency: str | None = None
+    """紧急程度."""
+    copy_number: str | None = None
+    """份号."""
 
 
 @dataclass(slots=True)

@@ -124,6 +124,8 @@ def clean_line(raw: str) -> tuple[str, list[str]]:
     if "\ufffd" in text:
         repairs.append("characters lost before gkparse (U+FFFD: undecodable bytes, or a PDF font without a Unicode map)")
     text = unicodedata.normalize("NFC", text).strip(" \t\u3000\u00a0\ufffd")
+    if len(SPACE_IN_CJK.findall(text)) >= 3:  # one space is a separator; many are a PDF's layout
+        repairs.append("spaces between Chinese characters (a PDF's layout) removed in the text")
     fixed = HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group()], text)
     if fixed != text:
         repairs.append("half-width punctuation restored")

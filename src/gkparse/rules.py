@@ -38,7 +38,7 @@ PLAIN_SECTIONS = {"delimiters": dict, "unit_suffixes": list, "stopwords": list}
 DEADLINE_KINDS = {"day", "month", "year_end", "half", "quarter", "relative"}
 NUMERALS = {"chinese", "arabic", "circled", "enclosed"}
 META_FIELDS = {"index_number", "disclosure", "publisher", "published", "date", "topic", "keywords", "doc_number", "title", "drop"}
-HEADER_IDS = {"doc_number", "header_mark", "recipients", "note", "attachments", "cc", "printed", "signer", "cover_phrase", "cover_start", "title_end"}
+HEADER_IDS = {"doc_number", "header_mark", "recipients", "note", "attachments", "cc", "printed", "signer", "cover_phrase", "cover_start", "title_end", "copy_number", "secrecy", "urgency"}
 
 
 RULE_TIMEOUT = 2.0  # seconds one match of one rule may take: a guard against patterns that backtrack forever
