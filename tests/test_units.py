@@ -92,3 +92,12 @@ def test_banner_elements_of_gb_9704():
     h = doc.header
     assert (h.copy_number, h.secrecy, h.urgency, h.signer) == ("000123", "机密★1年", "特急", "张三")
     assert h.issuer == "某市人民政府" and h.doc_number == "某政发〔2023〕1号" and h.title == "关于做好某项工作的通知"
+
+
+def test_attachment_list_after_the_body_is_not_a_task():
+    # corpus 065: 附件说明 after the last item, its second entry on a line of its own
+    from gkparse import parse
+
+    doc = parse("2023年工作方案\n一、工作要求\n（一）加强领导。各村要高度重视。\n附件：1.2023年度信息采集表\n2.《信息采集表》填表说明", keywords=False)
+    assert doc.header.attachments == ["2023年度信息采集表", "《信息采集表》填表说明"]
+    assert [t.id for t in doc.tasks] == ["1.1"] and doc.tasks[0].text == "各村要高度重视。"

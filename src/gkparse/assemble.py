@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from .dates import find_date, first_year, parse_date_line
-from .header import FrontReader, doc_number, split_units, units_line
+from .header import FrontReader, attachment_items, doc_number, split_units, units_line
 from .model import Document, Issue, Node, Segment, Token
 from .normalize import mend_spaces
 from .outline import Outline
@@ -20,6 +20,7 @@ from .rules import Rules
 from .taskfields import deadlines, responsibility
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
+ATTACHMENT_ITEM = regex.compile(r"^\d{1,2}\s*[.．、]")
 TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…
 TITLE_MAX = 50  # …and in a list of such headings, so does one up to this long
 TITLE_LINE = 40  # a heading line without a full stop longer than this is text, not a title
@@ -77,7 +78,19 @@ class Assembler:
 
     def body(self, tokens: list[Token]) -> None:
         back = False  # in the 版记 after the body: 抄送, 印发
+        attaching = False  # in a 附件说明 list: `附件：1.XX` then `2.XX` on lines of their own
         for i, tok in enumerate(tokens):
+            if attaching and ATTACHMENT_ITEM.match(tok.seg.text) and len(tok.seg.text) <= 80 and "。" not in tok.seg.text:
+                self.doc.header.attachments.extend(attachment_items(tok.seg.text))
+                tok.seg.owner = "header.attachments"
+                continue
+            attaching = False
+            m = self.rules.header["attachments"].fullmatch(tok.seg.text)
+            if m and "：" in tok.seg.text[:4] and m["items"]:
+                self.doc.header.attachments.extend(attachment_items(m["items"]))
+                tok.seg.owner = "header.attachments"
+                attaching = True
+                continue
             if tok.kind == "heading" and not back:
                 if self.outline.offer(tok):
                     continue

@@ -112,6 +112,14 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
     return out
 
 
+ATTACHMENT_NUMBER = regex.compile(r"^\d{1,2}\s*[.．、]\s*")
+
+
+def attachment_items(text: str) -> list[str]:
+    """附件：1.XX方案 2.XX清单 -> [XX方案, XX清单]"""
+    return [ATTACHMENT_NUMBER.sub("", x).strip() for x in regex.split(r"\s+(?=\d{1,2}\s*[.．、])", text.strip()) if x.strip()]
+
+
 def is_recipients(rules: Rules, text: str) -> bool:
     """主送机关: unit names closed by a colon, most of them ending like a unit's name."""
     if not text or len(text) > 400 or any(ch in text for ch in SENTENCE_END[:3]):
@@ -194,7 +202,7 @@ class FrontReader:
             return 1
         m = rules.header["attachments"].fullmatch(text)
         if m and self.state == "cover":
-            h.attachments.extend(x for x in regex.split(r"\s+(?=\d+[.．、])", m["items"].strip()) if x)
+            h.attachments.extend(attachment_items(m["items"]))
             self.claim(tok.seg, "header.attachments")
             return 1
         if self.state == "cover":
