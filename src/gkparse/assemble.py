@@ -8,6 +8,8 @@ deepest open node. 版记 elements and a closing paragraph are taken off the end
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from .dates import find_date, first_year, parse_date_line
@@ -156,6 +158,7 @@ class Assembler:
             self.take_closing(nodes[-1])
         for group in [doc.roots] + [n.children for n in nodes if n.children]:
             self.titles(group)
+            self.mend_markers(group)
         doc.preamble = self.join([s for s in doc.segments if s.owner == "preamble"])
         doc.closing = self.join(self.closing) if self.closing else None
         for seg in self.closing:
@@ -174,6 +177,17 @@ class Assembler:
         elif not nodes:
             self.issues.append(Issue(None, "no numbered headings: the body is in the preamble"))
         md.warnings = [i.render() for i in sorted(self.issues, key=lambda i: i.line or 0)]
+
+    def mend_markers(self, group: list[Node]) -> None:
+        """`1、` and `6.` in one list: the odd marker written like the rest of its list."""
+        ends = Counter(n.marker[-1] for n in group if n.kind == "arabic")
+        if len(ends) < 2:
+            return
+        usual = ends.most_common(1)[0][0]
+        for node in group:
+            if node.kind == "arabic" and node.marker[-1] != usual:
+                self.issues.append(Issue(node.line, f"marker {node.marker} written {node.marker[:-1]}{usual} like the rest of its list"))
+                node.marker = node.marker[:-1] + usual
 
     def take_closing(self, last: Node) -> None:
         """Paragraphs after the last item's own text that address the recipients or the plan."""

@@ -23,7 +23,8 @@ DEFAULT_IDF = 11.9548  # the median IDF of jieba's table, as tools/build_wordlis
 MIN_LEN = 2
 # nouns, names and idioms: what a task is about (verbs like 加强, 推进 say how, not what)
 NOUNS = frozenset({"n", "nz", "vn", "nt", "ns", "nr", "nrt", "nrfg", "l", "i", "j", "eng"})
-NOT_A_TERM = regex.compile(r"^[\d\p{P}\p{S}A-Za-z]+$|^\d|[年月日号]$|^[^\p{Han}]")
+# numbers, dates, and pieces the HMM cut across a function word (检查和, 的通知)
+NOT_A_TERM = regex.compile(r"^[\d\p{P}\p{S}A-Za-z]+$|^\d|[年月日号和的与及等]$|^[和的与及等]|^[^\p{Han}]")
 
 
 def _import_jieba() -> Any:
