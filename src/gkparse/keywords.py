@@ -23,8 +23,9 @@ DEFAULT_IDF = 11.9548  # the median IDF of jieba's table, as tools/build_wordlis
 MIN_LEN = 2
 # nouns, names and idioms: what a task is about (verbs like 加强, 推进 say how, not what)
 NOUNS = frozenset({"n", "nz", "vn", "nt", "ns", "nr", "nrt", "nrfg", "l", "i", "j", "eng"})
-# numbers, dates, and pieces the HMM cut across a function word (检查和, 的通知)
-NOT_A_TERM = regex.compile(r"^[\d\p{P}\p{S}A-Za-z]+$|^\d|[年月日号和的与及等]$|^[和的与及等]|^[^\p{Han}]")
+NOT_A_TERM = regex.compile(r"^[\d\p{P}\p{S}A-Za-z]+$|^\d|[年月日号]$|^[^\p{Han}]")
+# a word outside the dictionary that the HMM cut across a function word: 检查和, 及区
+FUNCTION_EDGE = regex.compile(r"[和的与及等]$|^[和的与及等由]")
 
 
 def _import_jieba() -> Any:
@@ -72,7 +73,9 @@ class Model:
         if len(word) < MIN_LEN or word in stopwords or NOT_A_TERM.search(word):
             return False
         pos = self.entry(word)[0]
-        return pos is None or pos in NOUNS  # a word jieba found by its HMM is a name or a term
+        if pos is None:  # a word jieba found by its HMM: a name or a term, unless cut badly
+            return not FUNCTION_EDGE.search(word)
+        return pos in NOUNS
 
 
 @lru_cache(maxsize=4)
