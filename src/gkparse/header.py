@@ -141,7 +141,8 @@ def recipients_prefix(rules: Rules, text: str) -> int | None:
 
 
 NOTICE_TITLE = regex.compile(r".{0,60}关于.{2,120}的通知")
-TITLE_GLUED = regex.compile(r".{4,80}?(?:的通知|的意见|实施方案|工作要点|工作计划|的决定)(?=\s)")
+# a title run on into what follows it: by a space, or straight into the preamble's first words
+TITLE_GLUED = regex.compile(r".{4,80}?(?:的通知|的意见|实施方案|工作要点|工作计划|的决定)(?=\s|为(?:深入|进一步|认真|全面|贯彻|切实|加快)|根据|按照)")
 
 
 @dataclass
