@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gkparse.dates import parse_date_line
-from gkparse.header import doc_number, split_units
+from gkparse.elements import doc_number, split_units
 from gkparse.normalize import clean_line, mend_spaces
 from gkparse.numerals import chinese
 

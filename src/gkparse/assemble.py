@@ -13,7 +13,8 @@ from collections import Counter
 import regex
 
 from .dates import find_date, first_year, parse_date_line
-from .header import FrontReader, attachment_items, doc_number, split_units, units_line
+from .elements import attachment_items, doc_number, split_units, units_line
+from .header import FrontReader
 from .model import Document, Issue, Node, Segment, Token
 from .normalize import mend_spaces
 from .outline import Outline

@@ -1,0 +1,83 @@
+"""Recognisers of single header elements: a 文号, a unit's name, a list of units, 主送机关, 附件.
+
+Each looks at one text and says what it is; where it stands in the notice is header.py's business.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .normalize import compact
+from .rules import Rules
+
+SENTENCE_END = "。！？；"
+SPLIT_UNITS = regex.compile(r"[，,；;]+")
+
+
+def doc_number(rules: Rules, text: str) -> str | None:
+    """`邛府办函202314` -> `邛府办函〔2023〕14号`; None unless the whole text is a 发文字号."""
+    m = rules.header["doc_number"].fullmatch(compact(text))
+    if not m or not m["code"]:
+        return None
+    return f"{m['code']}〔{m['year']}〕{int(m['serial'])}号"
+
+
+def is_unit(rules: Rules, text: str) -> bool:
+    """A unit's name alone on a line: 邛崃市人民政府办公室."""
+    return 3 <= len(text) <= 40 and regex.fullmatch(r"[\p{Han}（）()·]+", text) is not None and text.endswith(rules.unit_suffixes)
+
+
+def units_line(rules: Rules, text: str) -> list[str] | None:
+    """One or more unit names on a line, separated by spaces (joint issuers print two a line)."""
+    parts = text.split()
+    return parts if parts and all(is_unit(rules, p) for p in parts) else None
+
+
+def split_units(rules: Rules, text: str) -> list[str]:
+    """Split a list of units on ，；, and on 、 only after a complete unit name.
+
+    `各村、居委会、企事业单位` is 各村、居委会 (村委会 and 居委会) and 企事业单位: a part that does
+    not end like a unit's name stays joined to the next.
+    """
+    out: list[str] = []
+    for chunk in SPLIT_UNITS.split(text.strip(" ：:。")):
+        parts = chunk.split("、")
+        pending = ""
+        for k, part in enumerate(parts):
+            pending = f"{pending}、{part}" if pending else part
+            complete = len(pending) > 2 and pending.endswith(rules.unit_suffixes)  # 各村、居委会 stays whole
+            shared = k + 1 < len(parts) and parts[k + 1] in rules.unit_suffixes  # 各县市区委、人民政府
+            if complete and not shared:
+                out.append(pending.strip())
+                pending = ""
+        if pending.strip():
+            out.append(pending.strip())
+    return [u for u in out if u]
+
+
+ATTACHMENT_NUMBER = regex.compile(r"^\d{1,2}\s*[.．、]\s*")
+
+
+def attachment_items(text: str) -> list[str]:
+    """附件：1.XX方案 2.XX清单 -> [XX方案, XX清单]"""
+    return [ATTACHMENT_NUMBER.sub("", x).strip() for x in regex.split(r"\s+(?=\d{1,2}\s*[.．、])", text.strip()) if x.strip()]
+
+
+def is_recipients(rules: Rules, text: str) -> bool:
+    """主送机关: unit names closed by a colon, most of them ending like a unit's name."""
+    if not text or len(text) > 400 or any(ch in text for ch in SENTENCE_END[:3]):
+        return False
+    if text[-1] not in ":：":  # the colon lost: every item must be a unit, and more than one
+        units = split_units(rules, text)
+        return len(units) > 1 and all(u.endswith(rules.unit_suffixes) for u in units) and all(len(u) <= 30 for u in units)
+    if rules.header["recipients"].fullmatch(text):
+        return True
+    units = split_units(rules, text)
+    named = sum(u.endswith(rules.unit_suffixes) or u.startswith(("各", "有关")) for u in units)
+    return bool(units) and named * 2 >= len(units) and all(len(u) <= 40 for u in units)
+
+
+def recipients_prefix(rules: Rules, text: str) -> int | None:
+    """Where a 主送机关 glued to the cover text ends: `各村委会：现将…` -> after the colon."""
+    m = regex.search(r"[:：]", text)
+    return m.end() if m and len(text) - m.end() > 10 and is_recipients(rules, text[: m.end()]) else None
