@@ -15,7 +15,7 @@ SPLIT_UNITS = regex.compile(r"[，,；;]+")
 
 
 def doc_number(rules: Rules, text: str) -> str | None:
-    """`邛府办函202314` -> `邛府办函〔2023〕14号`; None unless the whole text is a 发文字号."""
+    """`X府办函202314` -> `X府办函〔2023〕14号`; None unless the whole text is a 发文字号."""
     m = rules.header["doc_number"].fullmatch(compact(text))
     if not m or not m["code"]:
         return None
@@ -23,7 +23,7 @@ def doc_number(rules: Rules, text: str) -> str | None:
 
 
 def is_unit(rules: Rules, text: str) -> bool:
-    """A unit's name alone on a line: 邛崃市人民政府办公室."""
+    """A unit's name alone on a line: XX市人民政府办公室."""
     return 3 <= len(text) <= 40 and regex.fullmatch(r"[\p{Han}（）()·]+", text) is not None and text.endswith(rules.unit_suffixes)
 
 

@@ -32,10 +32,10 @@ def glued_at(rules: Rules, text: str) -> int | None:
     """Where a header element ends that runs on into the next one on the same line."""
     m = rules.header["header_mark"].match(text)
     if m and m.end() < len(text) and is_unit(rules, compact(m["issuer"])):
-        return m.end()  # `武汉市人民政府办公厅文件武政办[2014]180号…`
+        return m.end()  # `XX市人民政府办公厅文件X政办[2014]180号…`
     m = rules.header["doc_number"].match(text)
     if m and m.end() < len(text) and (text[m.end()].isspace() or text[m.end()] == "各") and doc_number(rules, m.group()):
-        return m.end()  # `邹政办字〔2019〕33 号 邹城市人民政府办公室 …`
+        return m.end()  # `X政办字〔2019〕33 号 XX市人民政府办公室 …`
     m = TITLE_GLUED.match(text)
     if m and "。" not in m.group():
         return m.end()
@@ -207,7 +207,7 @@ class FrontReader:
             return 1
         byline = DATE.search(text)
         if byline and byline.start() > 0 and units_line(rules, text[: byline.start()].strip()) and not text[byline.end() :].strip(" :：0-9"):
-            # the page's byline: `四川省成都市邛崃市人民政府 2023-09-04`
+            # the page's byline: `XX省XX市人民政府 2023-09-04`
             self.doc.metadata.publisher = self.doc.metadata.publisher or text[: byline.start()].strip()
             self.doc.metadata.published = self.doc.metadata.published or find_date(text)
             self.claim(tok.seg, "metadata.publisher")
@@ -299,7 +299,7 @@ class FrontReader:
             h.signature = " ".join(f.signature)
         issuers = [u for line in f.signature for u in line.split()] or ([f.mark] if f.mark else f.top_units)
         if not issuers and f.title:
-            # the title begins with its issuers (GB/T 9704): 中共云南省委 云南省人民政府关于…
+            # the title begins with its issuers (GB/T 9704): 中共XX省委 XX省人民政府关于…
             m = regex.match(r"(.{2,80}?)\s*关于", " ".join(t.seg.text for t in f.title))
             if m and units_line(rules, m.group(1)):
                 issuers = m.group(1).split()
