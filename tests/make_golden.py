@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 from gkparse import parse_file
-from gkparse.emit import to_yaml
+from gkparse.emit import document_to_dict, to_yaml
 
 GOLDEN = Path(__file__).with_name("golden")
 
 for name in sys.argv[1:]:
     path = Path(name)
-    (GOLDEN / f"{path.stem}.yaml").write_text(to_yaml(parse_file(path).to_dict()), encoding="utf-8")
+    (GOLDEN / f"{path.stem}.yaml").write_text(to_yaml(document_to_dict(parse_file(path))), encoding="utf-8")
     print(GOLDEN / f"{path.stem}.yaml")

@@ -8,13 +8,13 @@ import pytest
 
 from conftest import SAMPLES
 from gkparse import parse_bytes
-from gkparse.emit import to_yaml
+from gkparse.emit import document_to_dict, to_yaml
 
 TEXT = SAMPLES[0].read_text(encoding="utf-8")
 
 
 def body(data: bytes) -> dict:
-    out = parse_bytes(data, name="x.txt").to_dict()
+    out = document_to_dict(parse_bytes(data, name="x.txt"))
     out["metadata"].pop("source")
     return out
 
@@ -46,18 +46,18 @@ def test_invalid_bytes_become_a_warning_not_an_error():
     data = TEXT.encode("utf-8")[:50] + b"\xff\xfe\xfa" + TEXT.encode("utf-8")[50:]
     doc = parse_bytes(data, name="x.txt")
     assert any("U+FFFD" in w or "encoding" in w for w in doc.metadata.warnings)
-    assert to_yaml(doc.to_dict())
+    assert to_yaml(document_to_dict(doc))
 
 
 def test_traditional_text_is_matched_but_written_as_printed():
     doc = parse_bytes("上海市人民政府印發《關于本市加強政務誠信建設的實施意見》的通知\n滬府發〔2017〕92號\n一、總體要求\n（一）指導思想".encode("utf-8"))
     assert doc.header.doc_number == "滬府發〔2017〕92號"
-    data = doc.to_dict()
+    data = document_to_dict(doc)
     assert data["header"]["doc_number"] == "滬府發〔2017〕92號"
     assert data["sections"][0]["title"] == "總體要求"
 
 
 def test_pinyin_annotations_are_removed_with_a_warning():
     doc = parse_bytes("新鄉(xiāng)市人民政府辦公室關于印發(fā)實施方案的通知\n一、目標要求".encode("utf-8"))
-    assert doc.to_dict()["header"]["title"] == "新鄉市人民政府辦公室關于印發實施方案的通知"
+    assert document_to_dict(doc)["header"]["title"] == "新鄉市人民政府辦公室關于印發實施方案的通知"
     assert any("pinyin" in w for w in doc.metadata.warnings)

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from conftest import CORPUS, GOLDEN, SAMPLES
 from gkparse import parse_file
 from gkparse.cli import main
-from gkparse.emit import to_yaml
+from gkparse.emit import document_to_dict, to_yaml
 
 CASES = [p for p in SAMPLES + CORPUS if (GOLDEN / f"{p.stem}.yaml").exists()]
 
@@ -16,7 +16,7 @@ CASES = [p for p in SAMPLES + CORPUS if (GOLDEN / f"{p.stem}.yaml").exists()]
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_matches_golden(path):
     expected = (GOLDEN / f"{path.stem}.yaml").read_text(encoding="utf-8")
-    assert to_yaml(parse_file(path).to_dict()) == expected
+    assert to_yaml(document_to_dict(parse_file(path))) == expected
 
 
 def test_every_sample_has_a_golden():

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
-from .assemble import assemble
-from .hanzi import restore_strings
-from .keywords import keywords
-from .taskfields import CLOSING_PARENS
+from . import pipeline
 from .model import Document, Issue
-from .normalize import NotText, decode, split_lines
+from .normalize import NotText, decode
 from .rules import RuleError, Rules, load_rules
-from .tokenize import tokenize
+from .state import State
 
 __version__ = "0.1.0"
 __all__ = ["Document", "NotText", "RuleError", "Rules", "load_rules", "parse", "parse_bytes", "parse_file", "__version__"]
@@ -43,26 +41,6 @@ def parse_file(path: str | Path, *, rules: Rules | None = None, keywords: bool =
     return parse_bytes(path.read_bytes(), rules=rules, name=path.name, keywords=keywords)
 
 
-def _parse(text: str, rules: Rules | None, source: dict, issues: list[Issue], with_keywords: bool) -> Document:
-    rules = rules or load_rules()
-    segments, repairs, restore = split_lines(text)
-    issues.extend(repairs)
-    doc = assemble(rules, tokenize(rules, segments), issues)
-    if restore:  # a notice in traditional characters: give the fields back as it printed them
-        for obj in (doc.header, doc.metadata, *doc.walk(), *(d for n in doc.walk() for d in n.deadlines)):
-            restore_strings(obj, restore)
-        doc.preamble = doc.preamble and doc.preamble.translate(restore)
-        doc.closing = doc.closing and doc.closing.translate(restore)
-        for entry in doc.metadata.dropped:  # pieces cut from a line were matched as simplified
-            entry["text"] = entry["text"].translate(restore)
-    if with_keywords:
-        for task in doc.tasks:
-            words = CLOSING_PARENS.sub("", "\n".join(filter(None, [task.title, task.text])))  # not the units
-            task.keywords = keywords(words, rules.userdict.parent, rules.stopwords)
-    for pattern in rules.patterns():
-        if pattern.timeouts:
-            doc.metadata.warnings.append(f"rule {pattern.where} timed out {pattern.timeouts} time(s) and was taken as no match")
-            pattern.timeouts = 0
-    source["lines"] = len(text.splitlines())
-    doc.metadata.source = source
-    return doc
+def _parse(text: str, rules: Rules | None, source: dict[str, Any], issues: list[Issue], with_keywords: bool) -> Document:
+    state = State(text, rules or load_rules(), source, issues)
+    return pipeline.run(state, skip=() if with_keywords else ("keywords",))

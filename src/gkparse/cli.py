@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import click
 
 from . import NotText, __version__, parse_bytes
-from .emit import section_titles, to_json, to_yaml
+from .emit import document_to_dict, section_titles, to_json, to_yaml
 from .rules import RuleError, load_rules
 
 SUFFIXES = (".txt", ".md")
@@ -95,7 +95,7 @@ def _convert(job: Job) -> Result:
     try:
         doc = parse_bytes(data, rules=load_rules(rule_files), name=Path(path).name if path else "-", keywords=with_keywords)
         render = to_json if fmt == "json" else to_yaml
-        return render(doc.to_dict()), list(doc.metadata.warnings), None
+        return render(document_to_dict(doc)), list(doc.metadata.warnings), None
     except NotText as exc:
         return None, [], str(exc)
     except RecursionError:

@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from . import parse_file
-from .emit import section_titles
+from .emit import document_to_dict, section_titles
 from .rules import load_rules
 
 THRESHOLD = 0.35  # below this two tasks are different tasks
@@ -77,7 +77,7 @@ def load(path: str) -> dict[str, Any]:
         if not isinstance(data, dict) or data.get("schema") != "gkparse/1":
             raise ValueError("not a gkparse/1 document")
         return data
-    return parse_file(p).to_dict()
+    return document_to_dict(parse_file(p))
 
 
 def items(data: dict[str, Any]) -> list[Item]:

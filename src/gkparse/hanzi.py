@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from dataclasses import fields
 from functools import lru_cache
-from typing import Any
 from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .state import State
 
 
 @lru_cache(maxsize=1)
@@ -60,3 +63,16 @@ def restore_strings(obj: Any, back: dict[int, str]) -> None:
             setattr(obj, f.name, value.translate(back))
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             setattr(obj, f.name, [v.translate(back) for v in value])
+
+
+def run(state: State) -> None:
+    """Stage `restore`: a notice in traditional characters gets its fields back as printed."""
+    back, doc = state.restore, state.doc
+    if not back:
+        return
+    for obj in (doc.header, doc.metadata, *doc.walk(), *(d for n in doc.walk() for d in n.deadlines)):
+        restore_strings(obj, back)
+    doc.preamble = doc.preamble and doc.preamble.translate(back)
+    doc.closing = doc.closing and doc.closing.translate(back)
+    for entry in doc.metadata.dropped:  # pieces cut from a line were matched as simplified
+        entry["text"] = entry["text"].translate(back)

@@ -16,7 +16,9 @@ from .model import Document, Issue, Segment, Token
 from .elements import SENTENCE_END, attachment_items, doc_number, is_recipients, is_unit, recipients_prefix, split_units, units_line
 from .normalize import compact, mend_spaces
 from .paragraphs import join_paragraphs
+from .outline import body_start
 from .rules import Rules
+from .state import State
 
 QUOTED = regex.compile(r"《([^《》]+)》")
 TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
@@ -326,3 +328,12 @@ class FrontReader:
             h.plan_title = compact(h.plan_title)
         for t in f.preamble:
             self.claim(t.seg, "preamble")
+
+
+def run(state: State) -> None:
+    """Stage `header`: the body starts at the first numbered heading; what stands before it is
+    read for the notice's elements (its heading-like lines are text there)."""
+    start, state.unnumbered_kind = body_start(state.rules, state.notice)
+    front = state.notice if start is None else state.notice[:start]
+    FrontReader(state.rules, state.doc, state.issues).read([Token("text", t.seg) for t in front])
+    state.body = [] if start is None else state.notice[start:]

@@ -14,9 +14,14 @@ import sys
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
+
+from .taskfields import CLOSING_PARENS
+
+if TYPE_CHECKING:
+    from .state import State
 
 TOP_K = 8
 DEFAULT_IDF = 11.9548  # the median IDF of jieba's table, as tools/build_wordlist.py prints it
@@ -98,3 +103,11 @@ def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]
     # 政务 says less than the 政务舆情 beside it
     kept = [w for w in ranked[: TOP_K * 2] if not (len(w) == 2 and any(w in other and w != other for other in ranked[: TOP_K * 2]))]
     return kept[:TOP_K]
+
+
+def run(state: State) -> None:
+    """Stage `keywords`: the terms of each task's own words (its units left out)."""
+    rules = state.rules
+    for task in state.doc.tasks:
+        words = CLOSING_PARENS.sub("", "\n".join(filter(None, [task.title, task.text])))
+        task.keywords = keywords(words, rules.userdict.parent, rules.stopwords)

@@ -135,11 +135,6 @@ class Document:
     def tasks(self) -> list[Node]:
         return [n for n in self.walk() if not n.children]
 
-    def to_dict(self) -> dict[str, Any]:
-        from .emit import document_to_dict
-
-        return document_to_dict(self)
-
 
 @dataclass(slots=True)
 class Token:

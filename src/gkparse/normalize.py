@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from typing import TYPE_CHECKING
 
 import regex
 
 from .hanzi import restore_map, simplify
 from .model import Issue, Segment
+
+if TYPE_CHECKING:
+    from .state import State
 
 HAN = r"\p{Han}"
 # CJK context: Han characters and full-width punctuation
@@ -172,3 +176,10 @@ def mend_spaces(text: str) -> str:
 
 def compact(text: str) -> str:
     return SPACES.sub("", text)
+
+
+def run(state: State) -> None:
+    """Stage `lines`: one Segment per non-blank line; the repairs made, as warnings."""
+    segments, repairs, state.restore = split_lines(state.text)
+    state.issues.extend(repairs)
+    state.doc.segments = segments

@@ -9,52 +9,61 @@ gaps, duplicates and restarts are accepted with a warning rather than lost.
 from __future__ import annotations
 
 from .model import Issue, Node, Token
+from .rules import LIST_TIER, Rules
 
 MAX_GAP = 3  # a number this far past the expected one is still a heading (a lost item), with a warning
 
 
+UNNUMBERED = "unnumbered"  # the kind of a section whose number the document lost
+
+
+def body_start(rules: Rules, tokens: list[Token]) -> tuple[int | None, str | None]:
+    """Index of the token that opens the body: the first heading numbered 1 (else the first),
+    or the unnumbered title before it when the document's first level lost its numbers; and
+    the numbering kind of the lists whose section titles stand unnumbered above them."""
+    headings = [i for i, t in enumerate(tokens) if t.kind == "heading"]
+    firsts = [i for i in headings if tokens[i].number == 1]
+    first = firsts[0] if firsts else (headings[0] if headings else None)
+    if first is None:
+        return None, None
+    # GB/T 9704 numbers the first level 一、; a body that opens at （一） or 1. lost it, and
+    # its unnumbered section titles stand alone on the line before each list
+    opener = tokens[first]
+    lost_top = opener.tier == LIST_TIER and not rules.outline_rule(opener.name).top
+    kind = opener.level_kind if lost_top else None
+    return (first - 1 if first and bare_title(tokens, first - 1, kind) else first), kind
+
+
+def bare_title(tokens: list[Token], i: int, unnumbered_kind: str | None) -> bool:
+    """An unnumbered section title: short, no sentence, right before a heading of the first list."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    text = tokens[i].seg.text
+    return (
+        unnumbered_kind is not None
+        and tokens[i].kind == "text"
+        and nxt is not None
+        and nxt.kind == "heading"
+        and nxt.level_kind == unnumbered_kind
+        and 4 <= len(text) <= 40
+        and not any(ch in text for ch in "。！？；，：,:")
+    )
+
+
 class Outline:
-    def __init__(self, issues: list[Issue]) -> None:
+    def __init__(self, issues: list[Issue], unnumbered_kind: str | None = None) -> None:
         self.issues = issues
         self.roots: list[Node] = []
         self.stack: list[Node] = []
         self.last_of_kind: dict[str, int] = {}
         self.part = 1  # a second attached document restarts the top-level list: its ids get `2/`
         self.used: set[str] = set()
-        self.unnumbered_kind: str | None = None
-
-    def start(self, tokens: list[Token]) -> int | None:
-        """Index of the token that opens the body: the first heading numbered 1 (else the first),
-        or the unnumbered title before it when the document's first level lost its numbers."""
-        headings = [i for i, t in enumerate(tokens) if t.kind == "heading"]
-        firsts = [i for i in headings if tokens[i].number == 1]
-        first = firsts[0] if firsts else (headings[0] if headings else None)
-        if first is None:
-            return None
-        # GB/T 9704 numbers the first level 一、; a body that opens at （一） or 1. lost it, and
-        # its unnumbered section titles stand alone on the line before each list
-        self.unnumbered_kind = tokens[first].level_kind if tokens[first].tier == 4 and tokens[first].level_kind != "chinese" else None
-        return first - 1 if first and self.bare_title(tokens, first - 1) else first
-
-    def bare_title(self, tokens: list[Token], i: int) -> bool:
-        """An unnumbered section title: short, no sentence, right before a heading of the first list."""
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        text = tokens[i].seg.text
-        return (
-            self.unnumbered_kind is not None
-            and tokens[i].kind == "text"
-            and nxt is not None
-            and nxt.kind == "heading"
-            and nxt.level_kind == self.unnumbered_kind
-            and 4 <= len(text) <= 40
-            and not any(ch in text for ch in "。！？；，：,:")
-        )
+        self.unnumbered_kind = unnumbered_kind
 
     def open_unnumbered(self, tok: Token) -> Node:
         """A section whose number the document lost: numbered by its place, without a marker."""
         self.stack.clear()
-        n = sum(1 for r in self.roots if r.kind == "unnumbered") + 1
-        node = Node(str(n), 1, "", "unnumbered", n, tok.seg.line, tok.seg.text, 4, [tok.seg])
+        n = sum(1 for r in self.roots if r.kind == UNNUMBERED) + 1
+        node = Node(str(n), 1, "", UNNUMBERED, n, tok.seg.line, tok.seg.text, 4, [tok.seg])
         self.roots.append(node)
         self.stack.append(node)
         self.used.add(node.id)

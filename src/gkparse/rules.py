@@ -8,10 +8,14 @@ with the id of a built-in rule overrides its keys, `disabled: true` removes it, 
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import regex
 from ruamel.yaml import YAML
@@ -22,17 +26,6 @@ class RuleError(Exception):
     """A rule file is unreadable or malformed; the message names the file, the rule and why."""
 
 
-# section -> (keys a rule may have, keys it must have); sections of rules carry an `id` each
-RULE_KEYS: dict[str, tuple[set[str], set[str]]] = {
-    "outline": ({"id", "pattern", "numeral", "kind", "tier", "marker", "disabled"}, {"pattern", "numeral", "kind", "marker"}),
-    "junk": ({"id", "pattern", "disabled"}, {"pattern"}),
-    "header": ({"id", "pattern", "disabled"}, {"pattern"}),
-    "metadata": ({"id", "field", "labels", "disabled"}, {"field", "labels"}),
-    "values": ({"id", "field", "pattern", "disabled"}, {"field", "pattern"}),
-    "responsibility": ({"id", "pattern", "lead_labels", "disabled"}, {"pattern"}),
-    "closing": ({"id", "pattern", "disabled"}, {"pattern"}),
-    "deadlines": ({"id", "kind", "pattern", "disabled"}, {"kind", "pattern"}),
-}
 # sections that are a plain mapping or list, replaced or extended as a whole
 PLAIN_SECTIONS = {"delimiters": dict, "unit_suffixes": list, "stopwords": list}
 DEADLINE_KINDS = {"day", "month", "year_end", "half", "quarter", "relative"}
@@ -45,6 +38,25 @@ RULE_TIMEOUT = 2.0  # seconds one match of one rule may take: a guard against pa
 JUNK_MAX = 400  # junk lines are short; longer text is never matched against the junk rules
 
 
+_TIMEOUTS: ContextVar[Counter[str] | None] = ContextVar("gkparse_timeouts", default=None)
+
+
+@contextmanager
+def counting_timeouts(counter: Counter[str]) -> Iterator[None]:
+    """Count the rule timeouts of one parse in `counter` (the rules are shared and immutable)."""
+    token = _TIMEOUTS.set(counter)
+    try:
+        yield
+    finally:
+        _TIMEOUTS.reset(token)
+
+
+def _timed_out(where: str) -> None:
+    counter = _TIMEOUTS.get()
+    if counter is not None:
+        counter[where] += 1
+
+
 class Guarded:
     """A compiled rule pattern whose matches give up after RULE_TIMEOUT (counted, not raised).
 
@@ -52,10 +64,10 @@ class Guarded:
     counts as no match, and the document says which rule timed out.
     """
 
-    __slots__ = ("pattern", "where", "timeouts")
+    __slots__ = ("pattern", "where")
 
     def __init__(self, pattern: regex.Pattern[str], where: str) -> None:
-        self.pattern, self.where, self.timeouts = pattern, where, 0
+        self.pattern, self.where = pattern, where
 
     @property
     def groupindex(self) -> Any:
@@ -65,7 +77,7 @@ class Guarded:
         try:
             return getattr(self.pattern, method)(*args, timeout=RULE_TIMEOUT)
         except TimeoutError:
-            self.timeouts += 1
+            _timed_out(self.where)
             return None
 
     def match(self, text: str, pos: int = 0) -> Any:
@@ -81,7 +93,7 @@ class Guarded:
         try:
             return list(self.pattern.finditer(text, timeout=RULE_TIMEOUT))
         except TimeoutError:
-            self.timeouts += 1
+            _timed_out(self.where)
             return []
 
 
@@ -92,20 +104,115 @@ def builtin_dir() -> Path:
 
 
 @dataclass(frozen=True, slots=True)
+class Schema:
+    """What a rule of one section may say: its options with their types, and those it must say.
+
+    Every rule also has an `id` and may say `disabled: true`. A rule file is checked against
+    these before anything is compiled, so a typo is an error that names the file and the rule.
+    """
+
+    options: dict[str, type | tuple[type, ...]]
+    required: frozenset[str]
+
+    def check(self, rule: dict[str, Any], where: str) -> None:
+        for key, value in rule.items():
+            if key in ("id", "disabled"):
+                continue
+            if key not in self.options:
+                raise RuleError(f"{where}: unknown key {key!r}")
+            if not isinstance(value, self.options[key]) or isinstance(value, bool) and self.options[key] is int:
+                raise RuleError(f"{where}: {key} must be {_type_name(self.options[key])}")
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "a string", int: "an integer", bool: "true or false", list: "a list"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+LIST_TIER = 4  # the tier of the numbered lists (一、（一）1.（1）) below parts, chapters and articles
+
+
+@dataclass(frozen=True, slots=True)
 class OutlineRule:
+    """outline: one way of printing a numbered heading."""
+
+    SCHEMA: ClassVar[Schema] = Schema(
+        {"pattern": str, "numeral": str, "kind": str, "tier": int, "marker": str, "top": bool, "uniform_delimiter": bool},
+        frozenset({"pattern", "numeral", "kind", "marker"}),
+    )
     id: str
     pattern: Guarded
     numeral: str
     kind: str
     tier: int
     marker: str
+    top: bool = False
+    """GB/T 9704's first level (一、): a body that opens with another kind lost its first level."""
+    uniform_delimiter: bool = False
+    """One list prints one delimiter: a marker with another (`6.` among `1、`) is mended."""
 
 
 @dataclass(frozen=True, slots=True)
 class MetaRule:
+    """metadata: the labels of one page-metadata field."""
+
+    SCHEMA: ClassVar[Schema] = Schema({"field": str, "labels": list}, frozenset({"field", "labels"}))
     id: str
     field: str
     labels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    """junk, header, closing: a pattern with a name (header rules name their groups)."""
+
+    SCHEMA: ClassVar[Schema] = Schema({"pattern": str}, frozenset({"pattern"}))
+    id: str
+    pattern: Guarded
+
+
+@dataclass(frozen=True, slots=True)
+class ValueRule:
+    """values: a page-metadata value printed without its label."""
+
+    SCHEMA: ClassVar[Schema] = Schema({"field": str, "pattern": str}, frozenset({"field", "pattern"}))
+    id: str
+    field: str
+    pattern: Guarded
+
+
+@dataclass(frozen=True, slots=True)
+class ResponsibilityRule:
+    """responsibility: a line naming the units responsible for the item above it."""
+
+    SCHEMA: ClassVar[Schema] = Schema({"pattern": str, "lead_labels": list}, frozenset({"pattern"}))
+    id: str
+    pattern: Guarded
+    lead_labels: frozenset[str]
+    """Labels whose units lead the task (牵头单位)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRule:
+    """deadlines: one form of time limit; `kind` says how its last day is found."""
+
+    SCHEMA: ClassVar[Schema] = Schema({"kind": str, "pattern": str}, frozenset({"kind", "pattern"}))
+    id: str
+    kind: str
+    pattern: Guarded
+
+
+SCHEMAS: dict[str, Schema] = {
+    "outline": OutlineRule.SCHEMA,
+    "junk": PatternRule.SCHEMA,
+    "header": PatternRule.SCHEMA,
+    "closing": PatternRule.SCHEMA,
+    "metadata": MetaRule.SCHEMA,
+    "values": ValueRule.SCHEMA,
+    "responsibility": ResponsibilityRule.SCHEMA,
+    "deadlines": DeadlineRule.SCHEMA,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +234,18 @@ class Rules:
     responsibility: tuple[tuple[Guarded, frozenset[str]], ...]
     sources: dict[str, str]
     """`section.id` -> the file that gave the rule its final form (for `gkparse rules`)."""
+
+    def outline_rule(self, rule_id: str) -> OutlineRule:
+        return next(r for r in self.outline if r.id == rule_id)
+
+    @property
+    def uniform_kinds(self) -> frozenset[str]:
+        """Numbering kinds whose lists keep one delimiter (see OutlineRule.uniform_delimiter)."""
+        return frozenset(r.kind for r in self.outline if r.uniform_delimiter)
+
+    @property
+    def lead_labels(self) -> frozenset[str]:
+        return frozenset(label for _, labels in self.responsibility for label in labels)
 
     def junk_id(self, text: str) -> str | None:
         if len(text) > JUNK_MAX:
@@ -173,18 +292,16 @@ def _merge(merged: dict[str, Any], sources: dict[str, str], data: dict[str, Any]
             merged[section] = {**merged.get(section, {}), **body} if kind is dict else list(dict.fromkeys([*merged.get(section, []), *body]))
             sources[section] = str(path)
             continue
-        if section not in RULE_KEYS:
-            raise RuleError(f"{path}: unknown section {section!r} (known: {', '.join(sorted([*RULE_KEYS, *PLAIN_SECTIONS]))})")
+        if section not in SCHEMAS:
+            known = ", ".join(sorted([*SCHEMAS, *PLAIN_SECTIONS]))
+            raise RuleError(f"{path}: unknown section {section!r} (known: {known})")
         if not isinstance(body, list):
             raise RuleError(f"{path}: {section}: must be a list of rules")
-        allowed, _ = RULE_KEYS[section]
         rules = merged.setdefault(section, {})
         for index, rule in enumerate(body):
             if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
                 raise RuleError(f"{path}: {section}[{index}]: a rule must be a mapping with a string id")
-            unknown = set(rule) - allowed
-            if unknown:
-                raise RuleError(f"{path}: {section}.{rule['id']}: unknown key {sorted(unknown)[0]!r}")
+            SCHEMAS[section].check(rule, f"{path}: {section}.{rule['id']}")
             rules[rule["id"]] = {**rules.get(rule["id"], {}), **rule}
             sources[f"{section}.{rule['id']}"] = str(path)
 
@@ -199,7 +316,7 @@ def _compile(pattern: Any, where: str) -> Any:
 
 
 def _active(merged: dict[str, Any], section: str, sources: dict[str, str]) -> list[dict[str, Any]]:
-    _, required = RULE_KEYS[section]
+    required = SCHEMAS[section].required
     out = []
     for rule_id, rule in merged.get(section, {}).items():
         if rule.get("disabled"):
@@ -218,12 +335,11 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
     for r in _active(merged, "outline", sources):
         if r["numeral"] not in NUMERALS:
             raise RuleError(f"{r['_where']}: numeral must be one of {sorted(NUMERALS)}, not {r['numeral']!r}")
-        if not isinstance(r.get("tier", 4), int):
-            raise RuleError(f"{r['_where']}: tier must be an integer")
         pattern = _compile(r["pattern"], r["_where"])
         if "num" not in pattern.groupindex:
             raise RuleError(f"{r['_where']}: pattern needs a group named num")
-        outline.append(OutlineRule(r["id"], pattern, r["numeral"], str(r["kind"]), r.get("tier", 4), str(r["marker"])))
+        outline.append(OutlineRule(r["id"], pattern, r["numeral"], r["kind"], r.get("tier", LIST_TIER), r["marker"],
+                                   r.get("top", False), r.get("uniform_delimiter", False)))
     metadata = []
     for r in _active(merged, "metadata", sources):
         if r["field"] not in META_FIELDS:

@@ -11,6 +11,7 @@ from .dates import parse_date_line
 from .model import Segment, Token
 from .numerals import ascii_digits, value
 from .rules import Rules
+from .state import State
 from .unflatten import unflatten
 
 FREE_TEXT_FIELDS = {"publisher", "topic", "keywords", "title"}
@@ -118,3 +119,9 @@ def _values_under_labels(rules: Rules, tokens: list[Token]) -> list[Token]:
                 i += 1
         i += 1
     return out
+
+
+def run(state: State) -> None:
+    """Stage `tokens`: the segments (a flattened body cut up first) classified one by one."""
+    state.tokens = tokenize(state.rules, state.doc.segments)
+    state.doc.segments = [t.seg for t in state.tokens]

@@ -1,0 +1,110 @@
+"""Stage `body`: the tokens from the first numbered heading on become the outline.
+
+The outline (outline.py) decides which candidate headings open nodes; every other segment
+joins the deepest open node. 附件说明 lists go to the header; 版记 (抄送, 印发) and what
+follows it are taken off the end: `state.closing`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .dates import find_date
+from .elements import attachment_items, split_units, units_line
+from .model import Node, Token
+from .outline import Outline, bare_title
+from .state import State
+
+ATTACHMENT_ITEM = regex.compile(r"^\d{1,2}\s*[.．、]")
+ATTACHMENT_ITEM_MAX = 80  # an attachment's name on a line of its own is short
+RESP_SPLIT = regex.compile(r"[、，,；;\s]+")
+
+
+class BodyReader:
+    def __init__(self, state: State) -> None:
+        self.state, self.rules, self.doc = state, state.rules, state.doc
+        self.outline = Outline(state.issues, state.unnumbered_kind)
+
+    def read(self, tokens: list[Token]) -> None:
+        back = False  # in the 版记 after the body: 抄送, 印发
+        attaching = False  # in a 附件说明 list: `附件：1.XX` then `2.XX` on lines of their own
+        header = self.doc.header
+        for i, tok in enumerate(tokens):
+            text = tok.seg.text
+            if attaching and self.attachment_line(text):
+                header.attachments.extend(attachment_items(text))
+                tok.seg.owner = "header.attachments"
+                continue
+            attaching = False
+            m = self.rules.header["attachments"].fullmatch(text)
+            if m and "：" in text[:4] and m["items"]:
+                header.attachments.extend(attachment_items(m["items"]))
+                tok.seg.owner = "header.attachments"
+                attaching = True
+                continue
+            if tok.kind == "heading" and not back and self.outline.offer(tok):
+                continue
+            if not back and bare_title(tokens, i, self.outline.unnumbered_kind):
+                self.outline.open_unnumbered(tok)
+                continue
+            if self.back_matter(tokens, i) or back and self.back_text(tok):
+                back = True
+                continue
+            node = self.outline.current
+            if node is None:  # cannot happen: the body starts with a heading
+                self.state.closing.append(tok.seg)
+            elif tok.kind == "responsibility":
+                self.responsible(node, tok)
+            else:
+                node.segs.append(tok.seg)
+        self.doc.roots = self.outline.roots
+
+    @staticmethod
+    def attachment_line(text: str) -> bool:
+        return bool(ATTACHMENT_ITEM.match(text)) and len(text) <= ATTACHMENT_ITEM_MAX and "。" not in text
+
+    def back_matter(self, tokens: list[Token], i: int) -> bool:
+        h, rules, seg = self.doc.header, self.rules, tokens[i].seg
+        m = rules.header["cc"].fullmatch(seg.text)
+        if m:
+            h.cc.extend(split_units(rules, m["units"]))
+            seg.owner = "header.cc"
+            return True
+        m = rules.header["printed"].fullmatch(seg.text)
+        if m and find_date(m["date"]):
+            h.printed = find_date(m["date"])
+            seg.owner = "header.printed"
+            printer = m["printer"].strip()
+            prev = tokens[i - 1].seg if i else None
+            if not printer and prev is not None and units_line(rules, prev.text):
+                printer = prev.text  # 印发机关 on the line above its date
+                prev.owner = "header.printer"
+                current = self.outline.current
+                for place in (self.state.closing, current.segs if current else []):
+                    if prev in place:
+                        place.remove(prev)
+            h.printer = printer or h.printer
+            return True
+        return False
+
+    def back_text(self, tok: Token) -> bool:
+        """After 抄送/印发: a note, a unit line awaiting its 印发 date, or closing text."""
+        m = self.rules.header["note"].fullmatch(tok.seg.text)
+        if m:
+            self.doc.header.note = m["note"]
+            tok.seg.owner = "header.note"
+        else:
+            self.state.closing.append(tok.seg)
+        return True
+
+    def responsible(self, node: Node, tok: Token) -> None:
+        """A responsibility line (`责任单位：…`) under an item: its units are the item's."""
+        units = [u for u in RESP_SPLIT.split(tok.value) if u]
+        node.responsible.extend(u for u in units if u not in node.responsible)
+        if tok.name in self.rules.lead_labels:
+            node.lead.extend(u for u in units if u not in node.lead)
+        tok.seg.owner = f"node:{node.id}"
+
+
+def run(state: State) -> None:
+    BodyReader(state).read(state.body)

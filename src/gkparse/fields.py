@@ -1,0 +1,96 @@
+"""Stage `fields`: what each node says, once the outline stands.
+
+The closing text is taken off the last item; each list decides together whether its inline
+first sentences are titles; the odd delimiter of a list is mended; then every task's units and
+deadlines are read from its own text. The preamble and closing paragraphs are joined, and the
+plan's year is settled (deadlines without a year fall in it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from .dates import first_year
+from .model import Issue, Node, Segment
+from .normalize import mend_spaces
+from .paragraphs import join_paragraphs
+from .state import State
+from .taskfields import deadlines, responsibility
+
+SENTENCE = regex.compile(r"^(.+?)[。！？]")
+TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…
+TITLE_MAX = 50  # …and in a list of such headings, so does one up to this long
+TITLE_LINE = 40  # a heading line without a full stop longer than this is text, not a title
+TITLE_ALONE = 15  # a first sentence this short without a comma is a title on its own
+
+
+def take_closing(state: State, last: Node) -> None:
+    """Paragraphs after the last item's own text that address the recipients or the plan."""
+    body = last.segs[1:]
+    has_text = bool(last.head) and any(ch in last.head for ch in "。！？")
+    for k, seg in enumerate(body):
+        if (has_text or k > 0) and any(p.match(seg.text) for p in state.rules.closing):
+            state.closing[:0] = body[k:]
+            del last.segs[1 + k :]
+            return
+
+
+def titles(group: list[Node], issues: list[Issue]) -> None:
+    """Title and text of each heading; a list decides together whether inline titles are titles."""
+    inline = [(n, m.group(1)) for n in group if (m := SENTENCE.match(n.head))]
+    short = sum(len(first) <= TITLE_SHORT for _, first in inline)
+    titled = short * 2 > len(inline)
+    for node in group:
+        for seg in node.segs:
+            seg.owner = f"node:{node.id}"
+        body = node.segs[1:]
+        m = SENTENCE.match(node.head)
+        if not m:
+            long = len(node.head) > TITLE_LINE
+            node.title = None if long or not node.head else mend_spaces(node.head.rstrip("：:"))
+            node.text = join_paragraphs(body, issues, node.head if long else "")
+            continue
+        first = m.group(1)
+        if titled and len(first) <= TITLE_MAX or len(first) <= TITLE_ALONE and "，" not in first:
+            node.title = mend_spaces(first)
+            node.text = join_paragraphs(body, issues, node.head[m.end() :].strip())
+        else:
+            node.text = join_paragraphs(body, issues, node.head)
+
+
+def mend_markers(group: list[Node], uniform: frozenset[str], issues: list[Issue]) -> None:
+    """`1、` and `6.` in one list: the odd marker written like the rest of its list."""
+    ends = Counter(n.marker[-1] for n in group if n.kind in uniform)
+    if len(ends) < 2:
+        return
+    usual = ends.most_common(1)[0][0]
+    for node in group:
+        if node.kind in uniform and node.marker[-1] != usual:
+            fixed = node.marker[:-1] + usual
+            issues.append(Issue(node.line, f"marker {node.marker} written {fixed} like the rest of its list"))
+            node.marker = fixed
+
+
+def joined(segs: list[Segment], issues: list[Issue]) -> str | None:
+    return join_paragraphs(segs, issues)
+
+
+def run(state: State) -> None:
+    doc, h, md, issues = state.doc, state.doc.header, state.doc.metadata, state.issues
+    nodes = doc.walk()
+    if nodes:
+        take_closing(state, nodes[-1])
+    uniform = state.rules.uniform_kinds
+    for group in [doc.roots] + [n.children for n in nodes if n.children]:
+        titles(group, issues)
+        mend_markers(group, uniform, issues)
+    doc.preamble = joined([s for s in doc.segments if s.owner == "preamble"], issues)
+    doc.closing = joined(state.closing, issues) if state.closing else None
+    for seg in state.closing:
+        seg.owner = "closing"
+    md.year = first_year(h.plan_title) or first_year(h.title) or first_year(h.doc_number) or first_year(h.date)
+    for node in doc.tasks:
+        responsibility(state.rules, node)
+        deadlines(state.rules, node, md.year)
