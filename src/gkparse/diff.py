@@ -149,7 +149,7 @@ def compare(old_data: dict[str, Any], new_data: dict[str, Any]) -> dict[str, Any
     changed = []
     for a, b, score in pairs:
         change: dict[str, Any] = {"old": a.id, "new": b.id, "title": b.title or a.title or None, "similarity": round(score, 3), "kinds": []}
-        if compact(a.title + a.text) != compact(b.title + b.text):
+        if words_only(a.title + a.text) != words_only(b.title + b.text):
             change["kinds"].append("reworded")
             change["diff"] = word_diff(f"{a.title}。{a.text}" if a.title else a.text, f"{b.title}。{b.text}" if b.title else b.text)
         if dice(a.section_words, b.section_words) < SAME_SECTION:
@@ -178,7 +178,7 @@ def compare(old_data: dict[str, Any], new_data: dict[str, Any]) -> dict[str, Any
     return {"summary": summary, "added": added, "removed": removed, "changed": changed}
 
 
-def compact(text: str) -> str:
+def words_only(text: str) -> str:
     return "".join(WORD.findall(text))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from .normalize import compact
+from .normalize import strip_spaces
 from .rules import Rules
 
 SENTENCE_END = "。！？；"
@@ -16,7 +16,7 @@ SPLIT_UNITS = regex.compile(r"[，,；;]+")
 
 def doc_number(rules: Rules, text: str) -> str | None:
     """`X府办函202314` -> `X府办函〔2023〕14号`; None unless the whole text is a 发文字号."""
-    m = rules.header["doc_number"].fullmatch(compact(text))
+    m = rules.header["doc_number"].fullmatch(strip_spaces(text))
     if not m or not m["code"]:
         return None
     return f"{m['code']}〔{m['year']}〕{int(m['serial'])}号"

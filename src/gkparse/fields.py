@@ -62,12 +62,12 @@ def titles(group: list[Node], issues: list[Issue]) -> None:
 
 def mend_markers(group: list[Node], uniform: frozenset[str], issues: list[Issue]) -> None:
     """`1、` and `6.` in one list: the odd marker written like the rest of its list."""
-    ends = Counter(n.marker[-1] for n in group if n.kind in uniform)
+    ends = Counter(n.marker[-1] for n in group if n.numbering in uniform)
     if len(ends) < 2:
         return
     usual = ends.most_common(1)[0][0]
     for node in group:
-        if node.kind in uniform and node.marker[-1] != usual:
+        if node.numbering in uniform and node.marker[-1] != usual:
             fixed = node.marker[:-1] + usual
             issues.append(Issue(node.line, f"marker {node.marker} written {fixed} like the rest of its list"))
             node.marker = fixed

@@ -14,7 +14,7 @@ import regex
 from .dates import DATE, find_date, parse_date_line
 from .model import Document, Issue, Segment, Token
 from .elements import SENTENCE_END, attachment_items, doc_number, is_recipients, is_unit, recipients_prefix, split_units, units_line
-from .normalize import compact, mend_spaces
+from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
 from .outline import body_start
 from .rules import Rules
@@ -27,18 +27,18 @@ TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$
 def _cut(tok: Token, at: int) -> list[Token]:
     seg = tok.seg
     head, tail = seg.text[:at].strip(), seg.text[at:].strip()
-    return [Token("text", Segment(seg.line, head, head, seg.blank_before)), Token("text", Segment(seg.line, tail, tail))]
+    return [Token("text", Segment(seg.line, head, head)), Token("text", Segment(seg.line, tail, tail))]
 
 
 def glued_at(rules: Rules, text: str) -> int | None:
     """Where a header element ends that runs on into the next one on the same line."""
     m = rules.header["header_mark"].match(text)
-    if m and m.end() < len(text) and is_unit(rules, compact(m["issuer"])):
+    if m and m.end() < len(text) and is_unit(rules, strip_spaces(m["issuer"])):
         return m.end()  # `XX市人民政府办公厅文件X政办[2014]180号…`
     m = rules.header["doc_number"].match(text)
     if m and m.end() < len(text) and (text[m.end()].isspace() or text[m.end()] == "各") and doc_number(rules, m.group()):
         return m.end()  # `X政办字〔2019〕33 号 XX市人民政府办公室 …`
-    m = TITLE_GLUED.match(text)
+    m = rules.header["title_glued"].match(text)
     if m and "。" not in m.group():
         return m.end()
     return recipients_prefix(rules, text)
@@ -72,9 +72,6 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
     return out
 
 
-NOTICE_TITLE = regex.compile(r".{0,60}关于.{2,120}的通知")
-# a title run on into what follows it: by a space, or straight into the preamble's first words
-TITLE_GLUED = regex.compile(r".{4,80}?(?:的通知|的意见|实施方案|工作要点|工作计划|的决定)(?=\s|为(?:深入|进一步|认真|全面|贯彻|切实|加快)|根据|按照)")
 
 
 @dataclass
@@ -142,8 +139,8 @@ class FrontReader:
             used = self.signature(tokens, i)
             if used:
                 return used
-        if self.state in ("top", "preamble") and not h.recipients and NOTICE_TITLE.fullmatch(text):
-            title = compact("".join(t.seg.text for t in self.front.title))
+        if self.state in ("top", "preamble") and not h.recipients and rules.header["notice_title"].fullmatch(text):
+            title = strip_spaces("".join(t.seg.text for t in self.front.title))
             if not title.endswith("通知"):
                 # the notice itself begins here; what stood above was the page's headline
                 self.front.plan_title = self.front.plan_title or self.front.title
@@ -185,12 +182,12 @@ class FrontReader:
         for name in ("secrecy", "urgency", "copy_number"):  # 版头 elements above the title
             m = rules.header[name].fullmatch(text)
             if m and not self.front.title and getattr(h, name) is None:
-                setattr(h, name, compact(m["value"]))
+                setattr(h, name, strip_spaces(m["value"]))
                 self.claim(tok.seg, f"header.{name}")
                 return 1
         m = rules.header["header_mark"].fullmatch(text)
-        if m and is_unit(rules, compact(m["issuer"])):
-            self.front.mark = compact(m["issuer"])
+        if m and is_unit(rules, strip_spaces(m["issuer"])):
+            self.front.mark = strip_spaces(m["issuer"])
             self.claim(tok.seg, "header.issuer")
             return 1
         for name, pattern in rules.values:
@@ -224,8 +221,8 @@ class FrontReader:
             self.front.top_units.extend(units)
             self.claim(tok.seg, "header.issuer")
             return 1
-        known = compact(h.title or "".join(t.seg.text for t in self.front.title))
-        if known and compact(text) == known:  # the title again, as the page prints it above the text
+        known = strip_spaces(h.title or "".join(t.seg.text for t in self.front.title))
+        if known and strip_spaces(text) == known:  # the title again, as the page prints it above the text
             self.claim(tok.seg, "header.title")
             return 1
         if not h.title and not self.front.title and not self.front.preamble and (self.plain_title(text) or rules.header["title_end"].fullmatch(text)):
@@ -236,7 +233,7 @@ class FrontReader:
                 i + used < len(tokens)
                 and used < 4
                 and tokens[i + used].kind == "text"
-                and not rules.header["title_end"].fullmatch(compact("".join(t.seg.text for t in self.front.title)))
+                and not rules.header["title_end"].fullmatch(strip_spaces("".join(t.seg.text for t in self.front.title)))
                 and self.plain_title(tokens[i + used].seg.text)
                 and not parse_date_line(tokens[i + used].seg.text)[0]
                 and not doc_number(rules, tokens[i + used].seg.text)
@@ -302,9 +299,9 @@ class FrontReader:
         issuers = [u for line in f.signature for u in line.split()] or ([f.mark] if f.mark else f.top_units)
         if not issuers and f.title:
             # the title begins with its issuers (GB/T 9704): 中共XX省委 XX省人民政府关于…
-            m = regex.match(r"(.{2,80}?)\s*关于", " ".join(t.seg.text for t in f.title))
-            if m and units_line(rules, m.group(1)):
-                issuers = m.group(1).split()
+            m = rules.header["title_issuers"].match(" ".join(t.seg.text for t in f.title))
+            if m and units_line(rules, m["issuers"]):
+                issuers = m["issuers"].split()
         h.issuer = "、".join(issuers) or None
         if f.top_date:
             if h.date and h.date != f.top_date:
@@ -317,15 +314,15 @@ class FrontReader:
                 self.claim(t.seg, "header.plan_title")
         elif h.title:
             m = QUOTED.search(h.title)
-            bare = regex.search(r"(?:印发|转发)(.{4,80}?)的通知$", h.title)
-            if m and regex.search(r"印发|转发|颁布", h.title):
+            bare = rules.header["handed_down"].fullmatch(h.title)
+            if m and rules.header["hands_down"].fullmatch(h.title):
                 h.plan_title = m.group(1)
             elif bare:
-                h.plan_title = bare.group(1)
+                h.plan_title = bare["plan"]
             elif not h.recipients and not regex.search(r"通知$", h.title):
                 h.plan_title = h.title  # the plan alone, without its notice
         if h.plan_title:
-            h.plan_title = compact(h.plan_title)
+            h.plan_title = strip_spaces(h.plan_title)
         for t in f.preamble:
             self.claim(t.seg, "preamble")
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .taskfields import CLOSING_PARENS
 
 if TYPE_CHECKING:
     from .state import State
@@ -109,5 +108,5 @@ def run(state: State) -> None:
     """Stage `keywords`: the terms of each task's own words (its units left out)."""
     rules = state.rules
     for task in state.doc.tasks:
-        words = CLOSING_PARENS.sub("", "\n".join(filter(None, [task.title, task.text])))
+        words = rules.unit_phrases["closing_parens"].sub("", "\n".join(filter(None, [task.title, task.text])))
         task.keywords = keywords(words, rules.userdict.parent, rules.stopwords)

@@ -20,8 +20,6 @@ class Segment:
     """The cleaned text: indentation, Markdown marks and junk symbols removed."""
     raw: str
     """The text as it stood in the input (for metadata.dropped and error messages)."""
-    blank_before: bool = False
-    """A blank line precedes it: a page break or paragraph gap in the source."""
     cont: bool = False
     """Cut from the middle of a line before a possible marker: unless it opens a heading, it
     continues the text before it."""
@@ -53,7 +51,8 @@ class Node:
     id: str
     level: int
     marker: str
-    kind: str
+    numbering: str
+    """The numbering kind of its list (the outline rule's `kind`, or `unnumbered`)."""
     number: int
     line: int
     head: str
@@ -61,7 +60,6 @@ class Node:
     tier: int = 4
     segs: list[Segment] = field(default_factory=list)
     """The heading's segment and every segment of its body, in order."""
-    paragraphs: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     parent: Node | None = None
     title: str | None = None
@@ -149,5 +147,6 @@ class Token:
     """The metadata value, the heading's text after its marker, the responsible units."""
     number: int = 0
     marker: str = ""
-    level_kind: str = ""
+    numbering: str = ""
+    """The heading's numbering kind (the outline rule's `kind`): one kind numbers one list."""
     tier: int = 4

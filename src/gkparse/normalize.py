@@ -145,16 +145,13 @@ def split_lines(text: str) -> tuple[list[Segment], list[Issue], dict[int, str]]:
     segments: list[Segment] = []
     issues: list[Issue] = []
     counts: dict[str, list[int]] = {}
-    blank = False
     for number, raw in enumerate(regex.split(r"\r\n|\r|\n", text), start=1):
         cleaned, repairs = clean_line(raw)
         if not raw.strip(" \t\u3000\u00a0\ufeff"):
-            blank = True
             continue
         for repair in repairs:
             counts.setdefault(repair, []).append(number)
-        segments.append(Segment(number, cleaned, raw.strip(), blank_before=blank))
-        blank = False
+        segments.append(Segment(number, cleaned, raw.strip()))
     written = [s.text for s in segments]
     for seg in segments:
         seg.text = simplify(seg.text)
@@ -174,7 +171,8 @@ def mend_spaces(text: str) -> str:
     return SPACE_IN_CJK.sub("", text).strip()
 
 
-def compact(text: str) -> str:
+def strip_spaces(text: str) -> str:
+    """Every space gone: `2023 年` and `通 知` compared as printed without them."""
     return SPACES.sub("", text)
 
 

@@ -30,7 +30,7 @@ def body_start(rules: Rules, tokens: list[Token]) -> tuple[int | None, str | Non
     # its unnumbered section titles stand alone on the line before each list
     opener = tokens[first]
     lost_top = opener.tier == LIST_TIER and not rules.outline_rule(opener.name).top
-    kind = opener.level_kind if lost_top else None
+    kind = opener.numbering if lost_top else None
     return (first - 1 if first and bare_title(tokens, first - 1, kind) else first), kind
 
 
@@ -43,7 +43,7 @@ def bare_title(tokens: list[Token], i: int, unnumbered_kind: str | None) -> bool
         and tokens[i].kind == "text"
         and nxt is not None
         and nxt.kind == "heading"
-        and nxt.level_kind == unnumbered_kind
+        and nxt.numbering == unnumbered_kind
         and 4 <= len(text) <= 40
         and not any(ch in text for ch in "。！？；，：,:")
     )
@@ -54,7 +54,7 @@ class Outline:
         self.issues = issues
         self.roots: list[Node] = []
         self.stack: list[Node] = []
-        self.last_of_kind: dict[str, int] = {}
+        self.last_of_numbering: dict[str, int] = {}
         self.part = 1  # a second attached document restarts the top-level list: its ids get `2/`
         self.used: set[str] = set()
         self.unnumbered_kind = unnumbered_kind
@@ -62,7 +62,7 @@ class Outline:
     def open_unnumbered(self, tok: Token) -> Node:
         """A section whose number the document lost: numbered by its place, without a marker."""
         self.stack.clear()
-        n = sum(1 for r in self.roots if r.kind == UNNUMBERED) + 1
+        n = sum(1 for r in self.roots if r.numbering == UNNUMBERED) + 1
         node = Node(str(n), 1, "", UNNUMBERED, n, tok.seg.line, tok.seg.text, 4, [tok.seg])
         self.roots.append(node)
         self.stack.append(node)
@@ -83,7 +83,7 @@ class Outline:
 
     def _offer(self, tok: Token) -> Node | None:
         line, n = tok.seg.line, tok.number
-        depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].kind == tok.level_kind), None)
+        depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].numbering == tok.numbering), None)
         if depth is not None:
             prev = self.stack[depth].number
             if n == prev + 1:
@@ -102,7 +102,7 @@ class Outline:
                 return None
             del self.stack[depth:]
         else:
-            seen = self.last_of_kind.get(tok.level_kind, 0)
+            seen = self.last_of_numbering.get(tok.numbering, 0)
             if n not in (1, seen + 1):
                 if seen or n > MAX_GAP or not self.stack and self.roots:
                     self.issues.append(Issue(line, f"{tok.marker} does not continue any list; kept as text"))
@@ -122,10 +122,10 @@ class Outline:
             ident = f"{base}#{k}"
             self.issues.append(Issue(line, f"id {base} is taken; this heading is {ident}"))
         self.used.add(ident)
-        node = Node(ident, len(self.stack) + 1, tok.marker, tok.level_kind, n, line, tok.value, tok.tier, [tok.seg], parent=parent)
+        node = Node(ident, len(self.stack) + 1, tok.marker, tok.numbering, n, line, tok.value, tok.tier, [tok.seg], parent=parent)
         (parent.children if parent else self.roots).append(node)
         self.stack.append(node)
-        self.last_of_kind[tok.level_kind] = n
+        self.last_of_numbering[tok.numbering] = n
         return node
 
     @property

@@ -27,11 +27,12 @@ class RuleError(Exception):
 
 
 # sections that are a plain mapping or list, replaced or extended as a whole
-PLAIN_SECTIONS = {"delimiters": dict, "unit_suffixes": list, "stopwords": list}
+PLAIN_SECTIONS = {"delimiters": dict, "unit_suffixes": list, "stopwords": list, "unit_labels": list, "lead_labels": list}
 DEADLINE_KINDS = {"day", "month", "year_end", "half", "quarter", "relative"}
 NUMERALS = {"chinese", "arabic", "circled", "enclosed"}
 META_FIELDS = {"index_number", "disclosure", "publisher", "published", "date", "topic", "keywords", "doc_number", "title", "drop"}
-HEADER_IDS = {"doc_number", "header_mark", "recipients", "note", "attachments", "cc", "printed", "signer", "cover_phrase", "cover_start", "title_end", "copy_number", "secrecy", "urgency"}
+HEADER_IDS = {"doc_number", "header_mark", "recipients", "note", "attachments", "cc", "printed", "signer", "cover_phrase", "cover_start", "title_end", "notice_title", "title_glued", "title_issuers", "hands_down", "handed_down", "copy_number", "secrecy", "urgency"}
+UNIT_PHRASE_IDS = {"closing_parens", "labelled", "role", "leading_unit"}
 
 
 RULE_TIMEOUT = 2.0  # seconds one match of one rule may take: a guard against patterns that backtrack forever
@@ -88,6 +89,13 @@ class Guarded:
 
     def search(self, text: str) -> Any:
         return self._guard("search", text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        try:
+            return self.pattern.sub(replacement, text, timeout=RULE_TIMEOUT)
+        except TimeoutError:
+            _timed_out(self.where)
+            return text
 
     def finditer(self, text: str) -> list[Any]:
         try:
@@ -186,11 +194,9 @@ class ValueRule:
 class ResponsibilityRule:
     """responsibility: a line naming the units responsible for the item above it."""
 
-    SCHEMA: ClassVar[Schema] = Schema({"pattern": str, "lead_labels": list}, frozenset({"pattern"}))
+    SCHEMA: ClassVar[Schema] = Schema({"pattern": str}, frozenset({"pattern"}))
     id: str
     pattern: Guarded
-    lead_labels: frozenset[str]
-    """Labels whose units lead the task (牵头单位)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +217,7 @@ SCHEMAS: dict[str, Schema] = {
     "metadata": MetaRule.SCHEMA,
     "values": ValueRule.SCHEMA,
     "responsibility": ResponsibilityRule.SCHEMA,
+    "unit_phrases": PatternRule.SCHEMA,
     "deadlines": DeadlineRule.SCHEMA,
 }
 
@@ -231,7 +238,11 @@ class Rules:
     """(kind, pattern) of each time-limit form."""
     stopwords: frozenset[str]
     userdict: Path
-    responsibility: tuple[tuple[Guarded, frozenset[str]], ...]
+    responsibility: tuple[Guarded, ...]
+    unit_phrases: dict[str, Guarded]
+    """Phrases in a task's text that name its units (closing_parens, labelled, role, leading_unit)."""
+    lead_labels: frozenset[str]
+    """Labels whose units lead the task (牵头单位)."""
     sources: dict[str, str]
     """`section.id` -> the file that gave the rule its final form (for `gkparse rules`)."""
 
@@ -242,10 +253,6 @@ class Rules:
     def uniform_kinds(self) -> frozenset[str]:
         """Numbering kinds whose lists keep one delimiter (see OutlineRule.uniform_delimiter)."""
         return frozenset(r.kind for r in self.outline if r.uniform_delimiter)
-
-    @property
-    def lead_labels(self) -> frozenset[str]:
-        return frozenset(label for _, labels in self.responsibility for label in labels)
 
     def junk_id(self, text: str) -> str | None:
         if len(text) > JUNK_MAX:
@@ -258,7 +265,7 @@ class Rules:
     def patterns(self) -> list[Guarded]:
         """Every rule pattern, for the timeouts a document reports."""
         found = [r.pattern for r in self.outline] + [p for _, p in self.junk] + list(self.header.values())
-        found += [p for _, p in self.values] + [p for p, _ in self.responsibility] + list(self.closing) + [p for _, p in self.deadlines]
+        found += [p for _, p in self.values] + list(self.responsibility) + list(self.unit_phrases.values()) + list(self.closing) + [p for _, p in self.deadlines]
         return found
 
     def field_of(self, label: str) -> str:
@@ -306,9 +313,12 @@ def _merge(merged: dict[str, Any], sources: dict[str, str], data: dict[str, Any]
             sources[f"{section}.{rule['id']}"] = str(path)
 
 
-def _compile(pattern: Any, where: str) -> Any:
+def _compile(pattern: Any, where: str, labels: str | None = None) -> Any:
+    """Compile a rule's pattern; `{labels}` in it stands for any of the unit_labels."""
     if not isinstance(pattern, str):
         raise RuleError(f"{where}: pattern must be a string")
+    if labels is not None:
+        pattern = pattern.replace("{labels}", labels)
     try:
         return Guarded(regex.compile(pattern, regex.V0), where.split(": ", 1)[-1])
     except regex.error as exc:
@@ -353,6 +363,11 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
     missing = HEADER_IDS - set(header)
     if missing:
         raise RuleError(f"header rule {sorted(missing)[0]!r} is missing or disabled; gkparse needs it")
+    labels = "|".join(map(regex.escape, merged.get("unit_labels", []))) or "(?!)"
+    phrases = {r["id"]: _compile(r["pattern"], r["_where"], labels) for r in _active(merged, "unit_phrases", sources)}
+    missing = UNIT_PHRASE_IDS - set(phrases)
+    if missing:
+        raise RuleError(f"unit_phrases rule {sorted(missing)[0]!r} is missing or disabled; gkparse needs it")
     return Rules(
         outline=tuple(outline),
         delimiters=dict(merged.get("delimiters", {})),
@@ -366,9 +381,9 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         deadlines=tuple((_kind(r), _compile(r["pattern"], r["_where"])) for r in _active(merged, "deadlines", sources)),
         stopwords=frozenset(merged.get("stopwords", [])),
         userdict=builtin_dir() / "userdict.txt",
-        responsibility=tuple(
-            (_compile(r["pattern"], r["_where"]), frozenset(r.get("lead_labels", []))) for r in _active(merged, "responsibility", sources)
-        ),
+        responsibility=tuple(_compile(r["pattern"], r["_where"], labels) for r in _active(merged, "responsibility", sources)),
+        unit_phrases=phrases,
+        lead_labels=frozenset(merged.get("lead_labels", [])),
         sources={k: v for k, v in sources.items()},
     )
 

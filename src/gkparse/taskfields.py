@@ -12,16 +12,11 @@ from .numerals import chinese
 from .rules import Rules
 
 UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|机构))")
-# （牵头单位：县委编办；责任单位：县政府各部门） or （市政府办牵头，各区政府负责）
-CLOSING_PARENS = regex.compile(r"[（(](?P<inner>[^（）()]{2,200}?(?:牵头|负责|单位|部门)[^（）()]{0,200}?)[)）][。；]?$")
-LABELLED = regex.compile(r"(?P<label>牵头单位|责任单位|责任部门|牵头部门|配合单位|配合部门|参与单位)\s*[:：]?\s*(?P<units>[^；;]+)")
-ROLE = regex.compile(r"(?P<units>.+?)(?P<role>牵头|负责|配合|参与)(?:落实|实施)?")
-LEAD_ROLES = {"牵头", "牵头单位", "牵头部门"}
-# 市政府办：… — a unit named before the task's text
-LEADING_UNIT = regex.compile(r"^(?P<units>[\p{Han}、，]{2,40}?)[:：]")
+LEAD_ROLE = "牵头"  # the role word of the units that lead (rules unit_phrases.role)
 
 
-def split_units(text: str) -> list[str]:
+def task_units(text: str) -> list[str]:
+    """The units of a responsibility phrase, split on every separator (no suffix check)."""
     return [u.strip("。 ") for u in UNIT_SPLIT.split(text) if u.strip("。 ")]
 
 
@@ -36,19 +31,20 @@ def responsibility(rules: Rules, node: Node) -> None:
     when the body was read)."""
     text = node.text or ""
     last = text.rsplit("\n", 1)[-1]
-    m = CLOSING_PARENS.search(last)
+    phrases = rules.unit_phrases
+    m = phrases["closing_parens"].search(last)
     if m:
         inner = m["inner"]
-        labelled = list(LABELLED.finditer(inner))
+        labelled = phrases["labelled"].finditer(inner)
         for part in labelled:
-            _add(node, split_units(part["units"]), part["label"] in LEAD_ROLES)
+            _add(node, task_units(part["units"]), part["label"] in rules.lead_labels)
         if not labelled:  # 市政府办牵头，各区政府负责 — or with the comma lost
             for part in regex.split(r"[，,；;]", inner):
-                for piece in ROLE.finditer(part.strip()):
-                    _add(node, split_units(piece["units"]), piece["role"] == "牵头")
-    m = LEADING_UNIT.match(node.title or text)
-    if m and all(u.endswith(rules.unit_suffixes) for u in split_units(m["units"])):
-        _add(node, split_units(m["units"]), False)
+                for piece in phrases["role"].finditer(part.strip()):
+                    _add(node, task_units(piece["units"]), piece["role"] == LEAD_ROLE)
+    m = phrases["leading_unit"].match(node.title or text)
+    if m and all(u.endswith(rules.unit_suffixes) for u in task_units(m["units"])):
+        _add(node, task_units(m["units"]), False)
     if node.lead:  # the lead units first, as the plan names them
         node.responsible[:] = node.lead + [u for u in node.responsible if u not in node.lead]
 

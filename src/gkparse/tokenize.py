@@ -55,7 +55,7 @@ def _split_meta(rules: Rules, seg: Segment) -> list[Token] | None:
         value_text = " ".join(words[:cut])
         whole = len(labels) == 1 and cut == len(words)
         piece_text = seg.text if whole else f"{m.group().strip()}{value_text}"
-        piece = Segment(seg.line, piece_text, seg.raw if whole else piece_text, seg.blank_before and i == 0)
+        piece = Segment(seg.line, piece_text, seg.raw if whole else piece_text)
         tokens.append(Token("meta", piece, rules.field_of(m["label"]), value_text))
         if cut < len(words):
             tail = " ".join(words[cut:])
@@ -89,7 +89,7 @@ def tokenize(rules: Rules, segments: list[Segment]) -> list[Token]:
         if head:
             tokens.append(head)
             continue
-        for pattern, _ in rules.responsibility:
+        for pattern in rules.responsibility:
             m = pattern.fullmatch(seg.text)
             if m:
                 tokens.append(Token("responsibility", seg, m["label"], m["units"].strip()))

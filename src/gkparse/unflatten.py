@@ -13,7 +13,7 @@ from .model import Segment
 from .rules import Rules
 
 LONG = 300  # a line this long may hold a whole body
-SENTENCE_END = "。；：！？）」”』"
+MARKER_MAY_FOLLOW = "。；：！？）」”』"
 SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
 # a Han-space-Han gap: in PDF text they fall inside words; in crawler text between paragraphs
 HAN_GAP = regex.compile(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
@@ -46,7 +46,7 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
     cuts = []
     for m in MARKER_START.finditer(text, 1):
         i = m.start()
-        if text[i] not in PARENS_OR_CHAPTER and not text[i].isdigit() and text[i - 1] not in SENTENCE_END:
+        if text[i] not in PARENS_OR_CHAPTER and not text[i].isdigit() and text[i - 1] not in MARKER_MAY_FOLLOW:
             continue  # 统一、规范: a Chinese numeral after a Han character is a word, not a marker
         if any(rule.pattern.match(text, i) for rule in rules.outline):
             cuts.append(i)
@@ -62,7 +62,7 @@ def unflatten(rules: Rules, seg: Segment) -> list[Segment]:
         for k in range(len(offsets) - 1):
             text = piece[offsets[k] : offsets[k + 1]].strip()
             if text:
-                out.append(Segment(seg.line, text, text, seg.blank_before and not out, cont=k > 0))
+                out.append(Segment(seg.line, text, text, cont=k > 0))
     if len(out) > 1:
         out[0].raw = out[0].text
     else:
