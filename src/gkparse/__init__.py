@@ -1,8 +1,8 @@
 """gkparse: Chinese government notices (通知) and the work plans they hand down, as structured data.
 
-    >>> import gkparse
-    >>> doc = gkparse.parse(open("notice.txt", encoding="utf-8").read())
-    >>> doc.header.title, [t.id for t in doc.tasks]
+>>> import gkparse
+>>> doc = gkparse.parse(open("notice.txt", encoding="utf-8").read())
+>>> doc.header.title, [t.id for t in doc.tasks]
 """
 
 from __future__ import annotations
@@ -18,17 +18,35 @@ from .rules import RuleError, Rules, load_rules
 from .state import State
 
 __version__ = "0.1.0"
-__all__ = ["Document", "NotText", "RuleError", "Rules", "load_rules", "parse", "parse_bytes", "parse_file", "__version__"]
+__all__ = [
+    "Document",
+    "NotText",
+    "RuleError",
+    "Rules",
+    "load_rules",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "__version__",
+]
 
 
-def parse(text: str, *, rules: Rules | None = None, name: str | None = None, keywords: bool = True) -> Document:
+def parse(
+    text: str, *, rules: Rules | None = None, name: str | None = None, keywords: bool = True
+) -> Document:
     """Parse the text of one notice into a Document (`keywords=False` skips jieba)."""
-    source = {"file": name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "encoding": None}
+    source = {
+        "file": name,
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "encoding": None,
+    }
     return _parse(text, rules, source, [], keywords)
 
 
-def parse_bytes(data: bytes, *, rules: Rules | None = None, name: str | None = None, keywords: bool = True) -> Document:
-    """Decode the bytes of one notice file (UTF-8, GB18030, UTF-16, with or without BOM) and parse it.
+def parse_bytes(
+    data: bytes, *, rules: Rules | None = None, name: str | None = None, keywords: bool = True
+) -> Document:
+    """Decode the bytes of one notice file (UTF-8, GB18030, UTF-16, with or without BOM); parse it.
 
     Raises NotText for an empty or binary file."""
     text, encoding, issues = decode(data)
@@ -41,6 +59,8 @@ def parse_file(path: str | Path, *, rules: Rules | None = None, keywords: bool =
     return parse_bytes(path.read_bytes(), rules=rules, name=path.name, keywords=keywords)
 
 
-def _parse(text: str, rules: Rules | None, source: dict[str, Any], issues: list[Issue], with_keywords: bool) -> Document:
+def _parse(
+    text: str, rules: Rules | None, source: dict[str, Any], issues: list[Issue], with_keywords: bool
+) -> Document:
     state = State(text, rules or load_rules(), source, issues)
     return pipeline.run(state, skip=() if with_keywords else ("keywords",))

@@ -61,7 +61,11 @@ class BodyReader:
 
     @staticmethod
     def attachment_line(text: str) -> bool:
-        return bool(ATTACHMENT_ITEM.match(text)) and len(text) <= ATTACHMENT_ITEM_MAX and "。" not in text
+        return (
+            bool(ATTACHMENT_ITEM.match(text))
+            and len(text) <= ATTACHMENT_ITEM_MAX
+            and "。" not in text
+        )
 
     def back_matter(self, tokens: list[Token], i: int) -> bool:
         h, rules, seg = self.doc.header, self.rules, tokens[i].seg

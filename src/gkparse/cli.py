@@ -39,7 +39,9 @@ def expand(paths: tuple[str, ...]) -> list[Input]:
         if name == "-":
             out.append(Input("-", None))
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+            )
             out.extend(Input(str(p), p) for p in found)
             if not found:
                 out.append(Input(name, None, "directory has no *.txt or *.md files"))
@@ -69,7 +71,9 @@ Result = tuple[str | None, list[str], str | None]
 """(rendered document, its warnings, or the reason there is none)"""
 
 
-def _jobs(files: tuple[str, ...], rule_files: tuple[str, ...], fmt: str, with_keywords: bool) -> tuple[list[Input], list[Job], bool]:
+def _jobs(
+    files: tuple[str, ...], rule_files: tuple[str, ...], fmt: str, with_keywords: bool
+) -> tuple[list[Input], list[Job], bool]:
     """The inputs to parse and their jobs; inputs that cannot be had are reported here."""
     inputs, jobs, failed = [], [], False
     for item in expand(files):
@@ -79,7 +83,9 @@ def _jobs(files: tuple[str, ...], rule_files: tuple[str, ...], fmt: str, with_ke
             continue
         data = sys.stdin.buffer.read() if item.path is None else None
         inputs.append(item)
-        jobs.append((None if item.path is None else str(item.path), data, rule_files, fmt, with_keywords))
+        jobs.append(
+            (None if item.path is None else str(item.path), data, rule_files, fmt, with_keywords)
+        )
     return inputs, jobs, failed
 
 
@@ -93,7 +99,12 @@ def _convert(job: Job) -> Result:
     except OSError as exc:
         return None, [], f"cannot read: {exc.strerror}"
     try:
-        doc = parse_bytes(data, rules=load_rules(rule_files), name=Path(path).name if path else "-", keywords=with_keywords)
+        doc = parse_bytes(
+            data,
+            rules=load_rules(rule_files),
+            name=Path(path).name if path else "-",
+            keywords=with_keywords,
+        )
         render = to_json if fmt == "json" else to_yaml
         return render(document_to_dict(doc)), list(doc.metadata.warnings), None
     except NotText as exc:
@@ -144,14 +155,47 @@ def main() -> None:
 
 @main.command("parse")
 @click.argument("files", nargs=-1, required=True)
-@click.option("-o", "--output-dir", metavar="DIR", help="Write outputs into DIR (created if missing); '-' for standard output.")
-@click.option("--rules", "rule_files", multiple=True, metavar="FILE", help="A rule file layered over the built-in rules (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True, help="Output format.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Files parsed in parallel [default: number of CPUs].")
+@click.option(
+    "-o",
+    "--output-dir",
+    metavar="DIR",
+    help="Write outputs into DIR (created if missing); '-' for standard output.",
+)
+@click.option(
+    "--rules",
+    "rule_files",
+    multiple=True,
+    metavar="FILE",
+    help="A rule file layered over the built-in rules (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json"]),
+    default="yaml",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Files parsed in parallel [default: number of CPUs].",
+)
 @click.option("--no-keywords", is_flag=True, help="Skip task keywords (jieba); faster.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each file's warnings on stderr.")
-def parse_command(files: tuple[str, ...], output_dir: str | None, rule_files: tuple[str, ...], fmt: str, jobs: int | None, no_keywords: bool, quiet: bool, verbose: bool) -> None:
+def parse_command(
+    files: tuple[str, ...],
+    output_dir: str | None,
+    rule_files: tuple[str, ...],
+    fmt: str,
+    jobs: int | None,
+    no_keywords: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Parse each notice FILE (a directory: its *.txt and *.md; '-': standard input)."""
     try:
         load_rules(rule_files)
@@ -161,8 +205,14 @@ def parse_command(files: tuple[str, ...], output_dir: str | None, rule_files: tu
     inputs, work, failed = _jobs(files, rule_files, fmt, not no_keywords)
     show_bar = not quiet and sys.stderr.isatty() and len(work) > 1
     first_out = True
-    with click.progressbar(length=len(work), label="gkparse", file=sys.stderr) if show_bar else _NoBar() as bar:
-        for item, (text, warnings, error) in zip(inputs, _results(work, jobs or os.cpu_count() or 1)):
+    with (
+        click.progressbar(length=len(work), label="gkparse", file=sys.stderr)
+        if show_bar
+        else _NoBar() as bar
+    ):
+        for item, (text, warnings, error) in zip(
+            inputs, _results(work, jobs or os.cpu_count() or 1)
+        ):
             bar.update(1)
             if text is None:
                 _fail(item.name, error or "not parsed")
@@ -177,7 +227,9 @@ def parse_command(files: tuple[str, ...], output_dir: str | None, rule_files: tu
                 sys.stdout.write(text)
                 first_out = False
                 continue
-            target = (Path(output_dir) if output_dir else item.path.parent) / (item.path.stem + suffix)
+            target = (Path(output_dir) if output_dir else item.path.parent) / (
+                item.path.stem + suffix
+            )
             if target.resolve() == item.path.resolve():
                 _fail(item.name, "output would overwrite the input; skipped")
                 failed = True
@@ -201,7 +253,17 @@ class _NoBar:
         return None
 
 
-TASK_COLUMNS = ["file", "issuer", "year", "task_id", "section_title", "task_title", "responsible", "deadlines", "keywords"]
+TASK_COLUMNS = [
+    "file",
+    "issuer",
+    "year",
+    "task_id",
+    "section_title",
+    "task_title",
+    "responsible",
+    "deadlines",
+    "keywords",
+]
 
 
 def task_rows(name: str, data: dict[str, Any]) -> Iterator[list[str]]:
@@ -215,7 +277,9 @@ def task_rows(name: str, data: dict[str, Any]) -> Iterator[list[str]]:
             titles.get(task["section"] or "", ""),
             task["title"] or "",
             "、".join(task["responsible"]),
-            "；".join(d["text"] + (f"({d['date']})" if d["date"] else "") for d in task["deadlines"]),
+            "；".join(
+                d["text"] + (f"({d['date']})" if d["date"] else "") for d in task["deadlines"]
+            ),
             "、".join(task["keywords"]),
         ]
 
@@ -223,9 +287,23 @@ def task_rows(name: str, data: dict[str, Any]) -> Iterator[list[str]]:
 @main.command("tasks")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--tsv", is_flag=True, help="Tab-separated values instead of CSV.")
-@click.option("--rules", "rule_files", multiple=True, metavar="FILE", help="A rule file layered over the built-in rules.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Files parsed in parallel [default: number of CPUs].")
-def tasks_command(files: tuple[str, ...], tsv: bool, rule_files: tuple[str, ...], jobs: int | None) -> None:
+@click.option(
+    "--rules",
+    "rule_files",
+    multiple=True,
+    metavar="FILE",
+    help="A rule file layered over the built-in rules.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Files parsed in parallel [default: number of CPUs].",
+)
+def tasks_command(
+    files: tuple[str, ...], tsv: bool, rule_files: tuple[str, ...], jobs: int | None
+) -> None:
     """One row per task across all FILEs: CSV (UTF-8 with BOM, for spreadsheets) or --tsv."""
     try:
         load_rules(rule_files)
@@ -247,7 +325,13 @@ def tasks_command(files: tuple[str, ...], tsv: bool, rule_files: tuple[str, ...]
 
 @main.command("rules")
 @click.option("--check", "check", metavar="FILE", help="Validate a rule file and exit.")
-@click.option("--rules", "rule_files", multiple=True, metavar="FILE", help="A rule file layered over the built-in rules.")
+@click.option(
+    "--rules",
+    "rule_files",
+    multiple=True,
+    metavar="FILE",
+    help="A rule file layered over the built-in rules.",
+)
 def rules_command(check: str | None, rule_files: tuple[str, ...]) -> None:
     """List the active rules and the file each comes from, or --check a rule file."""
     try:
@@ -273,8 +357,20 @@ def schema_command() -> None:
 @main.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(["text", "yaml", "json"]), default="text", show_default=True, help="Output format.")
-@click.option("--color/--no-color", "colour", default=None, help="Colour the text report [default: when stdout is a terminal].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "yaml", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--color/--no-color",
+    "colour",
+    default=None,
+    help="Colour the text report [default: when stdout is a terminal].",
+)
 def diff_command(old: str, new: str, fmt: str, colour: bool | None) -> None:
     """What changed from plan OLD to plan NEW (each a notice text or a gkparse YAML/JSON).
 

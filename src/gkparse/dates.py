@@ -46,7 +46,9 @@ def compact_date(text: str) -> tuple[str | None, bool]:
     if not m:
         return None, False
     year, rest = int(m["y"]), m["rest"]
-    readings = {iso(year, int(rest[:i]), int(rest[i:])) for i in (1, 2) if 0 < i < len(rest)} - {None}
+    readings = {iso(year, int(rest[:i]), int(rest[i:])) for i in (1, 2) if 0 < i < len(rest)} - {
+        None
+    }
     if not readings:
         return None, False
     return sorted(readings)[0], len(readings) > 1

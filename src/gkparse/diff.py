@@ -73,7 +73,11 @@ def load(path: str) -> dict[str, Any]:
     if p.suffix.lower() in (".yaml", ".yml", ".json"):
         from ruamel.yaml import YAML
 
-        data = json.loads(p.read_text(encoding="utf-8")) if p.suffix.lower() == ".json" else YAML(typ="safe").load(p.read_text(encoding="utf-8"))
+        data = (
+            json.loads(p.read_text(encoding="utf-8"))
+            if p.suffix.lower() == ".json"
+            else YAML(typ="safe").load(p.read_text(encoding="utf-8"))
+        )
         if not isinstance(data, dict) or data.get("schema") != "gkparse/1":
             raise ValueError("not a gkparse/1 document")
         return data
@@ -85,7 +89,14 @@ def items(data: dict[str, Any]) -> list[Item]:
     out = []
     for t in data["tasks"]:
         section = titles.get(t["section"] or "", "")
-        item = Item(t["id"], section, t["title"] or "", t["text"] or "", list(t["responsible"]), [d["text"] for d in t["deadlines"]])
+        item = Item(
+            t["id"],
+            section,
+            t["title"] or "",
+            t["text"] or "",
+            list(t["responsible"]),
+            [d["text"] for d in t["deadlines"]],
+        )
         item.words = Counter(tokens(f"{item.title}\n{item.text}"))
         item.title_words = Counter(tokens(item.title))
         item.section_words = Counter(tokens(section))
@@ -97,7 +108,11 @@ def similarity(a: Item, b: Item) -> float:
     """Words of the whole task, of the titles when both have one, and of the section titles."""
     section = SECTION_WEIGHT * dice(a.section_words, b.section_words)
     if a.title_words and b.title_words:
-        return (1 - SECTION_WEIGHT - TITLE_WEIGHT) * dice(a.words, b.words) + TITLE_WEIGHT * dice(a.title_words, b.title_words) + section
+        return (
+            (1 - SECTION_WEIGHT - TITLE_WEIGHT) * dice(a.words, b.words)
+            + TITLE_WEIGHT * dice(a.title_words, b.title_words)
+            + section
+        )
     return (1 - SECTION_WEIGHT) * dice(a.words, b.words) + section
 
 
@@ -128,7 +143,11 @@ def word_diff(old: str, new: str, context: int = 3) -> str:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             same = a[i1:i2]
-            parts.append("".join(same) if len(same) <= 2 * context else "".join(same[:context]) + "…" + "".join(same[-context:]))
+            parts.append(
+                "".join(same)
+                if len(same) <= 2 * context
+                else "".join(same[:context]) + "…" + "".join(same[-context:])
+            )
             continue
         if i2 > i1:
             parts.append("[-" + "".join(a[i1:i2]) + "-]")
@@ -148,23 +167,43 @@ def compare(old_data: dict[str, Any], new_data: dict[str, Any]) -> dict[str, Any
     matched_new = {id(b) for _, b, _ in pairs}
     changed = []
     for a, b, score in pairs:
-        change: dict[str, Any] = {"old": a.id, "new": b.id, "title": b.title or a.title or None, "similarity": round(score, 3), "kinds": []}
+        change: dict[str, Any] = {
+            "old": a.id,
+            "new": b.id,
+            "title": b.title or a.title or None,
+            "similarity": round(score, 3),
+            "kinds": [],
+        }
         if words_only(a.title + a.text) != words_only(b.title + b.text):
             change["kinds"].append("reworded")
-            change["diff"] = word_diff(f"{a.title}。{a.text}" if a.title else a.text, f"{b.title}。{b.text}" if b.title else b.text)
+            change["diff"] = word_diff(
+                f"{a.title}。{a.text}" if a.title else a.text,
+                f"{b.title}。{b.text}" if b.title else b.text,
+            )
         if dice(a.section_words, b.section_words) < SAME_SECTION:
             change["kinds"].append("moved")
             change["section"] = {"old": a.section or None, "new": b.section or None}
         if set(a.responsible) != set(b.responsible):
             change["kinds"].append("responsibility")
-            change["responsible"] = {"added": [u for u in b.responsible if u not in a.responsible], "removed": [u for u in a.responsible if u not in b.responsible]}
+            change["responsible"] = {
+                "added": [u for u in b.responsible if u not in a.responsible],
+                "removed": [u for u in a.responsible if u not in b.responsible],
+            }
         if set(a.deadlines) != set(b.deadlines):
             change["kinds"].append("deadline")
             change["deadlines"] = {"old": a.deadlines, "new": b.deadlines}
         if change["kinds"]:
             changed.append(change)
-    added = [{"id": b.id, "title": b.title or None, "text": b.text, "section": b.section or None} for b in new if id(b) not in matched_new]
-    removed = [{"id": a.id, "title": a.title or None, "text": a.text, "section": a.section or None} for a in old if id(a) not in matched_old]
+    added = [
+        {"id": b.id, "title": b.title or None, "text": b.text, "section": b.section or None}
+        for b in new
+        if id(b) not in matched_new
+    ]
+    removed = [
+        {"id": a.id, "title": a.title or None, "text": a.text, "section": a.section or None}
+        for a in old
+        if id(a) not in matched_old
+    ]
     kinds = Counter(k for c in changed for k in c["kinds"])
     summary = {
         "added": len(added),
@@ -194,8 +233,9 @@ def render_text(report: dict[str, Any], colour: bool) -> str:
 
     s = report["summary"]
     lines = [
-        f"{s['added']} added, {s['removed']} removed, {s['reworded']} reworded, {s['moved']} moved, "
-        f"{s['responsibility']} responsibility changed, {s['deadline']} deadline changed, {s['unchanged']} unchanged"
+        f"{s['added']} added, {s['removed']} removed, {s['reworded']} reworded, "
+        f"{s['moved']} moved, {s['responsibility']} responsibility changed, "
+        f"{s['deadline']} deadline changed, {s['unchanged']} unchanged"
     ]
     for a in report["added"]:
         lines.append(style(f"+ added    {a['id']} {a['title'] or a['text'][:40]}", "green"))
@@ -207,13 +247,18 @@ def render_text(report: dict[str, Any], colour: bool) -> str:
         if "section" in c:
             lines.append(f"    section: {c['section']['old']} -> {c['section']['new']}")
         if "responsible" in c:
-            lines.append(f"    units: +{'、'.join(c['responsible']['added']) or '∅'} -{'、'.join(c['responsible']['removed']) or '∅'}")
+            units = c["responsible"]
+            added, removed = "、".join(units["added"]) or "∅", "、".join(units["removed"]) or "∅"
+            lines.append(f"    units: +{added} -{removed}")
         if "deadlines" in c:
-            lines.append(f"    deadlines: {'、'.join(c['deadlines']['old']) or '∅'} -> {'、'.join(c['deadlines']['new']) or '∅'}")
+            old, new = ("、".join(c["deadlines"][k]) or "∅" for k in ("old", "new"))
+            lines.append(f"    deadlines: {old} -> {new}")
         if "diff" in c:
             diff = c["diff"]
             if colour:
                 diff = regex.sub(r"\[-(.*?)-\]", lambda m: click.style(m.group(0), fg="red"), diff)
-                diff = regex.sub(r"\{\+(.*?)\+\}", lambda m: click.style(m.group(0), fg="green"), diff)
+                diff = regex.sub(
+                    r"\{\+(.*?)\+\}", lambda m: click.style(m.group(0), fg="green"), diff
+                )
             lines.append(f"    {diff}")
     return "\n".join(lines) + "\n"

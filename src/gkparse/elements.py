@@ -24,7 +24,11 @@ def doc_number(rules: Rules, text: str) -> str | None:
 
 def is_unit(rules: Rules, text: str) -> bool:
     """A unit's name alone on a line: XX市人民政府办公室."""
-    return 3 <= len(text) <= 40 and regex.fullmatch(r"[\p{Han}（）()·]+", text) is not None and text.endswith(rules.unit_suffixes)
+    return (
+        3 <= len(text) <= 40
+        and regex.fullmatch(r"[\p{Han}（）()·]+", text) is not None
+        and text.endswith(rules.unit_suffixes)
+    )
 
 
 def units_line(rules: Rules, text: str) -> list[str] | None:
@@ -45,8 +49,12 @@ def split_units(rules: Rules, text: str) -> list[str]:
         pending = ""
         for k, part in enumerate(parts):
             pending = f"{pending}、{part}" if pending else part
-            complete = len(pending) > 2 and pending.endswith(rules.unit_suffixes)  # 各村、居委会 stays whole
-            shared = k + 1 < len(parts) and parts[k + 1] in rules.unit_suffixes  # 各县市区委、人民政府
+            complete = len(pending) > 2 and pending.endswith(
+                rules.unit_suffixes
+            )  # 各村、居委会 stays whole
+            shared = (
+                k + 1 < len(parts) and parts[k + 1] in rules.unit_suffixes
+            )  # 各县市区委、人民政府
             if complete and not shared:
                 out.append(pending.strip())
                 pending = ""
@@ -60,7 +68,11 @@ ATTACHMENT_NUMBER = regex.compile(r"^\d{1,2}\s*[.．、]\s*")
 
 def attachment_items(text: str) -> list[str]:
     """附件：1.XX方案 2.XX清单 -> [XX方案, XX清单]"""
-    return [ATTACHMENT_NUMBER.sub("", x).strip() for x in regex.split(r"\s+(?=\d{1,2}\s*[.．、])", text.strip()) if x.strip()]
+    return [
+        ATTACHMENT_NUMBER.sub("", x).strip()
+        for x in regex.split(r"\s+(?=\d{1,2}\s*[.．、])", text.strip())
+        if x.strip()
+    ]
 
 
 def is_recipients(rules: Rules, text: str) -> bool:
@@ -69,7 +81,11 @@ def is_recipients(rules: Rules, text: str) -> bool:
         return False
     if text[-1] not in ":：":  # the colon lost: every item must be a unit, and more than one
         units = split_units(rules, text)
-        return len(units) > 1 and all(u.endswith(rules.unit_suffixes) for u in units) and all(len(u) <= 30 for u in units)
+        return (
+            len(units) > 1
+            and all(u.endswith(rules.unit_suffixes) for u in units)
+            and all(len(u) <= 30 for u in units)
+        )
     if rules.header["recipients"].fullmatch(text):
         return True
     units = split_units(rules, text)
@@ -80,4 +96,8 @@ def is_recipients(rules: Rules, text: str) -> bool:
 def recipients_prefix(rules: Rules, text: str) -> int | None:
     """Where a 主送机关 glued to the cover text ends: `各村委会：现将…` -> after the colon."""
     m = regex.search(r"[:：]", text)
-    return m.end() if m and len(text) - m.end() > 10 and is_recipients(rules, text[: m.end()]) else None
+    return (
+        m.end()
+        if m and len(text) - m.end() > 10 and is_recipients(rules, text[: m.end()])
+        else None
+    )

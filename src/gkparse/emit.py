@@ -108,7 +108,6 @@ class _Representer(RoundTripRepresenter):
             return self.represent_scalar("tag:yaml.org,2002:str", data, style="|")
         return super().represent_str(data)
 
-
     def represent_none(self, data: None) -> Any:
         return self.represent_scalar("tag:yaml.org,2002:null", "null")
 

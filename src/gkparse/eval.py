@@ -33,7 +33,10 @@ MARKER_KINDS = [
     (regex.compile(r"第(?P<n>\p{Han}+)章"), "chapter"),
     (regex.compile(r"第(?P<n>\p{Han}+)节"), "section"),
     (regex.compile(r"第(?P<n>\p{Han}+)条"), "article"),
-    (regex.compile(r"[（(](?P<n>[一二三四五六七八九十百零〇两]+)[）)]|(?P<c>[㈠-㈩])"), "chinese_paren"),
+    (
+        regex.compile(r"[（(](?P<n>[一二三四五六七八九十百零〇两]+)[）)]|(?P<c>[㈠-㈩])"),
+        "chinese_paren",
+    ),
     (regex.compile(r"(?P<n>[一二三四五六七八九十百零〇两]+)\W?"), "chinese"),
     (regex.compile(r"[（(](?P<d>\d+)[）)]|(?P<p>[⑴-⒇])"), "arabic_paren"),
     (regex.compile(r"(?P<d>\d+)\W?|(?P<s>[⒈-⒛])"), "arabic"),
@@ -103,9 +106,17 @@ class Report:
         heads = list(self.header.values())
         return {
             "header": {name: round(t.share, 3) for name, t in self.header.items()},
-            "header_overall": round(sum(t.right for t in heads) / max(1, sum(t.total for t in heads)), 3),
-            "outline": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
-                        "labelled": self.labelled, "parsed": self.parsed, "matched": self.matched},
+            "header_overall": round(
+                sum(t.right for t in heads) / max(1, sum(t.total for t in heads)), 3
+            ),
+            "outline": {
+                "precision": round(p, 3),
+                "recall": round(r, 3),
+                "f1": round(f1, 3),
+                "labelled": self.labelled,
+                "parsed": self.parsed,
+                "matched": self.matched,
+            },
             "titles": round(self.titles.share, 3),
             "responsible": round(self.responsible.share, 3),
             "responsible_items": self.responsible.total,
@@ -199,8 +210,10 @@ def evaluate_one(name: str, text_path: Path, gold: dict[str, Any], report: Repor
         ok = any(_same(f, got, a) for a in answers)
         report.header[f].add(ok)
         if not ok:
-            report.misses.append(f"{name}: header.{f}: got {json.dumps(got, ensure_ascii=False)}, "
-                                 f"want {json.dumps(want.get(f), ensure_ascii=False)}")
+            report.misses.append(
+                f"{name}: header.{f}: got {json.dumps(got, ensure_ascii=False)}, "
+                f"want {json.dumps(want.get(f), ensure_ascii=False)}"
+            )
     labelled, parsed = labelled_items(gold), parsed_items(doc)
     pairs = align(labelled, parsed)
     report.labelled += len(labelled)
@@ -214,10 +227,13 @@ def evaluate_one(name: str, text_path: Path, gold: dict[str, Any], report: Repor
         after = item.line or after
         if i not in hit_gold:
             where = f"line {item.line}" if item.line else "line ?"
-            report.misses.append(f"{name}:{where}: missed heading {item.marker} (level {item.key[0]}) {item.title!r}")
+            report.misses.append(
+                f"{name}:{where}: missed heading {item.marker} (level {item.key[0]}) {item.title!r}"
+            )
     for j, item in enumerate(parsed):
         if j not in hit_parsed:
-            report.misses.append(f"{name}:line {item.line}: spurious heading {item.marker} (level {item.key[0]}) {item.title!r}")
+            what = f"spurious heading {item.marker} (level {item.key[0]}) {item.title!r}"
+            report.misses.append(f"{name}:line {item.line}: {what}")
     by_path = {}
     for i, j in pairs:
         g, p = labelled[i], parsed[j]
@@ -225,7 +241,9 @@ def evaluate_one(name: str, text_path: Path, gold: dict[str, Any], report: Repor
         ok = any(_compact(p.title) == _compact(a) for a in _answers(g.title))
         report.titles.add(ok)
         if not ok:
-            report.misses.append(f"{name}:line {p.line}: title of {g.marker}: got {p.title!r}, want {g.title!r}")
+            report.misses.append(
+                f"{name}:line {p.line}: title of {g.marker}: got {p.title!r}, want {g.title!r}"
+            )
     for path, units in (gold.get("responsible") or {}).items():
         p = by_path.get(str(path))
         got = sorted(p.node.responsible) if p and p.node else None
@@ -233,7 +251,9 @@ def evaluate_one(name: str, text_path: Path, gold: dict[str, Any], report: Repor
         report.responsible.add(ok)
         if not ok:
             where = f"line {p.line}" if p else "line ?"
-            report.misses.append(f"{name}:{where}: responsible of {path}: got {got}, want {sorted(units)}")
+            report.misses.append(
+                f"{name}:{where}: responsible of {path}: got {got}, want {sorted(units)}"
+            )
 
 
 def evaluate(folder: Path) -> Report:
@@ -251,18 +271,27 @@ def render(report: Report) -> str:
         out.append(f"  {name:<12} {tally.share:6.3f}  ({tally.right}/{tally.total})")
     out.append(f"  {'overall':<12} {fig['header_overall']:6.3f}")
     o = fig["outline"]
-    out.append(f"outline        P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}  "
-               f"({o['matched']} matched of {o['labelled']} labelled, {o['parsed']} parsed)")
-    out.append(f"titles         {report.titles.share:6.3f}  ({report.titles.right}/{report.titles.total} aligned headings)")
-    out.append(f"responsible    {report.responsible.share:6.3f}  "
-               f"({report.responsible.right}/{report.responsible.total} labelled items)")
+    out.append(
+        f"outline        P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}  "
+        f"({o['matched']} matched of {o['labelled']} labelled, {o['parsed']} parsed)"
+    )
+    t = report.titles
+    out.append(f"titles         {t.share:6.3f}  ({t.right}/{t.total} aligned headings)")
+    out.append(
+        f"responsible    {report.responsible.share:6.3f}  "
+        f"({report.responsible.right}/{report.responsible.total} labelled items)"
+    )
     return "\n".join(out)
 
 
 @click.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default=DEFAULT_DIR)
+@click.argument(
+    "folder", type=click.Path(exists=True, file_okay=False, path_type=Path), default=DEFAULT_DIR
+)
 @click.option("--json", "as_json", is_flag=True, help="The figures as one JSON object.")
-@click.option("--misses/--no-misses", default=True, help="List each miss (default) or only the figures.")
+@click.option(
+    "--misses/--no-misses", default=True, help="List each miss (default) or only the figures."
+)
 def main(folder: Path, as_json: bool, misses: bool) -> None:
     """Score gkparse on the labelled texts of FOLDER (default tests/eval/gold)."""
     report = evaluate(folder)

@@ -20,7 +20,9 @@ from ruamel.yaml.resolver import VersionedResolver
 
 STR = "tag:yaml.org,2002:str"
 # characters the emitter writes as they are with allow_unicode (anything else needs escapes)
-PRINTABLE = regex.compile(r"^[\x20-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*$")
+PRINTABLE = regex.compile(
+    r"^[\x20-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*$"
+)
 _resolvers = (VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1)))
 
 
@@ -49,7 +51,7 @@ def scalar(value: Any, flow: bool) -> str:
 
 
 def _plain(text: str, flow: bool) -> bool:
-    """Whether the emitter writes `text` plain: its indicator rules (YAML 1.2), then the resolver."""
+    """Whether the emitter writes `text` plain: its indicator rules (YAML 1.2), then resolver."""
     if not text or text.startswith(("---", "...")) or text[0] == " " or text[-1] == " ":
         return False
     flow_ind = block_ind = False
@@ -94,7 +96,9 @@ def _leaf(value: Any) -> bool:
     return all(not isinstance(v, (list, dict)) for v in items)
 
 
-def _mapping(data: dict[str, Any], indent: int, out: list[str], first_prefix: str | None = None) -> None:
+def _mapping(
+    data: dict[str, Any], indent: int, out: list[str], first_prefix: str | None = None
+) -> None:
     pad = " " * indent
     for n, (key, value) in enumerate(data.items()):
         lead = first_prefix if first_prefix is not None and n == 0 else pad
@@ -121,7 +125,9 @@ def _sequence(items: list[Any], indent: int, out: list[str]) -> None:
         if isinstance(item, dict) and item and not _leaf(item):
             _mapping(item, indent + 2, out, first_prefix=pad + "- ")
         elif isinstance(item, (dict, list)):
-            out.append(f"{pad}- {_flow(item) if item else ('{}' if isinstance(item, dict) else '[]')}")
+            out.append(
+                f"{pad}- {_flow(item) if item else ('{}' if isinstance(item, dict) else '[]')}"
+            )
         else:
             out.append(f"{pad}- {scalar(item, False)}")
 

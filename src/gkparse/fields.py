@@ -69,7 +69,9 @@ def mend_markers(group: list[Node], uniform: frozenset[str], issues: list[Issue]
     for node in group:
         if node.numbering in uniform and node.marker[-1] != usual:
             fixed = node.marker[:-1] + usual
-            issues.append(Issue(node.line, f"marker {node.marker} written {fixed} like the rest of its list"))
+            issues.append(
+                Issue(node.line, f"marker {node.marker} written {fixed} like the rest of its list")
+            )
             node.marker = fixed
 
 
@@ -90,7 +92,12 @@ def run(state: State) -> None:
     doc.closing = joined(state.closing, issues) if state.closing else None
     for seg in state.closing:
         seg.owner = "closing"
-    md.year = first_year(h.plan_title) or first_year(h.title) or first_year(h.doc_number) or first_year(h.date)
+    md.year = (
+        first_year(h.plan_title)
+        or first_year(h.title)
+        or first_year(h.doc_number)
+        or first_year(h.date)
+    )
     for node in doc.tasks:
         responsibility(state.rules, node)
         deadlines(state.rules, node, md.year)

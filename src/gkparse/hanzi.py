@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def table() -> dict[int, str]:
-    text = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("opencc")
+        .joinpath("dictionary/TSCharacters.txt")
+        .read_text(encoding="utf-8")
+    )
     out: dict[int, str] = {}
     for line in text.splitlines():
         trad, _, simp = line.partition("\t")
@@ -70,7 +74,12 @@ def run(state: State) -> None:
     back, doc = state.restore, state.doc
     if not back:
         return
-    for obj in (doc.header, doc.metadata, *doc.walk(), *(d for n in doc.walk() for d in n.deadlines)):
+    for obj in (
+        doc.header,
+        doc.metadata,
+        *doc.walk(),
+        *(d for n in doc.walk() for d in n.deadlines),
+    ):
         restore_strings(obj, back)
     doc.preamble = doc.preamble and doc.preamble.translate(back)
     doc.closing = doc.closing and doc.closing.translate(back)

@@ -13,7 +13,16 @@ import regex
 
 from .dates import DATE, find_date, parse_date_line
 from .model import Document, Issue, Segment, Token
-from .elements import SENTENCE_END, attachment_items, doc_number, is_recipients, is_unit, recipients_prefix, split_units, units_line
+from .elements import (
+    SENTENCE_END,
+    attachment_items,
+    doc_number,
+    is_recipients,
+    is_unit,
+    recipients_prefix,
+    split_units,
+    units_line,
+)
 from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
 from .outline import body_start
@@ -27,7 +36,10 @@ TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$
 def _cut(tok: Token, at: int) -> list[Token]:
     seg = tok.seg
     head, tail = seg.text[:at].strip(), seg.text[at:].strip()
-    return [Token("text", Segment(seg.line, head, head)), Token("text", Segment(seg.line, tail, tail))]
+    return [
+        Token("text", Segment(seg.line, head, head)),
+        Token("text", Segment(seg.line, tail, tail)),
+    ]
 
 
 def glued_at(rules: Rules, text: str) -> int | None:
@@ -36,7 +48,12 @@ def glued_at(rules: Rules, text: str) -> int | None:
     if m and m.end() < len(text) and is_unit(rules, strip_spaces(m["issuer"])):
         return m.end()  # `XX市人民政府办公厅文件X政办[2014]180号…`
     m = rules.header["doc_number"].match(text)
-    if m and m.end() < len(text) and (text[m.end()].isspace() or text[m.end()] == "各") and doc_number(rules, m.group()):
+    if (
+        m
+        and m.end() < len(text)
+        and (text[m.end()].isspace() or text[m.end()] == "各")
+        and doc_number(rules, m.group())
+    ):
         return m.end()  # `X政办字〔2019〕33 号 XX市人民政府办公室 …`
     m = rules.header["title_glued"].match(text)
     if m and "。" not in m.group():
@@ -59,7 +76,11 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
             out.extend(cut_glued(rules, parts, pieces))  # the rest may hold more
             continue
         d = DATE.search(text)
-        unit_before = d and (units_line(rules, text[: d.start()]) if d.start() else out and units_line(rules, out[-1].seg.text))
+        unit_before = d and (
+            units_line(rules, text[: d.start()])
+            if d.start()
+            else out and units_line(rules, out[-1].seg.text)
+        )
         if d and unit_before and d.end() < len(text) and regex.match(r"\p{Han}", text[d.end() :]):
             # 署名, 成文日期 and the plan's title run together: `XX管委会2023年11月14日XX方案`
             parts = _cut(tok, d.end())
@@ -70,8 +91,6 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
             continue
         out.append(tok)
     return out
-
-
 
 
 @dataclass
@@ -105,7 +124,9 @@ class FrontReader:
         if pieces:
 
             def expand(seg: Segment) -> list[Segment]:
-                return [q for p in pieces[id(seg)] for q in expand(p)] if id(seg) in pieces else [seg]
+                return (
+                    [q for p in pieces[id(seg)] for q in expand(p)] if id(seg) in pieces else [seg]
+                )
 
             self.doc.segments = [p for s in self.doc.segments for p in expand(s)]
         i = 0
@@ -118,7 +139,9 @@ class FrontReader:
         tok = tokens[i]
         text = tok.seg.text
         h, rules = self.doc.header, self.rules
-        nxt = tokens[i + 1].seg.text if i + 1 < len(tokens) and tokens[i + 1].kind == "text" else None
+        nxt = (
+            tokens[i + 1].seg.text if i + 1 < len(tokens) and tokens[i + 1].kind == "text" else None
+        )
 
         number = doc_number(rules, text)
         if number and self.state != "preamble":
@@ -139,16 +162,30 @@ class FrontReader:
             used = self.signature(tokens, i)
             if used:
                 return used
-        if self.state in ("top", "preamble") and not h.recipients and rules.header["notice_title"].fullmatch(text):
+        if (
+            self.state in ("top", "preamble")
+            and not h.recipients
+            and rules.header["notice_title"].fullmatch(text)
+        ):
             title = strip_spaces("".join(t.seg.text for t in self.front.title))
             if not title.endswith("通知"):
                 # the notice itself begins here; what stood above was the page's headline
                 self.front.plan_title = self.front.plan_title or self.front.title
-                self.front.preamble.extend(t for t in self.front.title if t not in self.front.plan_title)
+                self.front.preamble.extend(
+                    t for t in self.front.title if t not in self.front.plan_title
+                )
                 self.front.title, self.state = [tok], "top"
                 return 1
-        if self.state in ("top", "preamble") and self.front.title and not self.front.cover and not self.front.plan_title and rules.header["cover_start"].fullmatch(text):
-            self.front.cover.append(tok)  # the cover text of a notice whose recipients were not recognised
+        if (
+            self.state in ("top", "preamble")
+            and self.front.title
+            and not self.front.cover
+            and not self.front.plan_title
+            and rules.header["cover_start"].fullmatch(text)
+        ):
+            self.front.cover.append(
+                tok
+            )  # the cover text of a notice whose recipients were not recognised
             self.state = "cover"
             return 1
         if self.state == "top":
@@ -205,9 +242,16 @@ class FrontReader:
             self.claim(tok.seg, "header.date")
             return 1
         byline = DATE.search(text)
-        if byline and byline.start() > 0 and units_line(rules, text[: byline.start()].strip()) and not text[byline.end() :].strip(" :：0-9"):
+        if (
+            byline
+            and byline.start() > 0
+            and units_line(rules, text[: byline.start()].strip())
+            and not text[byline.end() :].strip(" :：0-9")
+        ):
             # the page's byline: `XX省XX市人民政府 2023-09-04`
-            self.doc.metadata.publisher = self.doc.metadata.publisher or text[: byline.start()].strip()
+            self.doc.metadata.publisher = (
+                self.doc.metadata.publisher or text[: byline.start()].strip()
+            )
             self.doc.metadata.published = self.doc.metadata.published or find_date(text)
             self.claim(tok.seg, "metadata.publisher")
             return 1
@@ -222,10 +266,17 @@ class FrontReader:
             self.claim(tok.seg, "header.issuer")
             return 1
         known = strip_spaces(h.title or "".join(t.seg.text for t in self.front.title))
-        if known and strip_spaces(text) == known:  # the title again, as the page prints it above the text
+        if (
+            known and strip_spaces(text) == known
+        ):  # the title again, as the page prints it above the text
             self.claim(tok.seg, "header.title")
             return 1
-        if not h.title and not self.front.title and not self.front.preamble and (self.plain_title(text) or rules.header["title_end"].fullmatch(text)):
+        if (
+            not h.title
+            and not self.front.title
+            and not self.front.preamble
+            and (self.plain_title(text) or rules.header["title_end"].fullmatch(text))
+        ):
             self.front.title.append(tok)
             used = 1
             # a title broken over lines: join until it ends like a title (通知, 方案, 要点…)
@@ -233,7 +284,9 @@ class FrontReader:
                 i + used < len(tokens)
                 and used < 4
                 and tokens[i + used].kind == "text"
-                and not rules.header["title_end"].fullmatch(strip_spaces("".join(t.seg.text for t in self.front.title)))
+                and not rules.header["title_end"].fullmatch(
+                    strip_spaces("".join(t.seg.text for t in self.front.title))
+                )
                 and self.plain_title(tokens[i + used].seg.text)
                 and not parse_date_line(tokens[i + used].seg.text)[0]
                 and not doc_number(rules, tokens[i + used].seg.text)
@@ -244,7 +297,9 @@ class FrontReader:
         self.front.preamble.append(tok)
         if len(text) <= 30 and not any(ch in text for ch in SENTENCE_END + "，"):
             # a damaged or unknown line among the header elements must not end the header
-            self.issues.append(Issue(tok.seg.line, "not recognised as a header element; kept in the preamble"))
+            self.issues.append(
+                Issue(tok.seg.line, "not recognised as a header element; kept in the preamble")
+            )
         else:
             self.state = "preamble"
         return 1
@@ -252,7 +307,9 @@ class FrontReader:
     def signature(self, tokens: list[Token], i: int) -> int:
         """署名 and 成文日期 closing the cover: unit lines then a date line, or both on one line."""
         rules, j, names = self.rules, i, []
-        while j < len(tokens) and tokens[j].kind == "text" and units_line(rules, tokens[j].seg.text):
+        while (
+            j < len(tokens) and tokens[j].kind == "text" and units_line(rules, tokens[j].seg.text)
+        ):
             names.append(tokens[j].seg.text)
             j += 1
         if j >= len(tokens):
@@ -261,12 +318,19 @@ class FrontReader:
         date, ambiguous = parse_date_line(text)
         if not date:
             inline = DATE.search(text)
-            if not (inline and inline.start() > 0 and units_line(rules, text[: inline.start()].strip()) and inline.end() == len(text)):
+            if not (
+                inline
+                and inline.start() > 0
+                and units_line(rules, text[: inline.start()].strip())
+                and inline.end() == len(text)
+            ):
                 return 0
             names.append(text[: inline.start()].strip())
             date = find_date(text)
         if ambiguous:
-            self.issues.append(Issue(tokens[j].seg.line, f"date {text} can be read two ways; took {date}"))
+            self.issues.append(
+                Issue(tokens[j].seg.line, f"date {text} can be read two ways; took {date}")
+            )
         self.front.signature.extend(names)
         self.doc.header.date = date
         for tok in tokens[i:j]:
@@ -287,8 +351,15 @@ class FrontReader:
             h.title = h.title or title
             for t in f.title:
                 self.claim(t.seg, "header.title")
-        if f.cover and not f.signature and not h.date and not any(rules.header["cover_phrase"].fullmatch(t.seg.text) for t in f.cover):
-            f.preamble[:0] = f.cover  # no signature closes it and it reads like a plan: the notice is the plan
+        if (
+            f.cover
+            and not f.signature
+            and not h.date
+            and not any(rules.header["cover_phrase"].fullmatch(t.seg.text) for t in f.cover)
+        ):
+            f.preamble[:0] = (
+                f.cover
+            )  # no signature closes it and it reads like a plan: the notice is the plan
             f.cover = []
         if f.cover:
             h.cover = join_paragraphs([t.seg for t in f.cover], self.issues)
@@ -296,7 +367,9 @@ class FrontReader:
                 self.claim(t.seg, "header.cover")
         if f.signature:
             h.signature = " ".join(f.signature)
-        issuers = [u for line in f.signature for u in line.split()] or ([f.mark] if f.mark else f.top_units)
+        issuers = [u for line in f.signature for u in line.split()] or (
+            [f.mark] if f.mark else f.top_units
+        )
         if not issuers and f.title:
             # the title begins with its issuers (GB/T 9704): 中共XX省委 XX省人民政府关于…
             m = rules.header["title_issuers"].match(" ".join(t.seg.text for t in f.title))

@@ -38,7 +38,8 @@ def _import_jieba() -> Any:
     if "jieba" in sys.modules:
         return sys.modules["jieba"]
     saved = sys.modules.get("pkg_resources")
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
+    # makes `import pkg_resources` fail
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
     try:
         import jieba
     finally:
@@ -62,8 +63,14 @@ class Model:
         words = rules_dir / "words.txt"
         self.tokenizer = jieba.Tokenizer(dictionary=str(words))
         self.tokenizer.load_userdict(str(rules_dir / "userdict.txt"))
-        self.lines = words.read_text(encoding="utf-8").splitlines()  # sorted: looked up by bisection
-        self.user = {line.split()[0]: "n" for line in (rules_dir / "userdict.txt").read_text(encoding="utf-8").splitlines() if line.strip()}
+        self.lines = words.read_text(
+            encoding="utf-8"
+        ).splitlines()  # sorted: looked up by bisection
+        self.user = {
+            line.split()[0]: "n"
+            for line in (rules_dir / "userdict.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        }
 
     def entry(self, word: str) -> tuple[str | None, float]:
         """(part of speech, IDF) of a word; (None, the median IDF) for a word jieba's HMM found."""
@@ -88,7 +95,7 @@ def model(rules_dir: Path) -> Model:
 
 
 def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]:
-    """Up to eight terms of `text`, most characteristic first; the same text gives the same terms."""
+    """Up to eight terms of `text`, most characteristic first; one text gives one list."""
     if not text.strip():
         return []
     m = model(rules_dir)
@@ -100,7 +107,11 @@ def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]
             first.setdefault(word, i)
     ranked = sorted(counts, key=lambda w: (-counts[w] * m.entry(w)[1], first[w]))
     # 政务 says less than the 政务舆情 beside it
-    kept = [w for w in ranked[: TOP_K * 2] if not (len(w) == 2 and any(w in other and w != other for other in ranked[: TOP_K * 2]))]
+    kept = [
+        w
+        for w in ranked[: TOP_K * 2]
+        if not (len(w) == 2 and any(w in other and w != other for other in ranked[: TOP_K * 2]))
+    ]
     return kept[:TOP_K]
 
 
@@ -108,5 +119,7 @@ def run(state: State) -> None:
     """Stage `keywords`: the terms of each task's own words (its units left out)."""
     rules = state.rules
     for task in state.doc.tasks:
-        words = rules.unit_phrases["closing_parens"].sub("", "\n".join(filter(None, [task.title, task.text])))
+        words = rules.unit_phrases["closing_parens"].sub(
+            "", "\n".join(filter(None, [task.title, task.text]))
+        )
         task.keywords = keywords(words, rules.userdict.parent, rules.stopwords)

@@ -142,7 +142,7 @@ class Token:
     """junk | meta | heading | responsibility | text"""
     seg: Segment
     name: str = ""
-    """The rule id (junk), the field (meta), the outline rule id (heading), the label (responsibility)."""
+    """The rule id (junk), field (meta), outline rule id (heading), label (responsibility)."""
     value: str = ""
     """The metadata value, the heading's text after its marker, the responsible units."""
     number: int = 0

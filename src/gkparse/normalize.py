@@ -25,15 +25,32 @@ CJK = r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u2018-\u201d《》]"
 INVISIBLE = regex.compile(r"[\ufeff\u200b-\u200d\u2060\u00ad]")
 # HTML a converter left behind: `各直属机构9/p>`, `?ldquo;` (an entity that lost its &)
 HTML_TAG = regex.compile(r"[0-9?？、]?<?/p>|<p>|<br\s*/?>|</?(?:span|div|font|strong|b)\b[^>]*>")
-HTML_ENTITY = regex.compile(r"[&?？](ldquo|rdquo|lsquo|rsquo|nbsp|mdash|hellip|middot|amp|lt|gt|quot);")
-ENTITIES = {"ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "nbsp": " ", "mdash": "—", "hellip": "…", "middot": "·", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
+HTML_ENTITY = regex.compile(
+    r"[&?？](ldquo|rdquo|lsquo|rsquo|nbsp|mdash|hellip|middot|amp|lt|gt|quot);"
+)
+ENTITIES = {
+    "ldquo": "“",
+    "rdquo": "”",
+    "lsquo": "‘",
+    "rsquo": "’",
+    "nbsp": " ",
+    "mdash": "—",
+    "hellip": "…",
+    "middot": "·",
+    "amp": "&",
+    "lt": "<",
+    "gt": ">",
+    "quot": '"',
+}
 # 鄉(xiāng): a reading printed after a character by "pinyin" plug-ins of some mirror sites
 PINYIN = regex.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]")
 STRAY = regex.compile(r"[\u2800-\u28ff\ue000-\uf8ff]+")
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 MD_EMPHASIS = regex.compile(r"\*\*|__")
 BULLET = regex.compile(r"^\s*(?:[•●▪◆■►◇○]|[-*+](?=\s+\D))\s*")
-TABLE_EDGE = regex.compile(r"^\s*\|+\s*(?=\S)|(?<=\S)\s*\|+\s*$")  # a table cell flattened into a line
+TABLE_EDGE = regex.compile(
+    r"^\s*\|+\s*(?=\S)|(?<=\S)\s*\|+\s*$"
+)  # a table cell flattened into a line
 SPACES = regex.compile(r"[\s\u3000\u00a0]+")
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 HALF_WIDTH = regex.compile(
@@ -41,17 +58,34 @@ HALF_WIDTH = regex.compile(
     rf"|(?<={CJK}|^)\((?=[^()]*\))|\((?={CJK})"  # an opening bracket after or before Chinese
     rf"|(?<={CJK})\)|\)(?={CJK}|$)"  # a closing bracket after or before Chinese
 )
-SPACE_IN_CJK = regex.compile(r"(?<=[\p{Han}0-9\u3000-\u303f\uff01-\uff5e《》“”])[ \t\u3000\u00a0]+(?=[\p{Han}0-9\u3000-\u303f\uff01-\uff5e《》“”])")
+CJK_OR_DIGIT = r"[\p{Han}0-9\u3000-\u303f\uff01-\uff5e《》“”]"
+SPACE_IN_CJK = regex.compile(rf"(?<={CJK_OR_DIGIT})[ \t\u3000\u00a0]+(?={CJK_OR_DIGIT})")
+
+
+LOST_CHARACTERS = (
+    "characters lost before gkparse"
+    " (U+FFFD: undecodable bytes, or a PDF font without a Unicode map)"
+)
 
 
 class NotText(ValueError):
     """The input is not a text at all (empty, or a binary file): a message, not a document."""
 
 
-MAGIC = {b"\x89PNG": "a PNG image", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"%PDF": "a PDF (extract its text first)",
-         b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\xd0\xcf\x11\xe0": "an old Office document (.doc/.xls)",
-         b"\x1f\x8b": "a gzip archive", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7z archive"}
-DAMAGE_SHARE = 0.01  # a UTF-8 text with fewer bad bytes than this is damaged UTF-8, not another encoding
+MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)",
+    b"%PDF": "a PDF (extract its text first)",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\xd0\xcf\x11\xe0": "an old Office document (.doc/.xls)",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7z archive",
+}
+DAMAGE_SHARE = (
+    0.01  # a UTF-8 text with fewer bad bytes than this is damaged UTF-8, not another encoding
+)
 
 
 def decode(data: bytes) -> tuple[str, str, list[Issue]]:
@@ -65,7 +99,11 @@ def decode(data: bytes) -> tuple[str, str, list[Issue]]:
             raise NotText(f"not a text file: {what}")
     if not data.strip(b" \t\r\n\x0b\x0c\x00"):
         raise NotText("empty file" if not data else "no text (only whitespace)")
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return _no_nul(data.decode(name), name, [])
@@ -88,7 +126,9 @@ def decode(data: bytes) -> tuple[str, str, list[Issue]]:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     if bad <= max(3, DAMAGE_SHARE * len(text)):
-        return _no_nul(text, "utf-8", [Issue(None, f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")])
+        return _no_nul(
+            text, "utf-8", [Issue(None, f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")]
+        )
     try:
         return _no_nul(data.decode("gb18030"), "gb18030", [])
     except UnicodeDecodeError:
@@ -97,7 +137,11 @@ def decode(data: bytes) -> tuple[str, str, list[Issue]]:
 
     best = from_bytes(data).best()
     if best is not None:
-        return _no_nul(str(best), best.encoding, [Issue(None, f"encoding guessed as {best.encoding}: check the text")])
+        return _no_nul(
+            str(best),
+            best.encoding,
+            [Issue(None, f"encoding guessed as {best.encoding}: check the text")],
+        )
     raise NotText("not a text file: binary data (no encoding reads it)")
 
 
@@ -126,7 +170,7 @@ def clean_line(raw: str) -> tuple[str, list[str]]:
         text = STRAY.sub("", text)
         repairs.append("stray symbols removed")
     if "\ufffd" in text:
-        repairs.append("characters lost before gkparse (U+FFFD: undecodable bytes, or a PDF font without a Unicode map)")
+        repairs.append(LOST_CHARACTERS)
     text = unicodedata.normalize("NFC", text).strip(" \t\u3000\u00a0\ufffd")
     if len(SPACE_IN_CJK.findall(text)) >= 3:  # one space is a separator; many are a PDF's layout
         repairs.append("spaces between Chinese characters (a PDF's layout) removed in the text")
@@ -157,9 +201,17 @@ def split_lines(text: str) -> tuple[list[Segment], list[Issue], dict[int, str]]:
         seg.text = simplify(seg.text)
     back, mixed = restore_map(written, [s.text for s in segments])
     if back or mixed:
-        issues.append(Issue(None, "traditional characters matched as simplified; output keeps them as written"))
+        issues.append(
+            Issue(
+                None, "traditional characters matched as simplified; output keeps them as written"
+            )
+        )
     if mixed:
-        issues.append(Issue(None, f"characters written both ways are output simplified: {''.join(mixed[:20])}"))
+        issues.append(
+            Issue(
+                None, f"characters written both ways are output simplified: {''.join(mixed[:20])}"
+            )
+        )
     for repair, lines in counts.items():
         shown = ", ".join(map(str, lines[:5])) + (", …" if len(lines) > 5 else "")
         issues.append(Issue(None, f"{repair} on {len(lines)} line(s): {shown}"))

@@ -11,7 +11,9 @@ from __future__ import annotations
 from .model import Issue, Node, Token
 from .rules import LIST_TIER, Rules
 
-MAX_GAP = 3  # a number this far past the expected one is still a heading (a lost item), with a warning
+MAX_GAP = (
+    3  # a number this far past the expected one is still a heading (a lost item), with a warning
+)
 
 
 UNNUMBERED = "unnumbered"  # the kind of a section whose number the document lost
@@ -83,31 +85,58 @@ class Outline:
 
     def _offer(self, tok: Token) -> Node | None:
         line, n = tok.seg.line, tok.number
-        depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].numbering == tok.numbering), None)
+        depth = next(
+            (
+                i
+                for i in range(len(self.stack) - 1, -1, -1)
+                if self.stack[i].numbering == tok.numbering
+            ),
+            None,
+        )
         if depth is not None:
             prev = self.stack[depth].number
             if n == prev + 1:
                 pass
             elif n == prev:
-                self.issues.append(Issue(line, f"duplicate number {tok.marker} (the previous heading has it too)"))
+                self.issues.append(
+                    Issue(line, f"duplicate number {tok.marker} (the previous heading has it too)")
+                )
             elif prev + 1 < n <= prev + MAX_GAP:
-                self.issues.append(Issue(line, f"numbering gap: {tok.marker} follows number {prev}"))
+                self.issues.append(
+                    Issue(line, f"numbering gap: {tok.marker} follows number {prev}")
+                )
             elif n == 1 and depth == 0:
                 self.part += 1
-                self.issues.append(Issue(line, f"top-level numbering restarts at {tok.marker}: a new document part, ids prefixed {self.part}/"))
+                self.issues.append(
+                    Issue(
+                        line,
+                        f"top-level numbering restarts at {tok.marker}: "
+                        f"a new document part, ids prefixed {self.part}/",
+                    )
+                )
             elif n == 1:
-                self.issues.append(Issue(line, f"numbering restarts at {tok.marker} without a new parent heading"))
+                self.issues.append(
+                    Issue(line, f"numbering restarts at {tok.marker} without a new parent heading")
+                )
             else:
-                self.issues.append(Issue(line, f"{tok.marker} is out of sequence (after number {prev}); kept as text"))
+                self.issues.append(
+                    Issue(
+                        line, f"{tok.marker} is out of sequence (after number {prev}); kept as text"
+                    )
+                )
                 return None
             del self.stack[depth:]
         else:
             seen = self.last_of_numbering.get(tok.numbering, 0)
             if n not in (1, seen + 1):
                 if seen or n > MAX_GAP or not self.stack and self.roots:
-                    self.issues.append(Issue(line, f"{tok.marker} does not continue any list; kept as text"))
+                    self.issues.append(
+                        Issue(line, f"{tok.marker} does not continue any list; kept as text")
+                    )
                     return None
-                self.issues.append(Issue(line, f"list starts at {tok.marker}: the items before it are missing"))
+                self.issues.append(
+                    Issue(line, f"list starts at {tok.marker}: the items before it are missing")
+                )
             while self.stack and self.stack[-1].tier > tok.tier:
                 self.stack.pop()  # 第二章 closes the 一、 list of 第一章
         parent = self.stack[-1] if self.stack else None
@@ -122,7 +151,18 @@ class Outline:
             ident = f"{base}#{k}"
             self.issues.append(Issue(line, f"id {base} is taken; this heading is {ident}"))
         self.used.add(ident)
-        node = Node(ident, len(self.stack) + 1, tok.marker, tok.numbering, n, line, tok.value, tok.tier, [tok.seg], parent=parent)
+        node = Node(
+            ident,
+            len(self.stack) + 1,
+            tok.marker,
+            tok.numbering,
+            n,
+            line,
+            tok.value,
+            tok.tier,
+            [tok.seg],
+            parent=parent,
+        )
         (parent.children if parent else self.roots).append(node)
         self.stack.append(node)
         self.last_of_numbering[tok.numbering] = n

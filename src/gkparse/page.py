@@ -14,7 +14,11 @@ from .model import Token
 from .normalize import mend_spaces
 from .state import State
 
-HEADER_FIELDS = ("date", "doc_number", "title")  # page metadata that names the notice's own elements
+HEADER_FIELDS = (
+    "date",
+    "doc_number",
+    "title",
+)  # page metadata that names the notice's own elements
 KEYWORD_SPLIT = regex.compile(r"[\s,，;；、]+")
 
 

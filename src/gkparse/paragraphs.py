@@ -24,7 +24,9 @@ def join_paragraphs(segs: list[Segment], issues: list[Issue], first: str = "") -
             paras[-1] += seg.text
         elif paras and running(paras[-1]):
             paras[-1] += seg.text
-            issues.append(Issue(seg.line, "paragraph cut by a page break joined to the line before"))
+            issues.append(
+                Issue(seg.line, "paragraph cut by a page break joined to the line before")
+            )
         else:
             paras.append(seg.text)
     return "\n".join(mend_spaces(p) for p in paras) or None

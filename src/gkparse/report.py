@@ -10,5 +10,7 @@ def run(state: State) -> None:
     for pattern in state.rules.patterns():
         count = state.timeouts.pop(pattern.where, 0)
         if count:
-            md.warnings.append(f"rule {pattern.where} timed out {count} time(s) and was taken as no match")
+            md.warnings.append(
+                f"rule {pattern.where} timed out {count} time(s) and was taken as no match"
+            )
     md.source = {**state.source, "lines": len(state.text.splitlines())}

@@ -27,15 +27,54 @@ class RuleError(Exception):
 
 
 # sections that are a plain mapping or list, replaced or extended as a whole
-PLAIN_SECTIONS = {"delimiters": dict, "unit_suffixes": list, "stopwords": list, "unit_labels": list, "lead_labels": list}
+PLAIN_SECTIONS = {
+    "delimiters": dict,
+    "unit_suffixes": list,
+    "stopwords": list,
+    "unit_labels": list,
+    "lead_labels": list,
+}
 DEADLINE_KINDS = {"day", "month", "year_end", "half", "quarter", "relative"}
 NUMERALS = {"chinese", "arabic", "circled", "enclosed"}
-META_FIELDS = {"index_number", "disclosure", "publisher", "published", "date", "topic", "keywords", "doc_number", "title", "drop"}
-HEADER_IDS = {"doc_number", "header_mark", "recipients", "note", "attachments", "cc", "printed", "signer", "cover_phrase", "cover_start", "title_end", "notice_title", "title_glued", "title_issuers", "hands_down", "handed_down", "copy_number", "secrecy", "urgency"}
+META_FIELDS = {
+    "index_number",
+    "disclosure",
+    "publisher",
+    "published",
+    "date",
+    "topic",
+    "keywords",
+    "doc_number",
+    "title",
+    "drop",
+}
+HEADER_IDS = {
+    "doc_number",
+    "header_mark",
+    "recipients",
+    "note",
+    "attachments",
+    "cc",
+    "printed",
+    "signer",
+    "cover_phrase",
+    "cover_start",
+    "title_end",
+    "notice_title",
+    "title_glued",
+    "title_issuers",
+    "hands_down",
+    "handed_down",
+    "copy_number",
+    "secrecy",
+    "urgency",
+}
 UNIT_PHRASE_IDS = {"closing_parens", "labelled", "role", "leading_unit"}
 
 
-RULE_TIMEOUT = 2.0  # seconds one match of one rule may take: a guard against patterns that backtrack forever
+RULE_TIMEOUT = (
+    2.0  # seconds one match of one rule may take: a guard against patterns that backtrack forever
+)
 JUNK_MAX = 400  # junk lines are short; longer text is never matched against the junk rules
 
 
@@ -128,7 +167,11 @@ class Schema:
                 continue
             if key not in self.options:
                 raise RuleError(f"{where}: unknown key {key!r}")
-            if not isinstance(value, self.options[key]) or isinstance(value, bool) and self.options[key] is int:
+            if (
+                not isinstance(value, self.options[key])
+                or isinstance(value, bool)
+                and self.options[key] is int
+            ):
                 raise RuleError(f"{where}: {key} must be {_type_name(self.options[key])}")
 
 
@@ -138,7 +181,9 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
-LIST_TIER = 4  # the tier of the numbered lists (一、（一）1.（1）) below parts, chapters and articles
+LIST_TIER = (
+    4  # the tier of the numbered lists (一、（一）1.（1）) below parts, chapters and articles
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +191,15 @@ class OutlineRule:
     """outline: one way of printing a numbered heading."""
 
     SCHEMA: ClassVar[Schema] = Schema(
-        {"pattern": str, "numeral": str, "kind": str, "tier": int, "marker": str, "top": bool, "uniform_delimiter": bool},
+        {
+            "pattern": str,
+            "numeral": str,
+            "kind": str,
+            "tier": int,
+            "marker": str,
+            "top": bool,
+            "uniform_delimiter": bool,
+        },
         frozenset({"pattern", "numeral", "kind", "marker"}),
     )
     id: str
@@ -165,7 +218,9 @@ class OutlineRule:
 class MetaRule:
     """metadata: the labels of one page-metadata field."""
 
-    SCHEMA: ClassVar[Schema] = Schema({"field": str, "labels": list}, frozenset({"field", "labels"}))
+    SCHEMA: ClassVar[Schema] = Schema(
+        {"field": str, "labels": list}, frozenset({"field", "labels"})
+    )
     id: str
     field: str
     labels: tuple[str, ...]
@@ -184,7 +239,9 @@ class PatternRule:
 class ValueRule:
     """values: a page-metadata value printed without its label."""
 
-    SCHEMA: ClassVar[Schema] = Schema({"field": str, "pattern": str}, frozenset({"field", "pattern"}))
+    SCHEMA: ClassVar[Schema] = Schema(
+        {"field": str, "pattern": str}, frozenset({"field", "pattern"})
+    )
     id: str
     field: str
     pattern: Guarded
@@ -240,7 +297,7 @@ class Rules:
     userdict: Path
     responsibility: tuple[Guarded, ...]
     unit_phrases: dict[str, Guarded]
-    """Phrases in a task's text that name its units (closing_parens, labelled, role, leading_unit)."""
+    """Phrases of a task's text naming its units: closing_parens, labelled, role, leading_unit."""
     lead_labels: frozenset[str]
     """Labels whose units lead the task (牵头单位)."""
     sources: dict[str, str]
@@ -264,8 +321,18 @@ class Rules:
 
     def patterns(self) -> list[Guarded]:
         """Every rule pattern, for the timeouts a document reports."""
-        found = [r.pattern for r in self.outline] + [p for _, p in self.junk] + list(self.header.values())
-        found += [p for _, p in self.values] + list(self.responsibility) + list(self.unit_phrases.values()) + list(self.closing) + [p for _, p in self.deadlines]
+        found = (
+            [r.pattern for r in self.outline]
+            + [p for _, p in self.junk]
+            + list(self.header.values())
+        )
+        found += (
+            [p for _, p in self.values]
+            + list(self.responsibility)
+            + list(self.unit_phrases.values())
+            + list(self.closing)
+            + [p for _, p in self.deadlines]
+        )
         return found
 
     def field_of(self, label: str) -> str:
@@ -286,17 +353,25 @@ def _read(path: Path) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise RuleError(f"{path}: a rule file must be a mapping of sections, not {type(data).__name__}")
+        raise RuleError(
+            f"{path}: a rule file must be a mapping of sections, not {type(data).__name__}"
+        )
     return data
 
 
-def _merge(merged: dict[str, Any], sources: dict[str, str], data: dict[str, Any], path: Path) -> None:
+def _merge(
+    merged: dict[str, Any], sources: dict[str, str], data: dict[str, Any], path: Path
+) -> None:
     for section, body in data.items():
         if section in PLAIN_SECTIONS:
             kind = PLAIN_SECTIONS[section]
             if not isinstance(body, kind):
                 raise RuleError(f"{path}: {section}: must be a {kind.__name__}")
-            merged[section] = {**merged.get(section, {}), **body} if kind is dict else list(dict.fromkeys([*merged.get(section, []), *body]))
+            merged[section] = (
+                {**merged.get(section, {}), **body}
+                if kind is dict
+                else list(dict.fromkeys([*merged.get(section, []), *body]))
+            )
             sources[section] = str(path)
             continue
         if section not in SCHEMAS:
@@ -307,7 +382,9 @@ def _merge(merged: dict[str, Any], sources: dict[str, str], data: dict[str, Any]
         rules = merged.setdefault(section, {})
         for index, rule in enumerate(body):
             if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
-                raise RuleError(f"{path}: {section}[{index}]: a rule must be a mapping with a string id")
+                raise RuleError(
+                    f"{path}: {section}[{index}]: a rule must be a mapping with a string id"
+                )
             SCHEMAS[section].check(rule, f"{path}: {section}.{rule['id']}")
             rules[rule["id"]] = {**rules.get(rule["id"], {}), **rule}
             sources[f"{section}.{rule['id']}"] = str(path)
@@ -344,44 +421,84 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
     outline = []
     for r in _active(merged, "outline", sources):
         if r["numeral"] not in NUMERALS:
-            raise RuleError(f"{r['_where']}: numeral must be one of {sorted(NUMERALS)}, not {r['numeral']!r}")
+            raise RuleError(
+                f"{r['_where']}: numeral must be one of {sorted(NUMERALS)}, not {r['numeral']!r}"
+            )
         pattern = _compile(r["pattern"], r["_where"])
         if "num" not in pattern.groupindex:
             raise RuleError(f"{r['_where']}: pattern needs a group named num")
-        outline.append(OutlineRule(r["id"], pattern, r["numeral"], r["kind"], r.get("tier", LIST_TIER), r["marker"],
-                                   r.get("top", False), r.get("uniform_delimiter", False)))
+        outline.append(
+            OutlineRule(
+                r["id"],
+                pattern,
+                r["numeral"],
+                r["kind"],
+                r.get("tier", LIST_TIER),
+                r["marker"],
+                r.get("top", False),
+                r.get("uniform_delimiter", False),
+            )
+        )
     metadata = []
     for r in _active(merged, "metadata", sources):
         if r["field"] not in META_FIELDS:
-            raise RuleError(f"{r['_where']}: field must be one of {sorted(META_FIELDS)}, not {r['field']!r}")
-        if not isinstance(r["labels"], list) or not all(isinstance(x, str) and x for x in r["labels"]):
+            raise RuleError(
+                f"{r['_where']}: field must be one of {sorted(META_FIELDS)}, not {r['field']!r}"
+            )
+        if not isinstance(r["labels"], list) or not all(
+            isinstance(x, str) and x for x in r["labels"]
+        ):
             raise RuleError(f"{r['_where']}: labels must be a list of strings")
         metadata.append(MetaRule(r["id"], r["field"], tuple(r["labels"])))
     labels = sorted({x for m in metadata for x in m.labels}, key=len, reverse=True)
-    label_alt = "|".join(r"\s*".join(map(regex.escape, x.replace(" ", ""))) for x in labels) or "(?!)"
-    header = {r["id"]: _compile(r["pattern"], r["_where"]) for r in _active(merged, "header", sources)}
+    label_alt = (
+        "|".join(r"\s*".join(map(regex.escape, x.replace(" ", ""))) for x in labels) or "(?!)"
+    )
+    header = {
+        r["id"]: _compile(r["pattern"], r["_where"]) for r in _active(merged, "header", sources)
+    }
     missing = HEADER_IDS - set(header)
     if missing:
-        raise RuleError(f"header rule {sorted(missing)[0]!r} is missing or disabled; gkparse needs it")
+        raise RuleError(
+            f"header rule {sorted(missing)[0]!r} is missing or disabled; gkparse needs it"
+        )
     labels = "|".join(map(regex.escape, merged.get("unit_labels", []))) or "(?!)"
-    phrases = {r["id"]: _compile(r["pattern"], r["_where"], labels) for r in _active(merged, "unit_phrases", sources)}
+    phrases = {
+        r["id"]: _compile(r["pattern"], r["_where"], labels)
+        for r in _active(merged, "unit_phrases", sources)
+    }
     missing = UNIT_PHRASE_IDS - set(phrases)
     if missing:
-        raise RuleError(f"unit_phrases rule {sorted(missing)[0]!r} is missing or disabled; gkparse needs it")
+        raise RuleError(
+            f"unit_phrases rule {sorted(missing)[0]!r} is missing or disabled; gkparse needs it"
+        )
     return Rules(
         outline=tuple(outline),
         delimiters=dict(merged.get("delimiters", {})),
-        junk=tuple((r["id"], _compile(r["pattern"], r["_where"])) for r in _active(merged, "junk", sources)),
+        junk=tuple(
+            (r["id"], _compile(r["pattern"], r["_where"])) for r in _active(merged, "junk", sources)
+        ),
         header=header,
         unit_suffixes=tuple(sorted(merged.get("unit_suffixes", []), key=len, reverse=True)),
         metadata=tuple(metadata),
         meta_label=regex.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
-        values=tuple((r["field"], _compile(r["pattern"], r["_where"])) for r in _active(merged, "values", sources)),
-        closing=tuple(_compile(r["pattern"], r["_where"]) for r in _active(merged, "closing", sources)),
-        deadlines=tuple((_kind(r), _compile(r["pattern"], r["_where"])) for r in _active(merged, "deadlines", sources)),
+        values=tuple(
+            (r["field"], _compile(r["pattern"], r["_where"]))
+            for r in _active(merged, "values", sources)
+        ),
+        closing=tuple(
+            _compile(r["pattern"], r["_where"]) for r in _active(merged, "closing", sources)
+        ),
+        deadlines=tuple(
+            (_kind(r), _compile(r["pattern"], r["_where"]))
+            for r in _active(merged, "deadlines", sources)
+        ),
         stopwords=frozenset(merged.get("stopwords", [])),
         userdict=builtin_dir() / "userdict.txt",
-        responsibility=tuple(_compile(r["pattern"], r["_where"], labels) for r in _active(merged, "responsibility", sources)),
+        responsibility=tuple(
+            _compile(r["pattern"], r["_where"], labels)
+            for r in _active(merged, "responsibility", sources)
+        ),
         unit_phrases=phrases,
         lead_labels=frozenset(merged.get("lead_labels", [])),
         sources={k: v for k, v in sources.items()},
@@ -390,13 +507,19 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
 
 def _kind(rule: dict[str, Any]) -> str:
     if rule["kind"] not in DEADLINE_KINDS:
-        raise RuleError(f"{rule['_where']}: kind must be one of {sorted(DEADLINE_KINDS)}, not {rule['kind']!r}")
+        raise RuleError(
+            f"{rule['_where']}: kind must be one of {sorted(DEADLINE_KINDS)}, not {rule['kind']!r}"
+        )
     return str(rule["kind"])
 
 
 def _stopwords() -> list[str]:
     path = builtin_dir() / "stopwords.txt"
-    return [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return [
+        w.strip()
+        for w in path.read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    ]
 
 
 def load_rules(extra: tuple[str | Path, ...] = ()) -> Rules:

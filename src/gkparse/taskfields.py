@@ -82,5 +82,10 @@ def deadlines(rules: Rules, node: Node, plan_year: int | None) -> None:
             if any(taken[m.start() : m.end()]):
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-            found.append((m.start(), Deadline(regex.sub(r"\s+", "", m.group()), deadline_date(kind, m, plan_year))))
+            found.append(
+                (
+                    m.start(),
+                    Deadline(regex.sub(r"\s+", "", m.group()), deadline_date(kind, m, plan_year)),
+                )
+            )
     node.deadlines = [d for _, d in sorted(found, key=lambda x: x[0])]

@@ -27,7 +27,16 @@ def heading(rules: Rules, seg: Segment) -> Token | None:
             continue
         delim = rules.delimiters.get(m.groupdict().get("delim") or "", "")
         marker = rule.marker.format(num=ascii_digits(m["num"]), delim=delim)
-        return Token("heading", seg, rule.id, seg.text[m.end() :].strip(), number, marker, rule.kind, rule.tier)
+        return Token(
+            "heading",
+            seg,
+            rule.id,
+            seg.text[m.end() :].strip(),
+            number,
+            marker,
+            rule.kind,
+            rule.tier,
+        )
     return None
 
 
@@ -48,7 +57,10 @@ def _split_meta(rules: Rules, seg: Segment) -> list[Token] | None:
         # junk glued after a value (`2022-09-30 浏览次数: 【字体:`) becomes segments of its own
         cut = len(words)
         while cut > 0:
-            k = next((k for k in range(max(0, cut - 4), cut) if rules.junk_id(" ".join(words[k:cut]))), None)
+            k = next(
+                (k for k in range(max(0, cut - 4), cut) if rules.junk_id(" ".join(words[k:cut]))),
+                None,
+            )
             if k is None:
                 break
             cut = k
@@ -111,10 +123,18 @@ def _values_under_labels(rules: Rules, tokens: list[Token]) -> list[Token]:
         tok = tokens[i]
         out.append(tok)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if tok.kind == "meta" and not tok.value and tok.name != "drop" and nxt is not None and nxt.kind == "text":
+        if (
+            tok.kind == "meta"
+            and not tok.value
+            and tok.name != "drop"
+            and nxt is not None
+            and nxt.kind == "text"
+        ):
             after = tokens[i + 2] if i + 2 < len(tokens) else None
             between = after is not None and after.kind == "meta"
-            if _fits(rules, tok.name, nxt.seg.text) and (tok.name not in FREE_TEXT_FIELDS or between):
+            if _fits(rules, tok.name, nxt.seg.text) and (
+                tok.name not in FREE_TEXT_FIELDS or between
+            ):
                 out.append(Token("meta", nxt.seg, tok.name, nxt.seg.text))
                 i += 1
         i += 1

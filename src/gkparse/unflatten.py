@@ -18,7 +18,9 @@ SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
 # a Han-space-Han gap: in PDF text they fall inside words; in crawler text between paragraphs
 HAN_GAP = regex.compile(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
 DENSE_GAPS = 40  # fewer characters than this per Han gap: the spaces are PDF artefacts
-MARKER_START = regex.compile(r"(?<=[。；：！？」”\p{Han}])(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛])")
+MARKER_START = regex.compile(
+    r"(?<=[。；：！？」”\p{Han}])(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛])"
+)
 PARENS_OR_CHAPTER = "（(第"
 
 
@@ -46,7 +48,11 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
     cuts = []
     for m in MARKER_START.finditer(text, 1):
         i = m.start()
-        if text[i] not in PARENS_OR_CHAPTER and not text[i].isdigit() and text[i - 1] not in MARKER_MAY_FOLLOW:
+        if (
+            text[i] not in PARENS_OR_CHAPTER
+            and not text[i].isdigit()
+            and text[i - 1] not in MARKER_MAY_FOLLOW
+        ):
             continue  # 统一、规范: a Chinese numeral after a Han character is a word, not a marker
         if any(rule.pattern.match(text, i) for rule in rules.outline):
             cuts.append(i)
