@@ -35,9 +35,19 @@ def test_label_is_well_formed(path):
 
 @pytest.mark.parametrize(
     "marker, key",
-    [("一、", ("chinese", 1)), ("（十二）", ("chinese_paren", 12)), ("㈢", ("chinese_paren", 3)),
-     ("3.", ("arabic", 3)), ("12、", ("arabic", 12)), ("⒋", ("arabic", 4)), ("（2）", ("arabic_paren", 2)),
-     ("⑵", ("arabic_paren", 2)), ("④", ("circled", 4)), ("第十一条", ("article", 11)), ("第二章", ("chapter", 2))],
+    [
+        ("一、", ("chinese", 1)),
+        ("（十二）", ("chinese_paren", 12)),
+        ("㈢", ("chinese_paren", 3)),
+        ("3.", ("arabic", 3)),
+        ("12、", ("arabic", 12)),
+        ("⒋", ("arabic", 4)),
+        ("（2）", ("arabic_paren", 2)),
+        ("⑵", ("arabic_paren", 2)),
+        ("④", ("circled", 4)),
+        ("第十一条", ("article", 11)),
+        ("第二章", ("chapter", 2)),
+    ],
 )
 def test_marker_keys(marker, key):
     assert marker_key(marker) == key
@@ -55,9 +65,15 @@ NOTICE = """关于印发2023年政务公开工作要点的通知
 """
 
 
-def _label(tmp_path: Path, outline: str, responsible: str = "{}", title: str = "关于印发2023年政务公开工作要点的通知") -> Path:
+def _label(
+    tmp_path: Path,
+    outline: str,
+    responsible: str = "{}",
+    title: str = "关于印发2023年政务公开工作要点的通知",
+) -> Path:
     (tmp_path / "001.txt").write_text(NOTICE, encoding="utf-8")
-    (tmp_path / "001.yaml").write_text(f"""id: '001'
+    (tmp_path / "001.yaml").write_text(
+        f"""id: '001'
 header:
   title: {title}
   doc_number: null
@@ -68,7 +84,9 @@ header:
 outline:
 {outline}
 responsible: {responsible}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -87,7 +105,9 @@ def test_a_right_label_scores_one(tmp_path):
 
 def test_misses_are_counted_and_listed_with_their_document(tmp_path):
     outline = FULL.replace("[1, 二、, 加强保障]", "[1, 二、, 加强保障]\n  - [1, 三、, 落实责任]")
-    report = evaluate(_label(tmp_path, outline, "{一、/（一）: [县政府办, 县司法局]}", title="别的标题"))
+    report = evaluate(
+        _label(tmp_path, outline, "{一、/（一）: [县政府办, 县司法局]}", title="别的标题")
+    )
     fig = report.figures()
     assert fig["outline"]["recall"] == 0.8 and fig["outline"]["precision"] == 1.0
     assert fig["header"]["title"] == 0.0 and fig["responsible"] == 0.0
@@ -98,8 +118,12 @@ def test_misses_are_counted_and_listed_with_their_document(tmp_path):
 def test_alternatives_count(tmp_path):
     path = _label(tmp_path, FULL, title="别的标题")
     text = (path / "001.yaml").read_text(encoding="utf-8")
-    (path / "001.yaml").write_text(text.replace("outline:", "  alt:\n    title: [关于印发2023年政务公开工作要点的通知]\noutline:"),
-                                   encoding="utf-8")
+    (path / "001.yaml").write_text(
+        text.replace(
+            "outline:", "  alt:\n    title: [关于印发2023年政务公开工作要点的通知]\noutline:"
+        ),
+        encoding="utf-8",
+    )
     assert evaluate(path).figures()["header"]["title"] == 1.0
 
 

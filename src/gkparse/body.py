@@ -10,12 +10,11 @@ from __future__ import annotations
 import regex
 
 from .dates import find_date
-from .elements import attachment_items, split_units, units_line
+from .elements import ATTACHMENT_START, attachment_items, split_units, units_line
 from .model import Node, Token
 from .outline import Outline, bare_title
 from .state import State
 
-ATTACHMENT_ITEM = regex.compile(r"^\d{1,2}\s*[.．、]")
 ATTACHMENT_ITEM_MAX = 80  # an attachment's name on a line of its own is short
 RESP_SPLIT = regex.compile(r"[、，,；;\s]+")
 
@@ -62,7 +61,7 @@ class BodyReader:
     @staticmethod
     def attachment_line(text: str) -> bool:
         return (
-            bool(ATTACHMENT_ITEM.match(text))
+            bool(ATTACHMENT_START.match(text))
             and len(text) <= ATTACHMENT_ITEM_MAX
             and "。" not in text
         )

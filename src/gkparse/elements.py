@@ -63,16 +63,15 @@ def split_units(rules: Rules, text: str) -> list[str]:
     return [u for u in out if u]
 
 
-ATTACHMENT_NUMBER = regex.compile(r"^\d{1,2}\s*[.．、]\s*")
+ATTACHMENT_NUMBER = r"\d{1,2}\s*[.．、]"  # 附件：1.XX 2.XX — the number of one attachment
+ATTACHMENT_START = regex.compile(rf"^{ATTACHMENT_NUMBER}\s*")
+ATTACHMENT_NEXT = regex.compile(rf"\s+(?={ATTACHMENT_NUMBER})")
 
 
 def attachment_items(text: str) -> list[str]:
     """附件：1.XX方案 2.XX清单 -> [XX方案, XX清单]"""
-    return [
-        ATTACHMENT_NUMBER.sub("", x).strip()
-        for x in regex.split(r"\s+(?=\d{1,2}\s*[.．、])", text.strip())
-        if x.strip()
-    ]
+    items = ATTACHMENT_NEXT.split(text.strip())
+    return [ATTACHMENT_START.sub("", x).strip() for x in items if x.strip()]
 
 
 def is_recipients(rules: Rules, text: str) -> bool:

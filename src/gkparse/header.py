@@ -119,16 +119,6 @@ class FrontReader:
         seg.owner = owner
 
     def read(self, tokens: list[Token]) -> None:
-        pieces: dict[int, list[Segment]] = {}
-        tokens = cut_glued(self.rules, tokens, pieces)
-        if pieces:
-
-            def expand(seg: Segment) -> list[Segment]:
-                return (
-                    [q for p in pieces[id(seg)] for q in expand(p)] if id(seg) in pieces else [seg]
-                )
-
-            self.doc.segments = [p for s in self.doc.segments for p in expand(s)]
         i = 0
         while i < len(tokens):
             i += self.step(tokens, i)
@@ -405,5 +395,15 @@ def run(state: State) -> None:
     read for the notice's elements (its heading-like lines are text there)."""
     start, state.unnumbered_kind = body_start(state.rules, state.notice)
     front = state.notice if start is None else state.notice[:start]
-    FrontReader(state.rules, state.doc, state.issues).read([Token("text", t.seg) for t in front])
+    pieces: dict[int, list[Segment]] = {}
+    front = cut_glued(state.rules, [Token("text", t.seg) for t in front], pieces)
+    if pieces:  # the segments cut in two replace the segment they were cut from
+        state.doc.segments = [p for s in state.doc.segments for p in _expand(s, pieces)]
+    FrontReader(state.rules, state.doc, state.issues).read(front)
     state.body = [] if start is None else state.notice[start:]
+
+
+def _expand(seg: Segment, pieces: dict[int, list[Segment]]) -> list[Segment]:
+    if id(seg) not in pieces:
+        return [seg]
+    return [q for p in pieces[id(seg)] for q in _expand(p, pieces)]
