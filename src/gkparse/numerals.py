@@ -3,6 +3,8 @@ running text is never passed through here (一网通办 stays 一网通办)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 CHINESE_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -67,11 +69,18 @@ def ascii_digits(text: str) -> str:
     return text.translate({0xFF10 + i: str(i) for i in range(10)})
 
 
+def arabic(text: str) -> int:
+    return int(ascii_digits(text))
+
+
+READERS: dict[str, Callable[[str], int | None]] = {
+    "chinese": chinese,
+    "arabic": arabic,
+    "circled": circled,
+    "enclosed": enclosed,
+}
+"""How each `numeral` of an outline rule is read."""
+
+
 def value(numeral: str, text: str) -> int | None:
-    if numeral == "chinese":
-        return chinese(text)
-    if numeral == "arabic":
-        return int(ascii_digits(text))
-    if numeral == "circled":
-        return circled(text)
-    return enclosed(text)
+    return READERS[numeral](text)

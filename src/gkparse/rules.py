@@ -21,6 +21,8 @@ import regex
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from .numerals import READERS
+
 
 class RuleError(Exception):
     """A rule file is unreadable or malformed; the message names the file, the rule and why."""
@@ -35,7 +37,6 @@ PLAIN_SECTIONS = {
     "lead_labels": list,
 }
 DEADLINE_KINDS = {"day", "month", "year_end", "half", "quarter", "relative"}
-NUMERALS = {"chinese", "arabic", "circled", "enclosed"}
 META_FIELDS = {
     "index_number",
     "disclosure",
@@ -420,9 +421,9 @@ def _active(merged: dict[str, Any], section: str, sources: dict[str, str]) -> li
 def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
     outline = []
     for r in _active(merged, "outline", sources):
-        if r["numeral"] not in NUMERALS:
+        if r["numeral"] not in READERS:
             raise RuleError(
-                f"{r['_where']}: numeral must be one of {sorted(NUMERALS)}, not {r['numeral']!r}"
+                f"{r['_where']}: numeral must be one of {sorted(READERS)}, not {r['numeral']!r}"
             )
         pattern = _compile(r["pattern"], r["_where"])
         if "num" not in pattern.groupindex:
