@@ -12,6 +12,7 @@ from gkparse.eval import HEADER_FIELDS, evaluate, main, marker_key
 
 GOLD = Path(__file__).with_name("eval") / "gold"
 LABELS = sorted(GOLD.glob("*.yaml"))
+DEV = sorted((Path(__file__).with_name("dev") / "gold").glob("*.yaml"))
 
 
 def test_forty_labels_each_beside_its_text():
@@ -19,12 +20,19 @@ def test_forty_labels_each_beside_its_text():
     assert all(p.with_suffix(".txt").exists() for p in LABELS)
 
 
-@pytest.mark.parametrize("path", LABELS, ids=[p.stem for p in LABELS])
+def test_the_sets_do_not_overlap():
+    assert not {p.stem for p in LABELS} & {p.stem for p in DEV}
+
+
+@pytest.mark.parametrize(
+    "path", LABELS + DEV, ids=[f"{p.parent.parent.name}/{p.stem}" for p in LABELS + DEV]
+)
 def test_label_is_well_formed(path):
     gold = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    assert gold["id"] == path.stem
+    assert gold["id"] == path.stem and path.with_suffix(".txt").exists()
     assert set(HEADER_FIELDS) <= set(gold["header"])
-    assert "reader 2" in gold["checked"]  # read by a second reader
+    if path in LABELS:
+        assert "reader 2" in gold["checked"]  # read by a second reader
     previous = 0
     for level, marker, title in gold["outline"] or []:
         assert isinstance(marker, str) and marker_key(marker)[0] != "unknown", marker

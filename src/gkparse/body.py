@@ -12,6 +12,7 @@ import regex
 from .dates import find_date
 from .elements import ATTACHMENT_START, attachment_items, split_units, units_line
 from .model import Node, Token
+from .decode import decode
 from .outline import Outline, bare_title
 from .state import State
 
@@ -24,10 +25,35 @@ class BodyReader:
         self.state, self.rules, self.doc = state, state.rules, state.doc
         self.outline = Outline(state.issues, state.unnumbered_kind)
 
+    def roles(self, tokens: list[Token]) -> tuple[list[str], list[tuple[int, str]]]:
+        """What each token is before the outline is decided, and the decoder's events.
+
+        `attachment` (a 附件说明 line), `back` (from the 版记 on), else `body`; the events are
+        the candidate headings and unnumbered section titles of the body, in order.
+        """
+        roles, events = [], []
+        attaching = back = False
+        for i, tok in enumerate(tokens):
+            text = tok.seg.text
+            listed = attaching and self.attachment_line(text)
+            m = None if listed else self.rules.header["attachments"].fullmatch(text)
+            attaching = listed or bool(m and "：" in text[:4] and m["items"])
+            back = back or not attaching and tok.kind != "heading" and self.is_back_matter(text)
+            roles.append("attachment" if attaching else "back" if back else "body")
+            if roles[-1] != "body":
+                continue
+            if tok.kind == "heading":
+                events.append((i, "heading"))
+            elif bare_title(tokens, i, self.outline.unnumbered_kind):
+                events.append((i, "untitled"))
+        return roles, events
+
     def read(self, tokens: list[Token]) -> None:
         back = False  # in the 版记 after the body: 抄送, 印发
         attaching = False  # in a 附件说明 list: `附件：1.XX` then `2.XX` on lines of their own
         header = self.doc.header
+        _, events = self.roles(tokens)
+        taken = decode(tokens, events)
         for i, tok in enumerate(tokens):
             text = tok.seg.text
             if attaching and self.attachment_line(text):
@@ -41,8 +67,11 @@ class BodyReader:
                 tok.seg.owner = "header.attachments"
                 attaching = True
                 continue
-            if tok.kind == "heading" and not back and self.outline.offer(tok):
-                continue
+            if tok.kind == "heading" and not back:
+                if i in taken and self.outline.offer(tok):
+                    continue
+                if i not in taken:
+                    self.outline.decline(tok)
             if not back and bare_title(tokens, i, self.outline.unnumbered_kind):
                 self.outline.open_unnumbered(tok)
                 continue
@@ -65,6 +94,13 @@ class BodyReader:
             and len(text) <= ATTACHMENT_ITEM_MAX
             and "。" not in text
         )
+
+    def is_back_matter(self, text: str) -> bool:
+        """抄送 or 印发 (with its date): the 版记 begins."""
+        if self.rules.header["cc"].fullmatch(text):
+            return True
+        m = self.rules.header["printed"].fullmatch(text)
+        return bool(m and find_date(m["date"]))
 
     def back_matter(self, tokens: list[Token], i: int) -> bool:
         h, rules, seg = self.doc.header, self.rules, tokens[i].seg

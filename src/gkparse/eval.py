@@ -29,10 +29,10 @@ DEFAULT_DIR = Path("tests/eval/gold")
 Key = tuple[int, str, int]  # (level, numbering kind, number)
 
 MARKER_KINDS = [
-    (regex.compile(r"第(?P<n>\p{Han}+)(?:部分|编)"), "part"),
+    (regex.compile(r"第(?P<n>\p{Han}+)(?:部分|编|編)"), "part"),
     (regex.compile(r"第(?P<n>\p{Han}+)章"), "chapter"),
-    (regex.compile(r"第(?P<n>\p{Han}+)节"), "section"),
-    (regex.compile(r"第(?P<n>\p{Han}+)条"), "article"),
+    (regex.compile(r"第(?P<n>\p{Han}+)[节節]"), "section"),
+    (regex.compile(r"第(?P<n>\p{Han}+)[条條]"), "article"),
     (
         regex.compile(r"[（(](?P<n>[一二三四五六七八九十百零〇两]+)[）)]|(?P<c>[㈠-㈩])"),
         "chinese_paren",

@@ -23,6 +23,9 @@ class Segment:
     cont: bool = False
     """Cut from the middle of a line before a possible marker: unless it opens a heading, it
     continues the text before it."""
+    context: str = "line"
+    """What precedes it in the input: `line` (a line start), `space` (a space that stood for a
+    line break), `stop` (。；：！？), `bracket` (a closing bracket or quote), `han` (glued to text)."""
     owner: str | None = None
     """Where the segment ended up (`header.title`, `task 1.2`, `dropped`…); set exactly once."""
 
@@ -68,6 +71,8 @@ class Node:
     lead: list[str] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    order: int = 0
+    """Its place in GB/T 9704's sequence of levels (the outline rule's `order`; 0: none)."""
 
 
 @dataclass(slots=True)
@@ -150,3 +155,5 @@ class Token:
     numbering: str = ""
     """The heading's numbering kind (the outline rule's `kind`): one kind numbers one list."""
     tier: int = 4
+    order: int = 0
+    """Its place in GB/T 9704's sequence of levels (the outline rule's `order`; 0: none)."""

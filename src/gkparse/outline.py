@@ -8,6 +8,9 @@ gaps, duplicates and restarts are accepted with a warning rather than lost.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple, Protocol
+
 from .model import Issue, Node, Token
 from .rules import LIST_TIER, Rules
 
@@ -16,6 +19,7 @@ MAX_GAP = (
 )
 
 
+TOP_ORDER = 1  # the order of GB/T 9704's first level, 一、
 UNNUMBERED = "unnumbered"  # the kind of a section whose number the document lost
 
 
@@ -51,6 +55,72 @@ def bare_title(tokens: list[Token], i: int, unnumbered_kind: str | None) -> bool
     )
 
 
+class Placement(NamedTuple):
+    """Where a candidate heading goes given the open lists, and how it fits their numbering."""
+
+    how: str
+    """next, first, across (continues a list of a closed parent), duplicate, gap, across_gap,
+    part (the top level restarts), restart, late (a list starts past 1); out and unlisted: it
+    cannot be a heading here."""
+    depth: int
+    """Its index in the stack of open lists: its level - 1."""
+    prev: int
+    """The number it follows (0: none)."""
+
+
+MESSAGES = {
+    "duplicate": "duplicate number {marker} (the previous heading has it too)",
+    "gap": "numbering gap: {marker} follows number {prev}",
+    "across_gap": "numbering gap: {marker} follows number {prev}",
+    "part": "top-level numbering restarts at {marker}: a new document part, ids prefixed {part}/",
+    "restart": "numbering restarts at {marker} without a new parent heading",
+    "late": "list starts at {marker}: the items before it are missing",
+}
+
+
+class Open(Protocol):
+    numbering: str
+    number: int
+    tier: int
+    order: int
+
+
+def place(stack: Sequence[Open], last: Mapping[str, int], tok: Token, started: bool) -> Placement:
+    """How the heading `tok` fits the open lists `stack` (outermost first), given the last number
+    each numbering kind reached (`last`) and whether any heading was taken yet (`started`)."""
+    n = tok.number
+    depth = next(
+        (i for i in range(len(stack) - 1, -1, -1) if stack[i].numbering == tok.numbering), None
+    )
+    if depth is not None:
+        prev = stack[depth].number
+        if n == prev + 1:
+            return Placement("next", depth, prev)
+        if n == prev:
+            return Placement("duplicate", depth, prev)
+        if prev + 1 < n <= prev + MAX_GAP:
+            return Placement("gap", depth, prev)
+        if n == 1:
+            return Placement("part" if depth == 0 else "restart", depth, prev)
+        return Placement("out", depth, prev)
+    keep = len(stack)
+    while keep and stack[keep - 1].tier > tok.tier:
+        keep -= 1  # 第二章 closes the 一、 list of 第一章
+    if tok.order == TOP_ORDER:
+        while keep and stack[keep - 1].tier == tok.tier:
+            keep -= 1  # 一、 is GB/T 9704's first level: never inside a list of its tier
+    seen = last.get(tok.numbering, 0)
+    if n == 1:
+        return Placement("first", keep, 0)
+    if seen and n == seen + 1:
+        return Placement("across", keep, seen)
+    if seen and seen + 1 < n <= seen + MAX_GAP:
+        return Placement("across_gap", keep, seen)
+    if seen or n > MAX_GAP or not stack and started:
+        return Placement("unlisted", keep, seen)
+    return Placement("late", keep, seen)
+
+
 class Outline:
     def __init__(self, issues: list[Issue], unnumbered_kind: str | None = None) -> None:
         self.issues = issues
@@ -83,62 +153,43 @@ class Outline:
             self.issues.extend(found)
         return node
 
+    def decline(self, tok: Token) -> None:
+        """The decoder left the candidate as text: say so when it stood at a line start."""
+        if tok.seg.cont:
+            return  # a marker found inside a flattened line was only a proposal
+        where = place(self.stack, self.last_of_numbering, tok, bool(self.roots))
+        if where.how == "out":
+            message = f"{tok.marker} is out of sequence (after number {where.prev}); kept as text"
+        elif where.how == "unlisted":
+            message = f"{tok.marker} does not continue any list; kept as text"
+        else:
+            message = f"{tok.marker} does not fit the numbering around it; kept as text"
+        self.issues.append(Issue(tok.seg.line, message))
+
     def _offer(self, tok: Token) -> Node | None:
         line, n = tok.seg.line, tok.number
-        depth = next(
-            (
-                i
-                for i in range(len(self.stack) - 1, -1, -1)
-                if self.stack[i].numbering == tok.numbering
-            ),
-            None,
-        )
-        if depth is not None:
-            prev = self.stack[depth].number
-            if n == prev + 1:
-                pass
-            elif n == prev:
-                self.issues.append(
-                    Issue(line, f"duplicate number {tok.marker} (the previous heading has it too)")
+        where = place(self.stack, self.last_of_numbering, tok, bool(self.roots))
+        if where.how == "out":
+            self.issues.append(
+                Issue(
+                    line,
+                    f"{tok.marker} is out of sequence (after number {where.prev}); kept as text",
                 )
-            elif prev + 1 < n <= prev + MAX_GAP:
-                self.issues.append(
-                    Issue(line, f"numbering gap: {tok.marker} follows number {prev}")
-                )
-            elif n == 1 and depth == 0:
-                self.part += 1
-                self.issues.append(
-                    Issue(
-                        line,
-                        f"top-level numbering restarts at {tok.marker}: "
-                        f"a new document part, ids prefixed {self.part}/",
-                    )
-                )
-            elif n == 1:
-                self.issues.append(
-                    Issue(line, f"numbering restarts at {tok.marker} without a new parent heading")
-                )
-            else:
-                self.issues.append(
-                    Issue(
-                        line, f"{tok.marker} is out of sequence (after number {prev}); kept as text"
-                    )
-                )
-                return None
-            del self.stack[depth:]
-        else:
-            seen = self.last_of_numbering.get(tok.numbering, 0)
-            if n not in (1, seen + 1):
-                if seen or n > MAX_GAP or not self.stack and self.roots:
-                    self.issues.append(
-                        Issue(line, f"{tok.marker} does not continue any list; kept as text")
-                    )
-                    return None
-                self.issues.append(
-                    Issue(line, f"list starts at {tok.marker}: the items before it are missing")
-                )
-            while self.stack and self.stack[-1].tier > tok.tier:
-                self.stack.pop()  # 第二章 closes the 一、 list of 第一章
+            )
+            return None
+        if where.how == "unlisted":
+            self.issues.append(
+                Issue(line, f"{tok.marker} does not continue any list; kept as text")
+            )
+            return None
+        if where.how == "part":
+            self.part += 1
+        message = MESSAGES.get(where.how)
+        if message:
+            self.issues.append(
+                Issue(line, message.format(marker=tok.marker, prev=where.prev, part=self.part))
+            )
+        del self.stack[where.depth :]
         parent = self.stack[-1] if self.stack else None
         ident = ".".join(str(x.number) for x in self.stack) + ("." if self.stack else "") + str(n)
         ident = f"{self.part}/{ident}" if self.part > 1 and not parent else ident
@@ -162,6 +213,7 @@ class Outline:
             tok.tier,
             [tok.seg],
             parent=parent,
+            order=tok.order,
         )
         (parent.children if parent else self.roots).append(node)
         self.stack.append(node)

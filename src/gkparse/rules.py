@@ -200,6 +200,7 @@ class OutlineRule:
             "marker": str,
             "top": bool,
             "uniform_delimiter": bool,
+            "order": int,
         },
         frozenset({"pattern", "numeral", "kind", "marker"}),
     )
@@ -213,6 +214,8 @@ class OutlineRule:
     """GB/T 9704's first level (一、): a body that opens with another kind lost its first level."""
     uniform_delimiter: bool = False
     """One list prints one delimiter: a marker with another (`6.` among `1、`) is mended."""
+    order: int = 0
+    """Its place in GB/T 9704's sequence of levels: 一、 1, （一） 2, 1. 3, （1） 4 (0: none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,6 +441,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
                 r["marker"],
                 r.get("top", False),
                 r.get("uniform_delimiter", False),
+                r.get("order", 0),
             )
         )
     metadata = []

@@ -36,6 +36,7 @@ def heading(rules: Rules, seg: Segment) -> Token | None:
             marker,
             rule.kind,
             rule.tier,
+            order=rule.order,
         )
     return None
 

@@ -1,8 +1,9 @@
 """Cut a body that a crawler or a PDF extraction flattened onto one line back into segments.
 
 Two cuts, both by the structure of the text: at the spaces that stood for line breaks, and
-before outline markers that begin a sentence. A cut before a marker is only a proposal: if the
-outline declines the heading (out of sequence), the piece is joined back to the text before it.
+before outline markers, wherever they stand. A cut before a marker is only a proposal: the
+outline decoder weighs it by what precedes it (Segment.context) and by the numbering around it;
+a piece it declines is joined back to the text before it.
 """
 
 from __future__ import annotations
@@ -19,9 +20,21 @@ SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
 HAN_GAP = regex.compile(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
 DENSE_GAPS = 40  # fewer characters than this per Han gap: the spaces are PDF artefacts
 MARKER_START = regex.compile(
-    r"(?<=[。；：！？」”\p{Han}])(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛])"
+    r"(?<=[。；：！？）)」”\p{Han}])(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛])"
 )
 PARENS_OR_CHAPTER = "（(第"
+CLOSERS = "）)」”』"
+CHINESE_GLUED = regex.compile(r"[一二三四五六七八九十]{1,3}、")  # `…办公室二、强化…`
+
+
+def context(text: str, i: int) -> str:
+    """How the piece of `text` starting at `i` is joined to what precedes it (see Segment)."""
+    before = text[i - 1]
+    if before in "。；：！？":
+        return "stop"
+    if before in CLOSERS:
+        return "bracket"
+    return "han"
 
 
 def _space_cuts(text: str) -> list[str]:
@@ -44,7 +57,8 @@ def _space_cuts(text: str) -> list[str]:
 
 
 def _marker_cuts(rules: Rules, text: str) -> list[int]:
-    """Offsets where an outline marker begins a sentence (or follows a heading's short title)."""
+    """Offsets where an outline marker may begin: after a sentence, a bracket, or glued to Han
+    text (a Chinese numeral there only with its 、: `统一，规范` is a word)."""
     cuts = []
     for m in MARKER_START.finditer(text, 1):
         i = m.start()
@@ -52,8 +66,9 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
             text[i] not in PARENS_OR_CHAPTER
             and not text[i].isdigit()
             and text[i - 1] not in MARKER_MAY_FOLLOW
+            and not (CHINESE_GLUED.match(text, i) and text[i - 1] not in "第一二三四五六七八九十")
         ):
-            continue  # 统一、规范: a Chinese numeral after a Han character is a word, not a marker
+            continue
         if any(rule.pattern.match(text, i) for rule in rules.outline):
             cuts.append(i)
     return cuts
@@ -68,7 +83,8 @@ def unflatten(rules: Rules, seg: Segment) -> list[Segment]:
         for k in range(len(offsets) - 1):
             text = piece[offsets[k] : offsets[k + 1]].strip()
             if text:
-                out.append(Segment(seg.line, text, text, cont=k > 0))
+                joined = context(piece, offsets[k]) if k else "space" if out else "line"
+                out.append(Segment(seg.line, text, text, cont=k > 0, context=joined))
     if len(out) > 1:
         out[0].raw = out[0].text
     else:
