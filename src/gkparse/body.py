@@ -53,7 +53,8 @@ class BodyReader:
         attaching = False  # in a 附件说明 list: `附件：1.XX` then `2.XX` on lines of their own
         header = self.doc.header
         _, events = self.roles(tokens)
-        taken = decode(tokens, events)
+        taken = {id(tokens[i]) for i in decode(tokens, events)}
+        tokens = self.rejoin(tokens, taken)
         for i, tok in enumerate(tokens):
             text = tok.seg.text
             if attaching and self.attachment_line(text):
@@ -68,9 +69,9 @@ class BodyReader:
                 attaching = True
                 continue
             if tok.kind == "heading" and not back:
-                if i in taken and self.outline.offer(tok):
+                if id(tok) in taken and self.outline.offer(tok):
                     continue
-                if i not in taken:
+                if id(tok) not in taken:
                     self.outline.decline(tok)
             if not back and bare_title(tokens, i, self.outline.unnumbered_kind):
                 self.outline.open_unnumbered(tok)
@@ -86,6 +87,31 @@ class BodyReader:
             else:
                 node.segs.append(tok.seg)
         self.doc.roots = self.outline.roots
+
+    def rejoin(self, tokens: list[Token], taken: set[int]) -> list[Token]:
+        """A marker the decoder declined inside a line goes back into the piece it was cut from
+        (`坚持知行合一、工学结合` is one title again); the pieces joined leave doc.segments."""
+        position = {id(s): k for k, s in enumerate(self.doc.segments)}
+        out: list[Token] = []
+        ends: list[int] = []  # the position of the last piece each kept token holds
+        joined: set[int] = set()
+        for tok in tokens:
+            here = position.get(id(tok.seg), -1)
+            declined = tok.kind == "heading" and id(tok) not in taken and tok.seg.cont
+            if declined and out and out[-1].kind in ("heading", "text") and ends[-1] + 1 == here:
+                prev = out[-1]
+                prev.seg.text += tok.seg.text
+                prev.seg.raw += tok.seg.raw
+                if prev.kind == "heading":
+                    prev.value += tok.seg.text
+                ends[-1] = here
+                joined.add(id(tok.seg))
+                continue
+            out.append(tok)
+            ends.append(here)
+        if joined:
+            self.doc.segments = [s for s in self.doc.segments if id(s) not in joined]
+        return out
 
     @staticmethod
     def attachment_line(text: str) -> bool:

@@ -75,10 +75,12 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
 
 
 def unflatten(rules: Rules, seg: Segment) -> list[Segment]:
-    if len(seg.text) < LONG:
+    """The segment cut at its line-break spaces (a long line only) and before its markers."""
+    pieces = _space_cuts(seg.text) if len(seg.text) >= LONG else [seg.text]
+    if len(pieces) == 1 and not _marker_cuts(rules, seg.text):
         return [seg]
     out: list[Segment] = []
-    for piece in _space_cuts(seg.text):
+    for piece in pieces:
         offsets = [0, *_marker_cuts(rules, piece), len(piece)]
         for k in range(len(offsets) - 1):
             text = piece[offsets[k] : offsets[k + 1]].strip()
