@@ -36,10 +36,11 @@ class BodyReader:
         for i, tok in enumerate(tokens):
             text = tok.seg.text
             listed = attaching and self.attachment_line(text)
-            m = None if listed else self.rules.header["attachments"].fullmatch(text)
-            attaching = listed or bool(m and "：" in text[:4] and m["items"])
-            back = back or not attaching and tok.kind != "heading" and self.is_back_matter(text)
-            roles.append("attachment" if attaching else "back" if back else "body")
+            opens = not listed and self.opens_attachments(text)
+            attaching = listed or opens is not None
+            listed = listed or bool(opens)
+            back = back or not listed and tok.kind != "heading" and self.is_back_matter(text)
+            roles.append("attachment" if listed else "back" if back else "body")
             if roles[-1] != "body":
                 continue
             if tok.kind == "heading":
@@ -61,12 +62,11 @@ class BodyReader:
                 header.attachments.extend(attachment_items(text))
                 tok.seg.owner = "header.attachments"
                 continue
-            attaching = False
-            m = self.rules.header["attachments"].fullmatch(text)
-            if m and "：" in text[:4] and m["items"]:
-                header.attachments.extend(attachment_items(m["items"]))
+            opens = self.opens_attachments(text)
+            attaching = opens is not None
+            if opens:
+                header.attachments.extend(attachment_items(opens))
                 tok.seg.owner = "header.attachments"
-                attaching = True
                 continue
             if tok.kind == "heading" and not back:
                 if id(tok) in taken and self.outline.offer(tok):
@@ -112,6 +112,12 @@ class BodyReader:
         if joined:
             self.doc.segments = [s for s in self.doc.segments if id(s) not in joined]
         return out
+
+    def opens_attachments(self, text: str) -> str | None:
+        """`附件：1.XX 2.XX` -> its items; `附件：` alone -> '' (a list follows, one a line; the
+        line itself stays text); else None."""
+        m = self.rules.header["attachments"].fullmatch(text)
+        return m["items"] if m and "：" in text[:4] else None
 
     @staticmethod
     def attachment_line(text: str) -> bool:

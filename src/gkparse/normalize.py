@@ -47,7 +47,8 @@ PINYIN = regex.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔù
 STRAY = regex.compile(r"[\u2800-\u28ff\ue000-\uf8ff]+")
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 MD_EMPHASIS = regex.compile(r"\*\*|__")
-BULLET = regex.compile(r"^\s*(?:[•●▪◆■►◇○]|[-*+](?=\s+\D))\s*")
+# bullets, and a stray 、 (no line begins with one: `、一、总体要求`)
+BULLET = regex.compile(r"^\s*(?:[•●▪◆■►◇○、]|[-*+](?=\s+\D))\s*")
 TABLE_EDGE = regex.compile(
     r"^\s*\|+\s*(?=\S)|(?<=\S)\s*\|+\s*$"
 )  # a table cell flattened into a line

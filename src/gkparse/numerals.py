@@ -65,6 +65,24 @@ def enclosed(ch: str) -> int:
     return code - 0x2474 + 1 if code <= 0x2487 else code - 0x2488 + 1
 
 
+def ideograph(ch: str) -> int:
+    """㈠ → 1 … ㈩ → 10 (the parenthesized ideographs of U+3220)."""
+    return ord(ch) - 0x3220 + 1
+
+
+DIGIT_NAMES = "零一二三四五六七八九"
+
+
+def to_chinese(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (1 to 99, as outline markers print them)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return DIGIT_NAMES[ones]
+    return f"{DIGIT_NAMES[tens] if tens > 1 else ''}十{DIGIT_NAMES[ones] if ones else ''}"
+
+
 def ascii_digits(text: str) -> str:
     return text.translate({0xFF10 + i: str(i) for i in range(10)})
 
@@ -78,6 +96,7 @@ READERS: dict[str, Callable[[str], int | None]] = {
     "arabic": arabic,
     "circled": circled,
     "enclosed": enclosed,
+    "ideograph": ideograph,
 }
 """How each `numeral` of an outline rule is read."""
 

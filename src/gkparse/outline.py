@@ -32,6 +32,16 @@ def body_start(rules: Rules, tokens: list[Token]) -> tuple[int | None, str | Non
     first = firsts[0] if firsts else (headings[0] if headings else None)
     if first is None:
         return None, None
+    # a heading that outranks the lists (一、, 第二条) at a line start before it, numbered as a
+    # list's beginning: a body that lost its first heading
+    lost_first = (
+        i
+        for i in headings[: headings.index(first)]
+        if (tokens[i].order == TOP_ORDER or tokens[i].tier < LIST_TIER)
+        and tokens[i].seg.context in ("line", "space")
+        and tokens[i].number <= MAX_GAP
+    )
+    first = next(lost_first, first)
     # GB/T 9704 numbers the first level 一、; a body that opens at （一） or 1. lost it, and
     # its unnumbered section titles stand alone on the line before each list
     opener = tokens[first]

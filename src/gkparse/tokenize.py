@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .dates import parse_date_line
 from .model import Segment, Token
-from .numerals import ascii_digits, value
+from .numerals import ascii_digits, to_chinese, value
 from .rules import Rules
 from .state import State
 from .unflatten import unflatten
@@ -26,7 +26,8 @@ def heading(rules: Rules, seg: Segment) -> Token | None:
         if not number:
             continue
         delim = rules.delimiters.get(m.groupdict().get("delim") or "", "")
-        marker = rule.marker.format(num=ascii_digits(m["num"]), delim=delim)
+        cn = to_chinese(number) if "{cn}" in rule.marker else ""
+        marker = rule.marker.format(num=ascii_digits(m["num"]), n=number, cn=cn, delim=delim)
         return Token(
             "heading",
             seg,

@@ -20,7 +20,7 @@ SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
 HAN_GAP = regex.compile(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
 DENSE_GAPS = 40  # fewer characters than this per Han gap: the spaces are PDF artefacts
 MARKER_START = regex.compile(
-    r"(?<=[。；：！？）)」”\p{Han}])(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛])"
+    r"(?<=[。；：！？）)」”\p{Han}])(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛㈠-㈩])"
 )
 PARENS_OR_CHAPTER = "（(第"
 CLOSERS = "）)」”』"
