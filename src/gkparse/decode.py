@@ -30,6 +30,7 @@ FIT = {
     "duplicate": -1.0,
     "part": -1.0,
     "restart": -1.5,
+    "back": -2.0,
 }
 # where it stands (Segment.context): a marker at a line start is a heading unless its number
 # cannot be one; glued to text it must continue a list to be taken

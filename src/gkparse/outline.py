@@ -70,8 +70,8 @@ class Placement(NamedTuple):
 
     how: str
     """next, first, across (continues a list of a closed parent), duplicate, gap, across_gap,
-    part (the top level restarts), restart, late (a list starts past 1); out and unlisted: it
-    cannot be a heading here."""
+    part (the top level restarts), restart, back (a smaller number than the last), late (a
+    list starts past 1); out and unlisted: it cannot be a heading here."""
     depth: int
     """Its index in the stack of open lists: its level - 1."""
     prev: int
@@ -84,6 +84,7 @@ MESSAGES = {
     "across_gap": "numbering gap: {marker} follows number {prev}",
     "part": "top-level numbering restarts at {marker}: a new document part, ids prefixed {part}/",
     "restart": "numbering restarts at {marker} without a new parent heading",
+    "back": "{marker} goes back in its list (after number {prev}): a heading before it was lost",
     "late": "list starts at {marker}: the items before it are missing",
 }
 
@@ -112,6 +113,8 @@ def place(stack: Sequence[Open], last: Mapping[str, int], tok: Token, started: b
             return Placement("gap", depth, prev)
         if n == 1:
             return Placement("part" if depth == 0 else "restart", depth, prev)
+        if n < prev:  # 1、…4、 then 2、 3、: a list whose own heading and first items were lost
+            return Placement("back", depth, prev)
         return Placement("out", depth, prev)
     keep = len(stack)
     while keep and stack[keep - 1].tier > tok.tier:

@@ -37,7 +37,11 @@ def context(text: str, i: int) -> str:
     return "han"
 
 
-def _space_cuts(text: str) -> list[str]:
+def _starts_marker(rules: Rules, text: str, i: int) -> bool:
+    return any(rule.pattern.match(text, i) for rule in rules.outline)
+
+
+def _space_cuts(rules: Rules, text: str) -> list[str]:
     """Pieces of `text` between the spaces that stood for line breaks."""
     gaps = len(HAN_GAP.findall(text))
     pdf = gaps and len(text) / gaps < DENSE_GAPS
@@ -46,7 +50,8 @@ def _space_cuts(text: str) -> list[str]:
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         if not before or not after:
             continue
-        if pdf and before not in "。；：！？":
+        heading_next = before in CLOSERS and _starts_marker(rules, text, m.end())
+        if pdf and before not in "。；：！？" and not heading_next:
             continue  # a space inside a word, from the PDF's layout
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
             continue  # 2023-11-03 08:57, words of a Latin phrase
@@ -69,14 +74,14 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
             and not (CHINESE_GLUED.match(text, i) and text[i - 1] not in "第一二三四五六七八九十")
         ):
             continue
-        if any(rule.pattern.match(text, i) for rule in rules.outline):
+        if _starts_marker(rules, text, i):
             cuts.append(i)
     return cuts
 
 
 def unflatten(rules: Rules, seg: Segment) -> list[Segment]:
     """The segment cut at its line-break spaces (a long line only) and before its markers."""
-    pieces = _space_cuts(seg.text) if len(seg.text) >= LONG else [seg.text]
+    pieces = _space_cuts(rules, seg.text) if len(seg.text) >= LONG else [seg.text]
     if len(pieces) == 1 and not _marker_cuts(rules, seg.text):
         return [seg]
     out: list[Segment] = []
