@@ -99,6 +99,16 @@ def task_fields(rules, case):
     }
 
 
+def outline(rules, case):
+    """The outline of the input parsed as a whole document: [level, marker] of every heading."""
+    doc = gkparse.parse(case["input"], keywords=False)
+    nodes = doc.walk()
+    return {
+        "headings": [[n.level, n.marker] for n in nodes],
+        "titles": [n.title for n in nodes],
+    }
+
+
 # `<stage>/<file>` first, then `<stage>`
 ADAPTERS: dict[str, Callable[[Any, dict], dict]] = {
     "normalize": normalized,
@@ -112,6 +122,7 @@ ADAPTERS: dict[str, Callable[[Any, dict], dict]] = {
     "elements/closing": rule_match,
     "elements/values": rule_match,
     "tasks": task_fields,
+    "outline": outline,
 }
 # keys of a case that are not expected outputs: what it is, where it comes from, stage inputs
 CASE_KEYS = {"id", "rule", "source", "synthetic", "note", "xfail", "input", "task", "mode"}

@@ -42,16 +42,21 @@ def _starts_marker(rules: Rules, text: str, i: int) -> bool:
 
 
 def _space_cuts(rules: Rules, text: str) -> list[str]:
-    """Pieces of `text` between the spaces that stood for line breaks."""
+    """Pieces of `text` between the spaces that stood for line breaks: in a long line, most
+    spaces; in a short one, or one a PDF spaced out, those after a sentence or a bracket (in
+    a short line, only before a marker)."""
     gaps = len(HAN_GAP.findall(text))
     pdf = gaps and len(text) / gaps < DENSE_GAPS
+    short = len(text) < LONG
     pieces, start = [], 0
     for m in SPACE_RUN.finditer(text):
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         if not before or not after:
             continue
-        heading_next = before in CLOSERS and _starts_marker(rules, text, m.end())
-        if pdf and before not in "。；：！？" and not heading_next:
+        marker_next = _starts_marker(rules, text, m.end())
+        if short and not (before in "。；：！？" + CLOSERS and marker_next):
+            continue
+        if pdf and before not in "。；：！？" and not (before in CLOSERS and marker_next):
             continue  # a space inside a word, from the PDF's layout
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
             continue  # 2023-11-03 08:57, words of a Latin phrase
@@ -81,7 +86,7 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
 
 def unflatten(rules: Rules, seg: Segment) -> list[Segment]:
     """The segment cut at its line-break spaces (a long line only) and before its markers."""
-    pieces = _space_cuts(rules, seg.text) if len(seg.text) >= LONG else [seg.text]
+    pieces = _space_cuts(rules, seg.text) or [seg.text]
     if len(pieces) == 1 and not _marker_cuts(rules, seg.text):
         return [seg]
     out: list[Segment] = []
