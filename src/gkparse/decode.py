@@ -17,7 +17,7 @@ from .model import Token
 from .outline import UNNUMBERED, place
 from .rules import LIST_TIER
 
-BEAM = 16  # readings kept after each candidate
+BEAM = 8  # readings kept after each candidate
 
 # how a heading fits the open lists (outline.Placement.how); unlisted and out are never taken
 FIT = {
@@ -41,6 +41,15 @@ GLUED_BRACKETED = -1.0
 GLUED_DIGIT = -1.5
 # a list under a list of a later GB/T 9704 order (一、 under 1.) reads upside down
 UPSIDE_DOWN = -3.0
+
+
+class Last(tuple[tuple[str, int], ...]):
+    """The last number of each numbering kind, as (kind, number) pairs: a few, scanned."""
+
+    __slots__ = ()
+
+    def get(self, kind: str, default: int = 0) -> int:
+        return next((n for k, n in self if k == kind), default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +84,7 @@ class Reading:
         return self.stack, self.last, self.unnumbered, self.taken is not None
 
     def take(self, i: int, tok: Token) -> Reading | None:
-        where = place(self.stack, dict(self.last), tok, self.taken is not None)
+        where = place(self.stack, Last(self.last), tok, self.taken is not None)
         if where.how in ("out", "unlisted"):
             return None
         score = self.score + FIT[where.how] + context_score(tok)
@@ -83,7 +92,8 @@ class Reading:
         if parent and tok.order < parent.order:
             score += UPSIDE_DOWN
         stack = (*self.stack[: where.depth], Opened(tok.numbering, tok.number, tok.tier, tok.order))
-        last = tuple(sorted({**dict(self.last), tok.numbering: tok.number}.items()))
+        others = tuple(pair for pair in self.last if pair[0] != tok.numbering)
+        last = tuple(sorted((*others, (tok.numbering, tok.number))))
         return Reading(score, stack, last, self.unnumbered, Taken(i, self.taken))
 
     def untitled_section(self) -> Reading:

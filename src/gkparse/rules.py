@@ -145,6 +145,12 @@ class Guarded:
             return []
 
 
+@lru_cache(maxsize=8)
+def _any_marker(patterns: tuple[str, ...]) -> regex.Pattern[str]:
+    plain = [regex.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
+    return regex.compile("|".join(f"(?:{p})" for p in plain) or "(?!)", regex.V0)
+
+
 def builtin_dir() -> Path:
     """The built-in rules: inside the installed package, or at the top of a source checkout."""
     packaged = Path(__file__).with_name("rules")
@@ -306,6 +312,11 @@ class Rules:
     """Labels whose units lead the task (牵头单位)."""
     sources: dict[str, str]
     """`section.id` -> the file that gave the rule its final form (for `gkparse rules`)."""
+
+    @property
+    def any_marker(self) -> regex.Pattern[str]:
+        """Whether some outline rule matches at a place: one pattern for all (a quick test)."""
+        return _any_marker(tuple(r.pattern.pattern.pattern for r in self.outline))
 
     def outline_rule(self, rule_id: str) -> OutlineRule:
         return next(r for r in self.outline if r.id == rule_id)

@@ -91,6 +91,10 @@ def _fits(rules: Rules, field: str, text: str) -> bool:
 def tokenize(rules: Rules, segments: list[Segment]) -> list[Token]:
     tokens: list[Token] = []
     for seg in (piece for line in segments for piece in unflatten(rules, line)):
+        head = heading(rules, seg) if seg.cont else None
+        if head:  # a piece cut before a marker: a candidate heading, never junk or metadata
+            tokens.append(head)
+            continue
         junk = rules.junk_id(seg.text) if seg.text else "empty"
         if junk:
             tokens.append(Token("junk", seg, junk))

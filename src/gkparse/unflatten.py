@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from .model import Segment
-from .rules import Rules
+from .rules import RULE_TIMEOUT, Rules
 
 LONG = 300  # a line this long may hold a whole body
 MARKER_MAY_FOLLOW = "。；：！？）」”』"
@@ -38,7 +38,10 @@ def context(text: str, i: int) -> str:
 
 
 def _starts_marker(rules: Rules, text: str, i: int) -> bool:
-    return any(rule.pattern.match(text, i) for rule in rules.outline)
+    try:
+        return rules.any_marker.match(text, i, timeout=RULE_TIMEOUT) is not None
+    except TimeoutError:  # a user's rule that backtracks forever: no marker here
+        return False
 
 
 def _space_cuts(rules: Rules, text: str) -> list[str]:
