@@ -14,12 +14,24 @@ from gkparse.emit import document_to_dict, to_yaml
 
 ALL = SAMPLES + CORPUS
 # fields whose value is the line's own text (other fields hold a normalised value: a date, a 文号)
-TEXT_FIELDS = {"preamble", "closing", "header.cover", "header.title", "header.plan_title", "header.recipients", "header.cc", "header.signature", "metadata.dropped"}
+TEXT_FIELDS = {
+    "preamble",
+    "closing",
+    "header.cover",
+    "header.title",
+    "header.plan_title",
+    "header.recipients",
+    "header.cc",
+    "header.signature",
+    "metadata.dropped",
+}
 
 
 def norm(text: str) -> str:
     """Letters, digits and Han only: what survives every repair of punctuation and spacing."""
-    return "".join(regex.findall(r"[\p{Han}\p{L}\p{N}]+", simplify(unicodedata.normalize("NFKC", text))))
+    return "".join(
+        regex.findall(r"[\p{Han}\p{L}\p{N}]+", simplify(unicodedata.normalize("NFKC", text)))
+    )
 
 
 def placed(data: dict, owner: str) -> str | None:
@@ -33,7 +45,9 @@ def placed(data: dict, owner: str) -> str | None:
             nodes += [s] if s["id"] == ident else []
         assert len(nodes) == 1, f"{owner}: {len(nodes)} nodes have this id"
         node = nodes[0]
-        return " ".join(filter(None, [node["title"], node["text"], *node.get("responsible", [])]))
+        deadlines = [d["text"] for d in node.get("deadlines", [])]  # a table's deadline cells
+        fields = [node["marker"], node["title"], node["text"], *node.get("responsible", [])]
+        return " ".join(filter(None, [*fields, *deadlines]))
     if owner == "header.title":  # a 文号 printed after the title is the doc_number's
         return f"{data['header']['title']} {data['header']['doc_number']}"
     if owner not in TEXT_FIELDS:
@@ -57,12 +71,16 @@ def test_every_line_in_exactly_one_place(path):
         text = norm(seg.text)
         if where is not None and text:  # (a line of table rules or symbols has no words to check)
             # a heading's marker and a responsibility label are fields of their own
-            assert any(text[k:] in norm(where) for k in range(min(len(text), 7))), f"line {seg.line} not in {seg.owner}"
+            assert any(text[k:] in norm(where) for k in range(min(len(text), 7))), (
+                f"line {seg.line} not in {seg.owner}"
+            )
 
 
 @pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
 def test_deterministic(path):
-    assert to_yaml(document_to_dict(parse_file(path))) == to_yaml(document_to_dict(parse_file(path)))
+    assert to_yaml(document_to_dict(parse_file(path))) == to_yaml(
+        document_to_dict(parse_file(path))
+    )
 
 
 @pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
@@ -72,7 +90,9 @@ def test_nesting_is_consistent(path):
     for task in data["tasks"]:
         ident = task["id"].split("/")[-1].split("#")[0]
         assert task["level"] == ident.count(".") + 1
-        assert (task["section"] or "").split("/")[-1].split("#")[0] == (ident.rsplit(".", 1)[0] if "." in ident else "")
+        assert (task["section"] or "").split("/")[-1].split("#")[0] == (
+            ident.rsplit(".", 1)[0] if "." in ident else ""
+        )
     lines = [t["line"] for t in data["tasks"]]
     assert lines == sorted(lines)
     assert len(ids) == len(set(ids))

@@ -32,6 +32,7 @@ def test_stages_in_order():
         "lines",
         "tokens",
         "page",
+        "tables",
         "header",
         "body",
         "fields",

@@ -13,11 +13,12 @@ from collections import Counter
 import regex
 
 from .dates import first_year
-from .model import Issue, Node, Segment
-from .normalize import mend_spaces
+from .model import Deadline, Issue, Node, Segment
+from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
 from .state import State
-from .taskfields import deadlines, responsibility
+from .rules import Rules
+from .taskfields import deadlines, deadlines_in, responsibility, task_units
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
 TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…
@@ -37,6 +38,32 @@ def take_closing(state: State, last: Node) -> None:
             return
 
 
+def table_row(node: Node, issues: list[Issue]) -> None:
+    """A row of a task table: its task cell is its title, its text cells its text; its unit and
+    deadline cells are read in `row_fields`, never its text."""
+    body = node.segs[1:]
+    task = next((s for s in body if s.cell == "task"), None)
+    node.title = mend_spaces(task.text.rstrip("。；;")) if task else None
+    rest = [s for s in body if s is not task and s.cell not in ROW_FIELDS]
+    node.text = join_paragraphs(rest, issues)
+
+
+ROW_FIELDS = {"lead", "responsible", "deadline"}
+
+
+def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
+    """The unit and deadline cells of a table row: its lead and responsible units, deadlines."""
+    for seg in node.segs:
+        if seg.cell in ("lead", "responsible"):
+            units = [u for u in task_units(seg.text) if u not in node.responsible]
+            node.responsible.extend(units)
+            if seg.cell == "lead":
+                node.lead.extend(u for u in units if u not in node.lead)
+        elif seg.cell == "deadline":
+            found = deadlines_in(rules, seg.text, plan_year)
+            node.deadlines.extend(found or [Deadline(strip_spaces(seg.text), None)])
+
+
 def titles(group: list[Node], issues: list[Issue]) -> None:
     """Title and text of each heading; a list decides together whether inline titles are titles."""
     inline = [(n, m.group(1)) for n in group if (m := SENTENCE.match(n.head))]
@@ -45,6 +72,9 @@ def titles(group: list[Node], issues: list[Issue]) -> None:
     for node in group:
         for seg in node.segs:
             seg.owner = f"node:{node.id}"
+        if node.segs[0].cell == "number":
+            table_row(node, issues)
+            continue
         body = node.segs[1:]
         m = SENTENCE.match(node.head)
         if not m:
@@ -101,3 +131,4 @@ def run(state: State) -> None:
     for node in doc.tasks:
         responsibility(state.rules, node)
         deadlines(state.rules, node, md.year)
+        row_fields(node, md.year, state.rules)

@@ -26,6 +26,9 @@ class Segment:
     context: str = "line"
     """What precedes it in the input: `line` (a line start), `space` (a space that stood for a
     line break), `stop` (。；：！？), `bracket` (a closing bracket or quote), `han` (glued to text)."""
+    cell: str | None = None
+    """In a task table, the role of its column (tables.py): header, number, task, text, lead,
+    responsible, deadline."""
     owner: str | None = None
     """Where the segment ended up (`header.title`, `task 1.2`, `dropped`…); set exactly once."""
 

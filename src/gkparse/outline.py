@@ -45,7 +45,7 @@ def body_start(rules: Rules, tokens: list[Token]) -> tuple[int | None, str | Non
     # GB/T 9704 numbers the first level 一、; a body that opens at （一） or 1. lost it, and
     # its unnumbered section titles stand alone on the line before each list
     opener = tokens[first]
-    lost_top = opener.tier == LIST_TIER and not rules.outline_rule(opener.name).top
+    lost_top = opener.tier == LIST_TIER and opener.order not in (0, TOP_ORDER)
     kind = opener.numbering if lost_top else None
     return (first - 1 if first and bare_title(tokens, first - 1, kind) else first), kind
 
@@ -57,6 +57,7 @@ def bare_title(tokens: list[Token], i: int, unnumbered_kind: str | None) -> bool
     return (
         unnumbered_kind is not None
         and tokens[i].kind == "text"
+        and tokens[i].seg.cell is None
         and nxt is not None
         and nxt.kind == "heading"
         and nxt.numbering == unnumbered_kind

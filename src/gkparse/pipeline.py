@@ -5,6 +5,7 @@ Each stage reads what the stages before it added to the state and adds its own p
     lines     the text cut into one Segment per line, cleaned for matching
     tokens    each segment (a flattened body cut first) classified from its own text
     page      junk to metadata.dropped, page metadata to its fields, wherever they stand
+    tables    task tables flattened one cell per line: row numbers as headings, cells by column
     header    the 版头 and 主体 elements before the first numbered heading
     body      the outline: which candidate headings open nodes; every other segment joins one
     fields    each node's title and text, units and deadlines; the preamble and closing text
@@ -21,7 +22,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from . import body, check, fields, hanzi, header, keywords, normalize, page, report, tokenize
+from . import (
+    body,
+    check,
+    fields,
+    hanzi,
+    header,
+    keywords,
+    normalize,
+    page,
+    report,
+    tables,
+    tokenize,
+)
 from .model import Document
 from .rules import counting_timeouts
 from .state import State
@@ -36,6 +49,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("lines", normalize.run),
     Stage("tokens", tokenize.run),
     Stage("page", page.run),
+    Stage("tables", tables.run),
     Stage("header", header.run),
     Stage("body", body.run),
     Stage("fields", fields.run),

@@ -204,7 +204,6 @@ class OutlineRule:
             "kind": str,
             "tier": int,
             "marker": str,
-            "top": bool,
             "uniform_delimiter": bool,
             "order": int,
         },
@@ -216,8 +215,6 @@ class OutlineRule:
     kind: str
     tier: int
     marker: str
-    top: bool = False
-    """GB/T 9704's first level (一、): a body that opens with another kind lost its first level."""
     uniform_delimiter: bool = False
     """One list prints one delimiter: a marker with another (`6.` among `1、`) is mended."""
     order: int = 0
@@ -276,6 +273,19 @@ class DeadlineRule:
     pattern: Guarded
 
 
+TABLE_ROLES = {"number", "task", "text", "lead", "responsible", "deadline"}
+
+
+@dataclass(frozen=True, slots=True)
+class TableColumn:
+    """table_columns: the labels of one column of a task table and where its cells go."""
+
+    SCHEMA: ClassVar[Schema] = Schema({"role": str, "labels": list}, frozenset({"role", "labels"}))
+    id: str
+    role: str
+    labels: tuple[str, ...]
+
+
 SCHEMAS: dict[str, Schema] = {
     "outline": OutlineRule.SCHEMA,
     "junk": PatternRule.SCHEMA,
@@ -286,6 +296,7 @@ SCHEMAS: dict[str, Schema] = {
     "responsibility": ResponsibilityRule.SCHEMA,
     "unit_phrases": PatternRule.SCHEMA,
     "deadlines": DeadlineRule.SCHEMA,
+    "table_columns": TableColumn.SCHEMA,
 }
 
 
@@ -310,6 +321,8 @@ class Rules:
     """Phrases of a task's text naming its units: closing_parens, labelled, role, leading_unit."""
     lead_labels: frozenset[str]
     """Labels whose units lead the task (牵头单位)."""
+    table_columns: dict[str, str]
+    """A task table's column label (spaces removed) -> its role (see rules/tables.yaml)."""
     sources: dict[str, str]
     """`section.id` -> the file that gave the rule its final form (for `gkparse rules`)."""
 
@@ -317,9 +330,6 @@ class Rules:
     def any_marker(self) -> regex.Pattern[str]:
         """Whether some outline rule matches at a place: one pattern for all (a quick test)."""
         return _any_marker(tuple(r.pattern.pattern.pattern for r in self.outline))
-
-    def outline_rule(self, rule_id: str) -> OutlineRule:
-        return next(r for r in self.outline if r.id == rule_id)
 
     @property
     def uniform_kinds(self) -> frozenset[str]:
@@ -450,7 +460,6 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
                 r["kind"],
                 r.get("tier", LIST_TIER),
                 r["marker"],
-                r.get("top", False),
                 r.get("uniform_delimiter", False),
                 r.get("order", 0),
             )
@@ -517,8 +526,23 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         ),
         unit_phrases=phrases,
         lead_labels=frozenset(merged.get("lead_labels", [])),
+        table_columns=_table_columns(merged, sources),
         sources={k: v for k, v in sources.items()},
     )
+
+
+def _table_columns(merged: dict[str, Any], sources: dict[str, str]) -> dict[str, str]:
+    columns: dict[str, str] = {}
+    for r in _active(merged, "table_columns", sources):
+        if r["role"] not in TABLE_ROLES:
+            raise RuleError(
+                f"{r['_where']}: role must be one of {sorted(TABLE_ROLES)}, not {r['role']!r}"
+            )
+        for label in r["labels"]:
+            if not isinstance(label, str) or not label.strip():
+                raise RuleError(f"{r['_where']}: labels must be a list of strings")
+            columns[regex.sub(r"\s+", "", label)] = r["role"]
+    return columns
 
 
 def _kind(rule: dict[str, Any]) -> str:

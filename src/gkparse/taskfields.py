@@ -12,12 +12,24 @@ from .numerals import chinese
 from .rules import Rules
 
 UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|机构))")
+UNIT_SPLIT_OR_BRACKET = regex.compile(rf"[（()）]|{UNIT_SPLIT.pattern}")
 LEAD_ROLE = "牵头"  # the role word of the units that lead (rules unit_phrases.role)
 
 
 def task_units(text: str) -> list[str]:
-    """The units of a responsibility phrase, split on every separator (no suffix check)."""
-    return [u.strip("。 ") for u in UNIT_SPLIT.split(text) if u.strip("。 ")]
+    """The units of a responsibility phrase, split on every separator outside brackets
+    (`各县（市、区）人民政府` is one unit); no suffix check."""
+    units, start, depth = [], 0, 0
+    for m in UNIT_SPLIT_OR_BRACKET.finditer(text):
+        if m.group() in "（(":
+            depth += 1
+        elif m.group() in "）)":
+            depth = max(0, depth - 1)
+        elif not depth:
+            units.append(text[start : m.start()])
+            start = m.end()
+    units.append(text[start:])
+    return [u.strip("。 ") for u in units if u.strip("。 ")]
 
 
 def _add(node: Node, units: list[str], lead: bool) -> None:
@@ -74,7 +86,12 @@ def deadline_date(kind: str, m: regex.Match[str], plan_year: int | None) -> str 
 
 def deadlines(rules: Rules, node: Node, plan_year: int | None) -> None:
     """Every time limit of the task, in order; where forms overlap, the earlier rule wins."""
-    text = "\n".join(filter(None, [node.title, node.text]))
+    node.deadlines = deadlines_in(
+        rules, "\n".join(filter(None, [node.title, node.text])), plan_year
+    )
+
+
+def deadlines_in(rules: Rules, text: str, plan_year: int | None) -> list[Deadline]:
     taken = bytearray(len(text))  # characters already part of a deadline
     found: list[tuple[int, Deadline]] = []
     for kind, pattern in rules.deadlines:
@@ -82,10 +99,6 @@ def deadlines(rules: Rules, node: Node, plan_year: int | None) -> None:
             if any(taken[m.start() : m.end()]):
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-            found.append(
-                (
-                    m.start(),
-                    Deadline(regex.sub(r"\s+", "", m.group()), deadline_date(kind, m, plan_year)),
-                )
-            )
-    node.deadlines = [d for _, d in sorted(found, key=lambda x: x[0])]
+            date = deadline_date(kind, m, plan_year)
+            found.append((m.start(), Deadline(regex.sub(r"\s+", "", m.group()), date)))
+    return [d for _, d in sorted(found, key=lambda x: x[0])]

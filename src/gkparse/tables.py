@@ -1,0 +1,129 @@
+"""Stage `tables`: task tables flattened one cell per line become rows of the outline.
+
+A 任务分解表 or 一览表 printed on a web page reaches gkparse with each cell on a line of its
+own: a header row of column labels (序号, 工作任务, 牵头单位, 责任单位, 完成时限 …, as
+rules/tables.yaml declares them), then for each row its number and its cells. The number of
+each row becomes a candidate heading (its marker the number as printed) and each cell is
+marked with its column's role (Segment.cell), so that the unit and deadline columns go to the
+task's responsible units and deadlines, never into its text (fields.py).
+
+A row's cells follow its number; a page that prints a cell before the number (the task's name,
+as a merged cell) gives it to the row it precedes. A row with fewer cells than columns lost the
+first ones (merged cells), so its cells fill the last columns.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .model import Token
+from .rules import LIST_TIER, Rules
+from .state import State
+from .taskfields import deadlines_in, task_units
+
+ROW_NUMBER = regex.compile(r"\d{1,3}")
+DEADLINE_MAX = 12  # a time-limit cell is short: 年底前, 持续推进, 2023年6月底前
+DEADLINE_WORDS = regex.compile(r"前|底|月|季度|持续|长期|常态|及时|每[年月周]")
+MIN_COLUMNS = 3  # a run of this many column labels is a table's header row
+ROW_NUMBERING = "table_row"
+
+
+def header_roles(rules: Rules, tokens: list[Token], i: int) -> list[str]:
+    """The roles of the columns named by the run of label cells at tokens[i:], or []."""
+    roles = []
+    for tok in tokens[i:]:
+        role = rules.table_columns.get(regex.sub(r"\s+", "", tok.seg.text))
+        if not is_cell(tok) or role is None:
+            break
+        roles.append(role)
+    named = "task" in roles or "number" in roles
+    return roles if len(roles) >= MIN_COLUMNS and named else []
+
+
+def is_cell(tok: Token) -> bool:
+    """Text, or a line the tokenizer took for a responsibility line (`责任科室`): not a heading."""
+    return tok.kind in ("text", "responsibility")
+
+
+def row_number(tok: Token, expected: int) -> bool:
+    return (
+        tok.kind == "text"
+        and tok.seg.text == str(expected)
+        and bool(ROW_NUMBER.fullmatch(tok.seg.text))
+    )
+
+
+def row_numbers(tokens: list[Token], start: int, width: int) -> list[int]:
+    """Indexes of the row numbers 1, 2, 3 … after a header, each within a row's cells of the
+    one before; cells only between them."""
+    found: list[int] = []
+    i, n = start, 1
+    while i < len(tokens) and i - (found[-1] if found else start) <= width + 1:
+        if row_number(tokens[i], n):
+            found.append(i)
+            n += 1
+        elif not is_cell(tokens[i]):
+            break
+        i += 1
+    return found
+
+
+def typed(rules: Rules, tok: Token) -> str | None:
+    """`units` or `deadline` when a cell can only be a unit list or a time limit."""
+    text = tok.seg.text
+    units = task_units(text)
+    if units and all(u.endswith(rules.unit_suffixes) for u in units):
+        return "units"
+    if len(text) <= DEADLINE_MAX and (
+        DEADLINE_WORDS.search(text) or deadlines_in(rules, text, None)
+    ):
+        return "deadline"
+    return None
+
+
+def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) -> int:
+    """Mark the rows after the header at tokens[start:]; return the index after the table."""
+    columns = [r for r in roles if r != "number"]
+    numbers = row_numbers(tokens, start, len(columns))
+    if not numbers:
+        return start
+    lead = numbers[0] - start  # cells a row prints before its number (a merged name cell)
+    ends = [*numbers[1:], min(len(tokens), numbers[-1] + 1 + len(columns) - lead)]
+    before = tokens[start : numbers[0]]
+    for k, at in enumerate(numbers):
+        between = [t for t in tokens[at + 1 : ends[k]] if is_cell(t)]
+        after = between
+        if k + 1 < len(numbers) and lead:
+            # the next row's name cell stands last, unless that cell is a unit list or a date
+            nxt = [t for t in between[-lead:] if typed(rules, t) is None]
+            after = between[: len(between) - len(nxt)] if len(nxt) == lead else between
+        own = [*before, *after][-len(columns) :]
+        free = columns[len(before) :] if before else columns
+        for tok, role in [*zip(before, columns), *zip(after, free[len(free) - len(after) :])]:
+            tok.seg.cell = role
+            tok.kind = "text"  # a cell, whatever its words look like
+        tokens[at] = row_heading(tokens[at], k + 1)
+        if before:  # the row's cells after its number, so that they are the row's
+            tokens[at - len(before) : at + 1] = [tokens[at], *before]
+        before = between[len(after) :]
+        del own
+    return ends[-1]
+
+
+def row_heading(tok: Token, n: int) -> Token:
+    """The number cell of row n as a candidate heading of the table's own numbering."""
+    tok.seg.cell = "number"
+    return Token("heading", tok.seg, "table_row", "", n, str(n), ROW_NUMBERING, LIST_TIER, order=0)
+
+
+def run(state: State) -> None:
+    tokens, i = state.notice, 0
+    while i < len(tokens):
+        roles = header_roles(state.rules, tokens, i)
+        if roles:
+            for tok in tokens[i : i + len(roles)]:
+                tok.seg.cell = "header"
+                tok.kind = "text"
+            i = read_table(state.rules, tokens, i + len(roles), roles)
+        else:
+            i += 1
