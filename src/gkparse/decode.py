@@ -17,7 +17,7 @@ from .model import Token
 from .outline import UNNUMBERED, place
 from .rules import LIST_TIER
 
-BEAM = 8  # readings kept after each candidate
+BEAM = 8
 
 # how a heading fits the open lists (outline.Placement.how); unlisted and out are never taken
 FIT = {

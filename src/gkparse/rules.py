@@ -145,8 +145,9 @@ class Guarded:
             return []
 
 
-@lru_cache(maxsize=8)
-def _any_marker(patterns: tuple[str, ...]) -> regex.Pattern[str]:
+@lru_cache(maxsize=16)
+def _any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern that matches where any of `patterns` does (their groups unnamed)."""
     plain = [regex.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
     return regex.compile("|".join(f"(?:{p})" for p in plain) or "(?!)", regex.V0)
 
@@ -329,7 +330,7 @@ class Rules:
     @property
     def any_marker(self) -> regex.Pattern[str]:
         """Whether some outline rule matches at a place: one pattern for all (a quick test)."""
-        return _any_marker(tuple(r.pattern.pattern.pattern for r in self.outline))
+        return _any_of(tuple(r.pattern.pattern.pattern for r in self.outline))
 
     @property
     def uniform_kinds(self) -> frozenset[str]:
@@ -339,6 +340,16 @@ class Rules:
     def junk_id(self, text: str) -> str | None:
         if len(text) > JUNK_MAX:
             return None
+        try:  # one pattern of all junk rules first: most lines are none
+            if (
+                _any_of(tuple(p.pattern.pattern for _, p in self.junk)).fullmatch(
+                    text, timeout=RULE_TIMEOUT
+                )
+                is None
+            ):
+                return None
+        except TimeoutError:
+            pass  # a rule that backtracks: each rule is tried, and its timeout reported
         for rule_id, pattern in self.junk:
             if pattern.fullmatch(text):
                 return rule_id

@@ -24,6 +24,7 @@ from .taskfields import deadlines_in, task_units
 ROW_NUMBER = regex.compile(r"\d{1,3}")
 DEADLINE_MAX = 12  # a time-limit cell is short: 年底前, 持续推进, 2023年6月底前
 DEADLINE_WORDS = regex.compile(r"前|底|月|季度|持续|长期|常态|及时|每[年月周]")
+LABEL_MAX = 12  # a column label is short: 序号, 牵头单位, 完成时限
 MIN_COLUMNS = 3  # a run of this many column labels is a table's header row
 ROW_NUMBERING = "table_row"
 
@@ -32,6 +33,8 @@ def header_roles(rules: Rules, tokens: list[Token], i: int) -> list[str]:
     """The roles of the columns named by the run of label cells at tokens[i:], or []."""
     roles = []
     for tok in tokens[i:]:
+        if len(tok.seg.text) > LABEL_MAX:
+            break
         role = rules.table_columns.get(regex.sub(r"\s+", "", tok.seg.text))
         if not is_cell(tok) or role is None:
             break
