@@ -15,6 +15,7 @@ from .rules import RULE_TIMEOUT, Rules
 
 LONG = 300  # a line this long may hold a whole body
 MARKER_MAY_FOLLOW = "。；：！？）」”』"
+CELL_BAR = regex.compile(r"\s*[|│]\s*")
 SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
 # a Han-space-Han gap: in PDF text they fall inside words; in crawler text between paragraphs
 HAN_GAP = regex.compile(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
@@ -42,6 +43,14 @@ def _starts_marker(rules: Rules, text: str, i: int) -> bool:
         return rules.any_marker.match(text, i, timeout=RULE_TIMEOUT) is not None
     except TimeoutError:  # a user's rule that backtracks forever: no marker here
         return False
+
+
+def _cells(rules: Rules, text: str) -> list[str]:
+    """The cells of a table row printed on one line with bars (`1 | 加强… | 办公室 | 年底前`);
+    page metadata printed so (`索引号: | …`) is left to the tokenizer, which knows its labels."""
+    if text.count("|") < 2 or rules.meta_label.search(text):
+        return []
+    return [c for c in CELL_BAR.split(text) if c.strip()]
 
 
 def _space_cuts(rules: Rules, text: str) -> list[str]:
@@ -88,8 +97,9 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
 
 
 def unflatten(rules: Rules, seg: Segment) -> list[Segment]:
-    """The segment cut at its line-break spaces (a long line only) and before its markers."""
-    pieces = _space_cuts(rules, seg.text) or [seg.text]
+    """The segment cut into the cells of a table row printed with bars, at its line-break
+    spaces, and before its markers."""
+    pieces = _cells(rules, seg.text) or _space_cuts(rules, seg.text) or [seg.text]
     if len(pieces) == 1 and not _marker_cuts(rules, seg.text):
         return [seg]
     out: list[Segment] = []
