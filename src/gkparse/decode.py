@@ -17,7 +17,8 @@ from .model import Token
 from .outline import UNNUMBERED, place
 from .rules import LIST_TIER
 
-BEAM = 8
+BEAM = 8  # readings kept after each candidate…
+MARGIN = 6.0  # …unless they trail the best by more than two headings at line starts
 
 # how a heading fits the open lists (outline.Placement.how); unlisted and out are never taken
 FIT = {
@@ -128,7 +129,8 @@ def decode(tokens: list[Token], events: list[tuple[int, str]]) -> set[int]:
                 kept = found.get(option.key)
                 if kept is None or option.score > kept.score:
                     found[option.key] = option
-        beam = sorted(found.values(), key=lambda r: -r.score)[:BEAM]
+        ranked = sorted(found.values(), key=lambda r: -r.score)[:BEAM]
+        beam = [r for r in ranked if r.score >= ranked[0].score - MARGIN]
     best = beam[0].taken
     out: set[int] = set()
     while best is not None:
