@@ -18,7 +18,7 @@ from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
 from .state import State
 from .rules import Rules
-from .taskfields import deadlines, deadlines_in, responsibility, task_units
+from .taskfields import cell_units, deadlines, deadlines_in, responsibility
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
 TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…
@@ -49,19 +49,34 @@ def table_row(node: Node, issues: list[Issue]) -> None:
 
 
 ROW_FIELDS = {"lead", "responsible", "deadline"}
+BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
 
 
 def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
     """The unit and deadline cells of a table row: its lead and responsible units, deadlines."""
     for seg in node.segs:
         if seg.cell in ("lead", "responsible"):
-            units = [u for u in task_units(seg.text) if u not in node.responsible]
+            units = [u for u in cell_units(seg.text) if u not in node.responsible]
             node.responsible.extend(units)
             if seg.cell == "lead":
                 node.lead.extend(u for u in units if u not in node.lead)
         elif seg.cell == "deadline":
             found = deadlines_in(rules, seg.text, plan_year)
             node.deadlines.extend(found or [Deadline(strip_spaces(seg.text), None)])
+
+
+def tail_units(node: Node, rules: Rules) -> None:
+    """A row of a table run together whose last column is units: the words after the row's
+    last sentence are its units when every one of them is a unit's name."""
+    text = node.text or ""
+    cut = max(text.rfind("。"), text.rfind("；"))
+    tail = text[cut + 1 :].strip()
+    units = cell_units(tail)
+    named = [BRACKETED_END.sub("", u) for u in units]
+    if cut < 0 or not units or not all(u.endswith(rules.unit_suffixes) for u in named):
+        return
+    node.text = text[: cut + 1].rstrip() or None
+    node.responsible.extend(u for u in units if u not in node.responsible)
 
 
 def titles(group: list[Node], issues: list[Issue]) -> None:
@@ -128,6 +143,13 @@ def run(state: State) -> None:
         or first_year(h.doc_number)
         or first_year(h.date)
     )
+    after = state.tail_units_after
+    if after is not None:
+        position = {id(s): k for k, s in enumerate(doc.segments)}
+        start = position.get(id(after), len(doc.segments))
+        for node in doc.tasks:
+            if position.get(id(node.segs[0]), -1) > start:
+                tail_units(node, state.rules)
     for node in doc.tasks:
         responsibility(state.rules, node)
         deadlines(state.rules, node, md.year)

@@ -35,6 +35,9 @@ class State:
     """header: the tokens from the first numbered heading on."""
     unnumbered_kind: str | None = None
     """header: the numbering kind whose section titles lost their numbers (None: none did)."""
+    tail_units_after: Segment | None = None
+    """tables: a header row run together whose last column is units: the rows after it end
+    with their units (`…营商环境。区直各有关单位，各片区管理局`)."""
     closing: list[Segment] = field(default_factory=list)
     """body, fields: text after the last item that belongs to none of them."""
     timeouts: Counter[str] = field(default_factory=Counter)

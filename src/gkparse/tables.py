@@ -27,6 +27,8 @@ DEADLINE_WORDS = regex.compile(r"前|底|月|季度|持续|长期|常态|及时|
 LABEL_MAX = 12  # a column label is short: 序号, 牵头单位, 完成时限
 MIN_COLUMNS = 3  # a run of this many column labels is a table's header row
 ROW_NUMBERING = "table_row"
+UNIT_ROLES = ("lead", "responsible")
+GLUED_HEADER_MAX = 200  # a line this long is text, not a header row run together
 
 
 def header_roles(rules: Rules, tokens: list[Token], i: int) -> list[str]:
@@ -119,9 +121,29 @@ def row_heading(tok: Token, n: int) -> Token:
     return Token("heading", tok.seg, "table_row", "", n, str(n), ROW_NUMBERING, LIST_TIER, order=0)
 
 
+def glued_header(rules: Rules, text: str) -> list[str]:
+    """The roles of a header row printed as one run of labels, its spaces gone
+    (`工作任务工作要求牵头单位责任单位`), or [] when the text holds no such run with a task."""
+    compact = regex.sub(r"\s+", "", text)
+    labels = sorted(rules.table_columns, key=len, reverse=True)
+    best: list[str] = []
+    for start in range(len(compact)):
+        roles, at = [], start
+        while label := next((x for x in labels if compact.startswith(x, at)), None):
+            roles.append(rules.table_columns[label])
+            at += len(label)
+        if len(roles) > len(best):
+            best = roles
+    return best if len(best) >= MIN_COLUMNS and "task" in best else []
+
+
 def run(state: State) -> None:
     tokens, i = state.notice, 0
     while i < len(tokens):
+        text = tokens[i].seg.text
+        glued = glued_header(state.rules, text) if len(text) <= GLUED_HEADER_MAX else []
+        if glued and glued[-1] in UNIT_ROLES:
+            state.tail_units_after = tokens[i].seg  # rows end with their unit cells (fields.py)
         roles = header_roles(state.rules, tokens, i)
         if roles:
             for tok in tokens[i : i + len(roles)]:

@@ -32,6 +32,16 @@ def task_units(text: str) -> list[str]:
     return [u.strip("。 ") for u in units if u.strip("。 ")]
 
 
+# where two names run together in a table cell: a unit's last character, then the first of the
+# next name (`区经济发展局区行政审批局` -> 区经济发展局, 区行政审批局)
+GLUED_NAMES = regex.compile(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
+
+
+def cell_units(text: str) -> list[str]:
+    """The units of a table cell, names run together split apart."""
+    return [part for unit in task_units(text) for part in GLUED_NAMES.split(unit) if part]
+
+
 def _add(node: Node, units: list[str], lead: bool) -> None:
     node.responsible.extend(u for u in units if u not in node.responsible)
     if lead:
