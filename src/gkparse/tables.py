@@ -14,6 +14,8 @@ first ones (merged cells), so its cells fill the last columns.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .model import Token
@@ -125,16 +127,22 @@ def glued_header(rules: Rules, text: str) -> list[str]:
     """The roles of a header row printed as one run of labels, its spaces gone
     (`工作任务工作要求牵头单位责任单位`), or [] when the text holds no such run with a task."""
     compact = regex.sub(r"\s+", "", text)
-    labels = sorted(rules.table_columns, key=len, reverse=True)
     best: list[str] = []
-    for start in range(len(compact)):
-        roles, at = [], start
-        while label := next((x for x in labels if compact.startswith(x, at)), None):
-            roles.append(rules.table_columns[label])
-            at += len(label)
-        if len(roles) > len(best):
-            best = roles
-    return best if len(best) >= MIN_COLUMNS and "task" in best else []
+    run: list[str] = []
+    end = -1
+    for m in _labels(tuple(rules.table_columns)).finditer(compact):
+        run = [*run, m.group()] if m.start() == end else [m.group()]
+        end = m.end()
+        if len(run) > len(best):
+            best = run
+    roles = [rules.table_columns[label] for label in best]
+    return roles if len(roles) >= MIN_COLUMNS and "task" in roles else []
+
+
+@lru_cache(maxsize=8)
+def _labels(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    """Any column label, the longest first."""
+    return regex.compile("|".join(map(regex.escape, sorted(labels, key=len, reverse=True))))
 
 
 def run(state: State) -> None:
