@@ -145,6 +145,32 @@ class Guarded:
             return []
 
 
+WARM_UP = 1000  # quick tests asked before one combined pattern pays for its compiling (~15 ms)
+_asked: Counter[str] = Counter()
+
+
+class _OneByOne:
+    """Stands for a combined pattern until it is worth compiling: tries the rules one by one."""
+
+    def __init__(self, patterns: list[Guarded]) -> None:
+        self.patterns = patterns
+
+    def match(self, text: str, at: int, timeout: float) -> object | None:
+        return next((m for p in self.patterns if (m := p.match(text, at))), None)
+
+    def fullmatch(self, text: str, timeout: float) -> object | None:
+        return next((m for p in self.patterns if (m := p.fullmatch(text))), None)
+
+
+def _combined(name: str, patterns: list[Guarded]) -> Any:
+    """One pattern matching where any of `patterns` does, once a process has asked often
+    enough for it to pay (a single small notice never compiles it: a cold start stays short)."""
+    _asked[name] += 1
+    if _asked[name] <= WARM_UP:
+        return _OneByOne(patterns)
+    return _any_of(tuple(p.pattern.pattern for p in patterns))
+
+
 @lru_cache(maxsize=16)
 def _any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern that matches where any of `patterns` does (their groups unnamed)."""
@@ -327,10 +353,13 @@ class Rules:
     sources: dict[str, str]
     """`section.id` -> the file that gave the rule its final form (for `gkparse rules`)."""
 
-    @property
-    def any_marker(self) -> regex.Pattern[str]:
-        """Whether some outline rule matches at a place: one pattern for all (a quick test)."""
-        return _any_of(tuple(r.pattern.pattern.pattern for r in self.outline))
+    def any_marker(self, text: str, at: int) -> bool:
+        """Whether some outline rule matches at `at` (a quick test, before the rules one by one)."""
+        patterns = [r.pattern for r in self.outline]
+        try:
+            return _combined("outline", patterns).match(text, at, timeout=RULE_TIMEOUT) is not None
+        except TimeoutError:  # a user's rule that backtracks forever: no marker here
+            return False
 
     @property
     def uniform_kinds(self) -> frozenset[str]:
@@ -340,11 +369,9 @@ class Rules:
     def junk_id(self, text: str) -> str | None:
         if len(text) > JUNK_MAX:
             return None
-        try:  # one pattern of all junk rules first: most lines are none
+        try:  # all junk rules as one pattern first: most lines are no junk
             if (
-                _any_of(tuple(p.pattern.pattern for _, p in self.junk)).fullmatch(
-                    text, timeout=RULE_TIMEOUT
-                )
+                _combined("junk", [p for _, p in self.junk]).fullmatch(text, timeout=RULE_TIMEOUT)
                 is None
             ):
                 return None

@@ -125,8 +125,13 @@ def row_heading(tok: Token, n: int) -> Token:
 
 def glued_header(rules: Rules, text: str) -> list[str]:
     """The roles of a header row printed as one run of labels, its spaces gone
-    (`工作任务工作要求牵头单位责任单位`), or [] when the text holds no such run with a task."""
+    (`工作任务工作要求牵头单位责任单位`), or [] when the text holds no such run with a task and
+    a unit column."""
     compact = regex.sub(r"\s+", "", text)
+    if not any(
+        role in UNIT_ROLES and label in compact for label, role in rules.table_columns.items()
+    ):
+        return []  # no unit column named: no table whose rows end with units
     best: list[str] = []
     run: list[str] = []
     end = -1

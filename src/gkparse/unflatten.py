@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from .model import Segment
-from .rules import RULE_TIMEOUT, Rules
+from .rules import Rules
 
 LONG = 300  # a line this long may hold a whole body
 MARKER_MAY_FOLLOW = "。；：！？）」”』"
@@ -39,10 +39,7 @@ def context(text: str, i: int) -> str:
 
 
 def _starts_marker(rules: Rules, text: str, i: int) -> bool:
-    try:
-        return rules.any_marker.match(text, i, timeout=RULE_TIMEOUT) is not None
-    except TimeoutError:  # a user's rule that backtracks forever: no marker here
-        return False
+    return rules.any_marker(text, i)
 
 
 def _cells(rules: Rules, text: str) -> list[str]:
