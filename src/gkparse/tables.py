@@ -9,7 +9,11 @@ task's responsible units and deadlines, never into its text (fields.py).
 
 A row's cells follow its number; a page that prints a cell before the number (the task's name,
 as a merged cell) gives it to the row it precedes. A row with fewer cells than columns lost the
-first ones (merged cells), so its cells fill the last columns.
+first ones (merged cells), so its cells fill the last columns. A row printed a line with bars
+reaches this stage cut into its cells (unflatten.py).
+
+A header row run together on one line (`工作任务工作要求牵头单位责任单位`) whose last column is
+units marks where rows that end with their units begin (State.tail_units_after; fields.py).
 """
 
 from __future__ import annotations
@@ -104,7 +108,6 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
             # the next row's name cell stands last, unless that cell is a unit list or a date
             nxt = [t for t in between[-lead:] if typed(rules, t) is None]
             after = between[: len(between) - len(nxt)] if len(nxt) == lead else between
-        own = [*before, *after][-len(columns) :]
         free = columns[len(before) :] if before else columns
         for tok, role in [*zip(before, columns), *zip(after, free[len(free) - len(after) :])]:
             tok.seg.cell = role
@@ -113,7 +116,6 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
         if before:  # the row's cells after its number, so that they are the row's
             tokens[at - len(before) : at + 1] = [tokens[at], *before]
         before = between[len(after) :]
-        del own
     return ends[-1]
 
 
