@@ -167,3 +167,14 @@ def test_every_built_in_pattern_is_fast_on_a_long_line_of_its_own_characters():
         if elapsed > 2 or timeouts:
             slow.append((guarded.where, round(elapsed, 2), dict(timeouts)))
     assert not slow
+
+
+def test_a_task_table_of_five_thousand_rows():
+    cells = ["工作任务", "具体要求", "责任科室", "时限要求"]
+    for i in range(1, 5001):
+        cells += [f"任务名称{i}", str(i), f"具体要求内容第{i}项，认真落实。", "办公室", "年底前"]
+    start = time.perf_counter()
+    doc = parse("\n".join(cells), keywords=False)
+    assert time.perf_counter() - start < 60
+    assert [t.marker for t in doc.tasks] == [str(i) for i in range(1, 5001)]
+    assert doc.tasks[-1].title == "任务名称5000" and doc.tasks[-1].responsible == ["办公室"]

@@ -27,7 +27,7 @@ from .rules import LIST_TIER, Rules
 from .state import State
 from .taskfields import deadlines_in, task_units
 
-ROW_NUMBER = regex.compile(r"\d{1,3}")
+ROW_NUMBER = regex.compile(r"\d{1,4}")
 DEADLINE_MAX = 12  # a time-limit cell is short: 年底前, 持续推进, 2023年6月底前
 DEADLINE_WORDS = regex.compile(r"前|底|月|季度|持续|长期|常态|及时|每[年月周]")
 LABEL_MAX = 12  # a column label is short: 序号, 牵头单位, 完成时限
