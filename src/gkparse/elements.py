@@ -11,7 +11,6 @@ from .normalize import strip_spaces
 from .rules import Rules
 
 SENTENCE_END = "。！？；"
-SPLIT_UNITS = regex.compile(r"[，,；;]+")
 
 
 def doc_number(rules: Rules, text: str) -> str | None:
@@ -37,24 +36,39 @@ def units_line(rules: Rules, text: str) -> list[str] | None:
     return parts if parts and all(is_unit(rules, p) for p in parts) else None
 
 
+def split_outside(text: str, separators: str) -> list[str]:
+    """`text` split at each of `separators` that stands outside brackets."""
+    parts, start, depth = [], 0, 0
+    for k, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in separators and not depth:
+            parts.append(text[start:k])
+            start = k + 1
+    return [*parts, text[start:]]
+
+
 def split_units(rules: Rules, text: str) -> list[str]:
-    """Split a list of units on ，；, and on 、 only after a complete unit name.
+    """Split a list of units on ，；, and on 、 only after a complete unit name, never inside
+    brackets (`各县（市、区）人民政府` is one unit).
 
     `各村、居委会、企事业单位` is 各村、居委会 (村委会 and 居委会) and 企事业单位: a part that does
-    not end like a unit's name stays joined to the next.
+    not end like a unit's name stays joined to the next, and so does a bare kind of division
+    (`各省、自治区、直辖市人民政府` is one unit).
     """
     out: list[str] = []
-    for chunk in SPLIT_UNITS.split(text.strip(" ：:。")):
-        parts = chunk.split("、")
+    for chunk in split_outside(text.strip(" ：:。"), "，,；;"):
+        parts = split_outside(chunk, "、")
         pending = ""
         for k, part in enumerate(parts):
             pending = f"{pending}、{part}" if pending else part
-            complete = len(pending) > 2 and pending.endswith(
-                rules.unit_suffixes
-            )  # 各村、居委会 stays whole
-            shared = (
-                k + 1 < len(parts) and parts[k + 1] in rules.unit_suffixes
-            )  # 各县市区委、人民政府
+            division = part.strip().removeprefix("各") in rules.division_names
+            # 各村、居委会 stays whole
+            complete = len(pending) > 2 and pending.endswith(rules.unit_suffixes) and not division
+            # 各县市区委、人民政府
+            shared = k + 1 < len(parts) and parts[k + 1] in rules.unit_suffixes
             if complete and not shared:
                 out.append(pending.strip())
                 pending = ""

@@ -32,6 +32,7 @@ class RuleError(Exception):
 PLAIN_SECTIONS = {
     "delimiters": dict,
     "unit_suffixes": list,
+    "division_names": list,
     "stopwords": list,
     "unit_labels": list,
     "lead_labels": list,
@@ -334,6 +335,8 @@ class Rules:
     junk: tuple[tuple[str, Guarded], ...]
     header: dict[str, Guarded]
     unit_suffixes: tuple[str, ...]
+    division_names: frozenset[str]
+    """Kinds of administrative division (省, 自治区 …): listed before a shared name, no unit."""
     metadata: tuple[MetaRule, ...]
     meta_label: regex.Pattern[str]
     """Any metadata label followed by its colon: where a page-metadata line is cut."""
@@ -543,6 +546,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         ),
         header=header,
         unit_suffixes=tuple(sorted(merged.get("unit_suffixes", []), key=len, reverse=True)),
+        division_names=frozenset(merged.get("division_names", [])),
         metadata=tuple(metadata),
         meta_label=regex.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
         values=tuple(
