@@ -109,6 +109,13 @@ def outline(rules, case):
     }
 
 
+def header(rules, case):
+    """The header fields of the input parsed as a whole document."""
+    h = gkparse.parse(case["input"], keywords=False).header
+    fields = ("title", "issuer", "doc_number", "date", "recipients", "plan_title")
+    return {name: getattr(h, name) for name in fields}
+
+
 # `<stage>/<file>` first, then `<stage>`
 ADAPTERS: dict[str, Callable[[Any, dict], dict]] = {
     "normalize": normalized,
@@ -123,6 +130,7 @@ ADAPTERS: dict[str, Callable[[Any, dict], dict]] = {
     "elements/values": rule_match,
     "tasks": task_fields,
     "outline": outline,
+    "header": header,
 }
 # keys of a case that are not expected outputs: what it is, where it comes from, stage inputs
 CASE_KEYS = {"id", "rule", "source", "synthetic", "note", "xfail", "input", "task", "mode"}

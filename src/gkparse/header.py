@@ -93,6 +93,12 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
     return out
 
 
+def once(title: str) -> str:
+    """A title a page printed twice in one line (`XX规范XX规范`) as the notice prints it, once."""
+    half = len(title) // 2
+    return title[:half] if len(title) % 2 == 0 and title[:half] == title[half:] else title
+
+
 @dataclass
 class Front:
     """What the 版头 and 主体 yielded, before the fields are settled."""
@@ -338,7 +344,9 @@ class FrontReader:
             if m and doc_number(rules, m.group(1)):
                 h.doc_number = h.doc_number or doc_number(rules, m.group(1))
                 title = title[: m.start()].strip()
-            h.title = h.title or title
+            if not h.title and once(title) != title:  # the page's second copy goes, recorded
+                md.dropped.append({"line": f.title[0].seg.line, "text": once(title)})
+            h.title = h.title or once(title)
             for t in f.title:
                 self.claim(t.seg, "header.title")
         if (
