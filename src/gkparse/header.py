@@ -386,7 +386,10 @@ class FrontReader:
         elif h.title:
             m = QUOTED.search(h.title)
             bare = rules.header["handed_down"].fullmatch(h.title)
-            if m and rules.header["hands_down"].fullmatch(h.title):
+            # 印发2023年《政府工作报告》重点任务分解方案的通知: a 《》 inside the plan's name
+            # cites a document the plan is about; the plan is all that the title hands down
+            cited = bare and m and not bare["plan"].strip().endswith("》")
+            if m and rules.header["hands_down"].fullmatch(h.title) and not cited:
                 h.plan_title = m.group(1)
             elif bare:
                 h.plan_title = bare["plan"]
