@@ -27,6 +27,7 @@ def is_unit(rules: Rules, text: str) -> bool:
         3 <= len(text) <= 40
         and regex.fullmatch(r"[\p{Han}（）()·]+", text) is not None
         and text.endswith(rules.unit_suffixes)
+        and not any(word in text for word in rules.unit_never)
     )
 
 

@@ -33,6 +33,7 @@ PLAIN_SECTIONS = {
     "delimiters": dict,
     "unit_suffixes": list,
     "division_names": list,
+    "unit_never": list,
     "stopwords": list,
     "unit_labels": list,
     "lead_labels": list,
@@ -336,6 +337,8 @@ class Rules:
     header: dict[str, Guarded]
     unit_suffixes: tuple[str, ...]
     division_names: frozenset[str]
+    unit_never: tuple[str, ...]
+    """Words no unit's name holds (关于): a title broken over lines, not an issuer."""
     """Kinds of administrative division (省, 自治区 …): listed before a shared name, no unit."""
     metadata: tuple[MetaRule, ...]
     meta_label: regex.Pattern[str]
@@ -547,6 +550,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         header=header,
         unit_suffixes=tuple(sorted(merged.get("unit_suffixes", []), key=len, reverse=True)),
         division_names=frozenset(merged.get("division_names", [])),
+        unit_never=tuple(merged.get("unit_never", [])),
         metadata=tuple(metadata),
         meta_label=regex.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
         values=tuple(
