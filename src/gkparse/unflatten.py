@@ -25,6 +25,7 @@ MARKER_START = regex.compile(
 )
 PARENS_OR_CHAPTER = "（(第"
 CLOSERS = "）)」”』"
+YEAR_IN_BRACKETS = regex.compile(r"[（(〔\[]\s*(?:19|20)\d\d\s*[）)〕\]]")
 CHINESE_GLUED = regex.compile(r"[一二三四五六七八九十]{1,3}、")  # `…办公室二、强化…`
 
 
@@ -88,6 +89,8 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
             and not (CHINESE_GLUED.match(text, i) and text[i - 1] not in "第一二三四五六七八九十")
         ):
             continue
+        if YEAR_IN_BRACKETS.match(text, i):
+            continue  # 楚司通(2024)1号: the year of a 文号, not an item numbered 2024
         if _starts_marker(rules, text, i):
             cuts.append(i)
     return cuts
