@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from .dates import find_date
+from .dates import find_date, parse_date_line
 from .elements import ATTACHMENT_START, attachment_items, split_units, units_line
 from .model import Node, Token
 from .decode import decode
@@ -87,6 +87,36 @@ class BodyReader:
             else:
                 node.segs.append(tok.seg)
         self.doc.roots = self.outline.roots
+        self.sign_off()
+
+    def sign_off(self) -> None:
+        """署名 and 成文日期 after the numbered paragraphs of a notice (GB/T 9704 puts them
+        under the body): unit lines, then a date alone on its line, inside the last item
+        before them. The notice's own, when its header gave no date."""
+        header = self.doc.header
+        if header.date:
+            return
+        for node in self.doc.walk():
+            segs = node.segs
+            for k in range(2, len(segs)):
+                date, _ = parse_date_line(segs[k].text)
+                names = units_line(self.rules, segs[k - 1].text)
+                if not date or not names:
+                    continue
+                start = k - 1
+                while start > 1 and units_line(self.rules, segs[start - 1].text):
+                    start -= 1
+                signature = [s.text for s in segs[start:k]]
+                header.signature = " ".join(signature)
+                header.issuer = header.issuer or "、".join(
+                    n for line in signature for n in line.split()
+                )
+                header.date = date
+                for seg in segs[start:k]:
+                    seg.owner = "header.signature"
+                segs[k].owner = "header.date"
+                del segs[start : k + 1]
+                return
 
     def rejoin(self, tokens: list[Token], taken: set[int]) -> list[Token]:
         """A marker the decoder declined inside a line goes back into the piece it was cut from
