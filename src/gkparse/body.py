@@ -25,13 +25,10 @@ class BodyReader:
         self.state, self.rules, self.doc = state, state.rules, state.doc
         self.outline = Outline(state.issues, state.unnumbered_kind)
 
-    def roles(self, tokens: list[Token]) -> tuple[list[str], list[tuple[int, str]]]:
-        """What each token is before the outline is decided, and the decoder's events.
-
-        `attachment` (a 附件说明 line), `back` (from the 版记 on), else `body`; the events are
-        the candidate headings and unnumbered section titles of the body, in order.
-        """
-        roles, events = [], []
+    def events(self, tokens: list[Token]) -> list[tuple[int, str]]:
+        """The decoder's events: the candidate headings and unnumbered section titles of the
+        body, in order, leaving out 附件说明 lines and the 版记 (from 抄送 or 印发 on)."""
+        events = []
         attaching = back = False
         for i, tok in enumerate(tokens):
             text = tok.seg.text
@@ -40,21 +37,19 @@ class BodyReader:
             attaching = listed or opens is not None
             listed = listed or bool(opens)
             back = back or not listed and tok.kind != "heading" and self.is_back_matter(text)
-            roles.append("attachment" if listed else "back" if back else "body")
-            if roles[-1] != "body":
+            if listed or back:
                 continue
             if tok.kind == "heading":
                 events.append((i, "heading"))
             elif bare_title(tokens, i, self.outline.unnumbered_kind):
                 events.append((i, "untitled"))
-        return roles, events
+        return events
 
     def read(self, tokens: list[Token]) -> None:
         back = False  # in the 版记 after the body: 抄送, 印发
         attaching = False  # in a 附件说明 list: `附件：1.XX` then `2.XX` on lines of their own
         header = self.doc.header
-        _, events = self.roles(tokens)
-        taken = {id(tokens[i]) for i in decode(tokens, events)}
+        taken = {id(tokens[i]) for i in decode(tokens, self.events(tokens))}
         tokens = self.rejoin(tokens, taken)
         for i, tok in enumerate(tokens):
             text = tok.seg.text

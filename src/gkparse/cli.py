@@ -153,6 +153,15 @@ def main() -> None:
     """
 
 
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Files parsed in parallel [default: number of CPUs].",
+)
+
+
 @main.command("parse")
 @click.argument("files", nargs=-1, required=True)
 @click.option(
@@ -176,13 +185,7 @@ def main() -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Files parsed in parallel [default: number of CPUs].",
-)
+@jobs_option
 @click.option("--no-keywords", is_flag=True, help="Skip task keywords (jieba); faster.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each file's warnings on stderr.")
@@ -294,13 +297,7 @@ def task_rows(name: str, data: dict[str, Any]) -> Iterator[list[str]]:
     metavar="FILE",
     help="A rule file layered over the built-in rules.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Files parsed in parallel [default: number of CPUs].",
-)
+@jobs_option
 def tasks_command(
     files: tuple[str, ...], tsv: bool, rule_files: tuple[str, ...], jobs: int | None
 ) -> None:

@@ -5,6 +5,8 @@ Each looks at one text and says what it is; where it stands in the notice is hea
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .normalize import strip_spaces
@@ -22,7 +24,7 @@ def doc_number(rules: Rules, text: str) -> str | None:
 
 
 def is_unit(rules: Rules, text: str) -> bool:
-    """A unit's name alone on a line: XX市人民政府办公室."""
+    """A unit's name alone on a line: XX市XX局, XX区XX办公室."""
     return (
         3 <= len(text) <= 40
         and regex.fullmatch(r"[\p{Han}（）()·]+", text) is not None
@@ -37,18 +39,27 @@ def units_line(rules: Rules, text: str) -> list[str] | None:
     return parts if parts and all(is_unit(rules, p) for p in parts) else None
 
 
-def split_outside(text: str, separators: str) -> list[str]:
-    """`text` split at each of `separators` that stands outside brackets."""
+LIST_BREAK = regex.compile(r"[，,；;]")  # between the units of a list…
+ENUMERATION = regex.compile(r"、")  # …and between names that may share one ending
+
+
+def split_outside(text: str, separator: regex.Pattern[str]) -> list[str]:
+    """`text` split at each match of `separator` that stands outside brackets."""
     parts, start, depth = [], 0, 0
-    for k, ch in enumerate(text):
-        if ch in "（(":
+    for m in _with_brackets(separator.pattern).finditer(text):
+        if m.group() in "（(":
             depth += 1
-        elif ch in "）)":
+        elif m.group() in "）)":
             depth = max(0, depth - 1)
-        elif ch in separators and not depth:
-            parts.append(text[start:k])
-            start = k + 1
+        elif not depth:
+            parts.append(text[start : m.start()])
+            start = m.end()
     return [*parts, text[start:]]
+
+
+@lru_cache(maxsize=8)
+def _with_brackets(separator: str) -> regex.Pattern[str]:
+    return regex.compile(rf"[（()）]|{separator}")
 
 
 def split_units(rules: Rules, text: str) -> list[str]:
@@ -57,11 +68,11 @@ def split_units(rules: Rules, text: str) -> list[str]:
 
     `各村、居委会、企事业单位` is 各村、居委会 (村委会 and 居委会) and 企事业单位: a part that does
     not end like a unit's name stays joined to the next, and so does a bare kind of division
-    (`各省、自治区、直辖市人民政府` is one unit).
+    (`各省、自治区、直辖市` sharing one name are one unit).
     """
     out: list[str] = []
-    for chunk in split_outside(text.strip(" ：:。"), "，,；;"):
-        parts = split_outside(chunk, "、")
+    for chunk in split_outside(text.strip(" ：:。"), LIST_BREAK):
+        parts = split_outside(chunk, ENUMERATION)
         pending = ""
         for k, part in enumerate(parts):
             pending = f"{pending}、{part}" if pending else part

@@ -13,7 +13,7 @@ from collections import Counter
 import regex
 
 from .dates import first_year
-from .model import Deadline, Issue, Node, Segment
+from .model import Deadline, Issue, Node
 from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
 from .state import State
@@ -120,10 +120,6 @@ def mend_markers(group: list[Node], uniform: frozenset[str], issues: list[Issue]
             node.marker = fixed
 
 
-def joined(segs: list[Segment], issues: list[Issue]) -> str | None:
-    return join_paragraphs(segs, issues)
-
-
 def run(state: State) -> None:
     doc, h, md, issues = state.doc, state.doc.header, state.doc.metadata, state.issues
     nodes = doc.walk()
@@ -133,8 +129,8 @@ def run(state: State) -> None:
     for group in [doc.roots] + [n.children for n in nodes if n.children]:
         titles(group, issues)
         mend_markers(group, uniform, issues)
-    doc.preamble = joined([s for s in doc.segments if s.owner == "preamble"], issues)
-    doc.closing = joined(state.closing, issues) if state.closing else None
+    doc.preamble = join_paragraphs([s for s in doc.segments if s.owner == "preamble"], issues)
+    doc.closing = join_paragraphs(state.closing, issues) if state.closing else None
     for seg in state.closing:
         seg.owner = "closing"
     md.year = (

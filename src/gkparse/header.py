@@ -54,7 +54,7 @@ def glued_at(rules: Rules, text: str) -> int | None:
         and (text[m.end()].isspace() or text[m.end()] == "各")
         and doc_number(rules, m.group())
     ):
-        return m.end()  # `X政办字〔2019〕33 号 XX市人民政府办公室 …`
+        return m.end()  # `X政办字〔2019〕33 号 XX市XX局 …`
     m = rules.header["title_glued"].match(text)
     if m and "。" not in m.group():
         return m.end()

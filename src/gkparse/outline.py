@@ -90,6 +90,14 @@ MESSAGES = {
 }
 
 
+# a candidate left as text, and why
+KEPT_AS_TEXT = {
+    "out": "{marker} is out of sequence (after number {prev}); kept as text",
+    "unlisted": "{marker} does not continue any list; kept as text",
+    "declined": "{marker} does not fit the numbering around it; kept as text",
+}
+
+
 class Open(Protocol):
     numbering: str
     number: int
@@ -172,29 +180,16 @@ class Outline:
         if tok.seg.cont:
             return  # a marker found inside a flattened line was only a proposal
         where = place(self.stack, self.last_of_numbering, tok, bool(self.roots))
-        if where.how == "out":
-            message = f"{tok.marker} is out of sequence (after number {where.prev}); kept as text"
-        elif where.how == "unlisted":
-            message = f"{tok.marker} does not continue any list; kept as text"
-        else:
-            message = f"{tok.marker} does not fit the numbering around it; kept as text"
+        message = KEPT_AS_TEXT.get(where.how, KEPT_AS_TEXT["declined"])
+        message = message.format(marker=tok.marker, prev=where.prev)
         self.issues.append(Issue(tok.seg.line, message))
 
     def _offer(self, tok: Token) -> Node | None:
         line, n = tok.seg.line, tok.number
         where = place(self.stack, self.last_of_numbering, tok, bool(self.roots))
-        if where.how == "out":
-            self.issues.append(
-                Issue(
-                    line,
-                    f"{tok.marker} is out of sequence (after number {where.prev}); kept as text",
-                )
-            )
-            return None
-        if where.how == "unlisted":
-            self.issues.append(
-                Issue(line, f"{tok.marker} does not continue any list; kept as text")
-            )
+        if where.how in KEPT_AS_TEXT:  # the decoder takes no such heading; kept for safety
+            message = KEPT_AS_TEXT[where.how].format(marker=tok.marker, prev=where.prev)
+            self.issues.append(Issue(line, message))
             return None
         if where.how == "part":
             self.part += 1

@@ -262,70 +262,27 @@ class MetaRule:
     labels: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PatternRule:
-    """junk, header, closing: a pattern with a name (header rules name their groups)."""
-
-    SCHEMA: ClassVar[Schema] = Schema({"pattern": str}, frozenset({"pattern"}))
-    id: str
-    pattern: Guarded
-
-
-@dataclass(frozen=True, slots=True)
-class ValueRule:
-    """values: a page-metadata value printed without its label."""
-
-    SCHEMA: ClassVar[Schema] = Schema(
-        {"field": str, "pattern": str}, frozenset({"field", "pattern"})
-    )
-    id: str
-    field: str
-    pattern: Guarded
-
-
-@dataclass(frozen=True, slots=True)
-class ResponsibilityRule:
-    """responsibility: a line naming the units responsible for the item above it."""
-
-    SCHEMA: ClassVar[Schema] = Schema({"pattern": str}, frozenset({"pattern"}))
-    id: str
-    pattern: Guarded
-
-
-@dataclass(frozen=True, slots=True)
-class DeadlineRule:
-    """deadlines: one form of time limit; `kind` says how its last day is found."""
-
-    SCHEMA: ClassVar[Schema] = Schema({"kind": str, "pattern": str}, frozenset({"kind", "pattern"}))
-    id: str
-    kind: str
-    pattern: Guarded
-
-
 TABLE_ROLES = {"number", "task", "text", "lead", "responsible", "deadline"}
 
-
-@dataclass(frozen=True, slots=True)
-class TableColumn:
-    """table_columns: the labels of one column of a task table and where its cells go."""
-
-    SCHEMA: ClassVar[Schema] = Schema({"role": str, "labels": list}, frozenset({"role", "labels"}))
-    id: str
-    role: str
-    labels: tuple[str, ...]
-
+# A rule that is a named pattern: junk, header (groups named), closing, responsibility (a line
+# naming the units of the item above it), unit_phrases. The other sections' rules compile to
+# plain (field or kind, pattern) pairs or label maps, so their schema stands here alone.
+PATTERN = Schema({"pattern": str}, frozenset({"pattern"}))
 
 SCHEMAS: dict[str, Schema] = {
     "outline": OutlineRule.SCHEMA,
-    "junk": PatternRule.SCHEMA,
-    "header": PatternRule.SCHEMA,
-    "closing": PatternRule.SCHEMA,
     "metadata": MetaRule.SCHEMA,
-    "values": ValueRule.SCHEMA,
-    "responsibility": ResponsibilityRule.SCHEMA,
-    "unit_phrases": PatternRule.SCHEMA,
-    "deadlines": DeadlineRule.SCHEMA,
-    "table_columns": TableColumn.SCHEMA,
+    "junk": PATTERN,
+    "header": PATTERN,
+    "closing": PATTERN,
+    "responsibility": PATTERN,
+    "unit_phrases": PATTERN,
+    # a page-metadata value printed without its label
+    "values": Schema({"field": str, "pattern": str}, frozenset({"field", "pattern"})),
+    # a form of time limit; `kind` says how its last day is found
+    "deadlines": Schema({"kind": str, "pattern": str}, frozenset({"kind", "pattern"})),
+    # the labels of a task table's column and where its cells go (`role`: TABLE_ROLES)
+    "table_columns": Schema({"role": str, "labels": list}, frozenset({"role", "labels"})),
 }
 
 

@@ -40,7 +40,8 @@ GLUED_HEADER_MAX = 200  # a line this long is text, not a header row run togethe
 def header_roles(rules: Rules, tokens: list[Token], i: int) -> list[str]:
     """The roles of the columns named by the run of label cells at tokens[i:], or []."""
     roles = []
-    for tok in tokens[i:]:
+    for k in range(i, len(tokens)):  # (neither a slice nor islice: both walk from the start)
+        tok = tokens[k]
         if len(tok.seg.text) > LABEL_MAX:
             break
         role = rules.table_columns.get(regex.sub(r"\s+", "", tok.seg.text))
@@ -130,9 +131,7 @@ def glued_header(rules: Rules, text: str) -> list[str]:
     (`工作任务工作要求牵头单位责任单位`), or [] when the text holds no such run with a task and
     a unit column."""
     compact = regex.sub(r"\s+", "", text)
-    if not any(
-        role in UNIT_ROLES and label in compact for label, role in rules.table_columns.items()
-    ):
+    if not any(label in compact for label in _unit_labels(tuple(rules.table_columns.items()))):
         return []  # no unit column named: no table whose rows end with units
     best: list[str] = []
     run: list[str] = []
@@ -144,6 +143,11 @@ def glued_header(rules: Rules, text: str) -> list[str]:
             best = run
     roles = [rules.table_columns[label] for label in best]
     return roles if len(roles) >= MIN_COLUMNS and "task" in roles else []
+
+
+@lru_cache(maxsize=8)
+def _unit_labels(columns: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(label for label, role in columns if role in UNIT_ROLES)
 
 
 @lru_cache(maxsize=8)

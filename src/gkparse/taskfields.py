@@ -7,28 +7,19 @@ import calendar
 import regex
 
 from .dates import iso
+from .elements import split_outside
 from .model import Deadline, Node
 from .numerals import chinese
 from .rules import Rules
 
 UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|机构))")
-UNIT_SPLIT_OR_BRACKET = regex.compile(rf"[（()）]|{UNIT_SPLIT.pattern}")
 LEAD_ROLE = "牵头"  # the role word of the units that lead (rules unit_phrases.role)
 
 
 def task_units(text: str) -> list[str]:
     """The units of a responsibility phrase, split on every separator outside brackets
     (`各县（市、区）人民政府` is one unit); no suffix check."""
-    units, start, depth = [], 0, 0
-    for m in UNIT_SPLIT_OR_BRACKET.finditer(text):
-        if m.group() in "（(":
-            depth += 1
-        elif m.group() in "）)":
-            depth = max(0, depth - 1)
-        elif not depth:
-            units.append(text[start : m.start()])
-            start = m.end()
-    units.append(text[start:])
+    units = split_outside(text, UNIT_SPLIT)
     return [u.strip("。 ") for u in units if u.strip("。 ")]
 
 
