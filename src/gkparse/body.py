@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from .dates import find_date, parse_date_line
+from .dates import DATE, find_date, parse_date_line
 from .elements import ATTACHMENT_START, attachment_items, split_units, units_line
 from .model import Node, Token
 from .decode import decode
@@ -41,6 +41,8 @@ class BodyReader:
                 continue
             if tok.kind == "heading":
                 events.append((i, "heading"))
+            elif self.signs_off(tokens, i):
+                events.append((i, "reset"))
             elif bare_title(tokens, i, self.outline.unnumbered_kind):
                 events.append((i, "untitled"))
         return events
@@ -63,6 +65,8 @@ class BodyReader:
                 header.attachments.extend(attachment_items(opens))
                 tok.seg.owner = "header.attachments"
                 continue
+            if not back and self.signs_off(tokens, i):
+                self.outline.reset()
             if tok.kind == "heading" and not back:
                 if id(tok) in taken and self.outline.offer(tok):
                     continue
@@ -83,6 +87,17 @@ class BodyReader:
                 node.segs.append(tok.seg)
         self.doc.roots = self.outline.roots
         self.sign_off()
+
+    def signs_off(self, tokens: list[Token], i: int) -> bool:
+        """成文日期 alone on its line under a sentence or a signature: the document above is
+        signed, and what follows is another one (an attachment) whose outline starts afresh."""
+        seg = tokens[i].seg
+        if tokens[i].kind == "heading" or seg.cont or seg.cell is not None or not i:
+            return False
+        if not DATE.fullmatch(seg.text.strip()):
+            return False
+        above = tokens[i - 1].seg.text
+        return above.endswith("。") or bool(units_line(self.rules, above))
 
     def sign_off(self) -> None:
         """署名 and 成文日期 after the numbered paragraphs of a notice (GB/T 9704 puts them

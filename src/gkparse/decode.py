@@ -97,6 +97,10 @@ class Reading:
         last = tuple(sorted((*others, (tok.numbering, tok.number))))
         return Reading(score, stack, last, self.unnumbered, Taken(i, self.taken))
 
+    def signed(self) -> Reading:
+        """A signature date closes the document: an attachment's lists start afresh."""
+        return Reading(self.score, (), (), self.unnumbered, self.taken)
+
     def untitled_section(self) -> Reading:
         """An unnumbered section title (outline.bare_title) closes every open list."""
         n = self.unnumbered + 1
@@ -114,7 +118,8 @@ def context_score(tok: Token) -> float:
 
 def decode(tokens: list[Token], events: list[tuple[int, str]]) -> set[int]:
     """The indexes of the candidate headings to take. `events` are (index, what) in order, what
-    being `heading` (a candidate) or `untitled` (an unnumbered section title). The body's first
+    being `heading` (a candidate), `untitled` (an unnumbered section title) or `reset` (a
+    signature date: a new document follows). The body's first
     token, where the header ended, is taken when it can be."""
     beam = [Reading(0.0, (), (), 0, None)]
     for i, what in events:
@@ -122,6 +127,8 @@ def decode(tokens: list[Token], events: list[tuple[int, str]]) -> set[int]:
         for reading in beam:
             if what == "untitled":
                 options = [reading.untitled_section()]
+            elif what == "reset":
+                options = [reading.signed()]
             else:
                 taken = reading.take(i, tokens[i])
                 options = [taken] if taken and i == 0 else [r for r in (taken, reading) if r]

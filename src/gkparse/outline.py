@@ -152,6 +152,16 @@ class Outline:
         self.part = 1  # a second attached document restarts the top-level list: its ids get `2/`
         self.used: set[str] = set()
         self.unnumbered_kind = unnumbered_kind
+        self.signed: Node | None = None  # the last item before a signature date
+
+    def reset(self) -> None:
+        """The document above is signed: the lists of an attachment start afresh. Its text
+        stays with the last item until a heading opens (the signature is taken from there)."""
+        self.signed = self.current
+        self.stack.clear()
+        self.last_of_numbering.clear()
+        if self.roots:
+            self.part += 1
 
     def open_unnumbered(self, tok: Token) -> Node:
         """A section whose number the document lost: numbered by its place, without a marker."""
@@ -231,4 +241,4 @@ class Outline:
 
     @property
     def current(self) -> Node | None:
-        return self.stack[-1] if self.stack else None
+        return self.stack[-1] if self.stack else self.signed
