@@ -21,7 +21,7 @@ SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
 HAN_GAP = regex.compile(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
 DENSE_GAPS = 40  # fewer characters than this per Han gap: the spaces are PDF artefacts
 MARKER_START = regex.compile(
-    r"(?<=[。；：！？）)」”\p{Han}])(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛㈠-㈩])"
+    r"(?<=[。；：！？）)」”\p{Han}][ \t\u3000\u00a0]*)(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛㈠-㈩])"
 )
 PARENS_OR_CHAPTER = "（(第"
 CLOSERS = "）)」”』"
@@ -32,6 +32,8 @@ CHINESE_GLUED = regex.compile(r"[一二三四五六七八九十]{1,3}、")  # `�
 def context(text: str, i: int) -> str:
     """How the piece of `text` starting at `i` is joined to what precedes it (see Segment)."""
     before = text[i - 1]
+    if before.isspace():
+        return "space"
     if before in "。；：！？":
         return "stop"
     if before in CLOSERS:
