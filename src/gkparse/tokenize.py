@@ -10,6 +10,7 @@ from __future__ import annotations
 from .dates import parse_date_line
 from .model import Segment, Token
 from .numerals import ascii_digits, to_chinese, value
+from .previews import split_page_numbers
 from .rules import Rules
 from .state import State
 from .unflatten import unflatten
@@ -90,7 +91,11 @@ def _fits(rules: Rules, field: str, text: str) -> bool:
 
 def tokenize(rules: Rules, segments: list[Segment]) -> list[Token]:
     tokens: list[Token] = []
+    segments, page_numbers = split_page_numbers(segments)
     for seg in (piece for line in segments for piece in unflatten(rules, line)):
+        if id(seg) in page_numbers:
+            tokens.append(Token("junk", seg, "page_number"))
+            continue
         head = heading(rules, seg) if seg.cont else None
         if head:  # a piece cut before a marker: a candidate heading, never junk or metadata
             tokens.append(head)

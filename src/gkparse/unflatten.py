@@ -72,6 +72,8 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
             continue  # a space inside a word, from the PDF's layout
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
             continue  # 2023-11-03 08:57, words of a Latin phrase
+        if before.isdigit() and after in ".．、":
+            continue  # `1 .` : a marker the PDF spaced out
         pieces.append(text[start : m.start()])
         start = m.end()
     pieces.append(text[start:])
