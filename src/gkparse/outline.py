@@ -138,9 +138,9 @@ def place(stack: Sequence[Open], last: Mapping[str, int], tok: Token, started: b
         return Placement("across", keep, seen)
     if seen and seen + 1 < n <= seen + MAX_GAP:
         return Placement("across_gap", keep, seen)
-    if seen or n > MAX_GAP or not stack and started:
+    if n > MAX_GAP or seen and n > seen or not stack and started:
         return Placement("unlisted", keep, seen)
-    return Placement("late", keep, seen)
+    return Placement("late", keep, seen)  # under a new parent, its first items lost
 
 
 class Outline:
