@@ -11,11 +11,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-
 from conftest import CORPUS, GOLDEN, SAMPLES
+
 from gkparse import cli, parse_file
-from gkparse.emit import document_to_dict
 from gkparse.cli import main
+from gkparse.emit import document_to_dict
 from gkparse.schema import schema
 
 SAMPLE = SAMPLES[0]

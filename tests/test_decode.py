@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
-
 from conftest import SAMPLES
+
 from gkparse import parse_bytes
 from gkparse.emit import document_to_dict, to_yaml
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-
 from conftest import ROOT, SAMPLES
+
 from gkparse.cli import main
 
 QIONGLAI = ROOT / "samples" / "001_88b92ad053bea4e2.txt"

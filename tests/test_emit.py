@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import CORPUS, SAMPLES
 from ruamel.yaml import YAML
 
-from conftest import CORPUS, SAMPLES
 from gkparse import parse_file
 from gkparse.emit import document_to_dict, ruamel_yaml, to_yaml
 from gkparse.fastyaml import dump

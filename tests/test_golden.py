@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CORPUS, GOLDEN, SAMPLES
+
 from gkparse import parse_file
 from gkparse.cli import main
 from gkparse.emit import document_to_dict, to_yaml

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import io
-from collections import Counter
 import subprocess
 import sys
 import time
 import zipfile
+from collections import Counter
 
 import pytest
 import regex
-
 from conftest import SAMPLES
+
 from gkparse import NotText, parse, parse_bytes
 from gkparse.emit import document_to_dict, to_yaml
 from gkparse.rules import counting_timeouts, load_rules

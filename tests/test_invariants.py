@@ -6,11 +6,11 @@ import unicodedata
 
 import pytest
 import regex
-
 from conftest import CORPUS, SAMPLES
+
 from gkparse import parse_file
-from gkparse.hanzi import simplify
 from gkparse.emit import document_to_dict, to_yaml
+from gkparse.hanzi import simplify
 
 ALL = SAMPLES + CORPUS
 # fields whose value is the line's own text (other fields hold a normalised value: a date, a 文号)

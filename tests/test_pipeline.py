@@ -4,8 +4,8 @@ between parses hold no per-document state."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import SAMPLES
+
 from gkparse import load_rules, parse, pipeline
 from gkparse.emit import document_to_dict, to_yaml
 from gkparse.state import State

@@ -11,11 +11,11 @@ from __future__ import annotations
 import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_invariants import norm, placed
 
 from gkparse import parse_bytes
 from gkparse.emit import document_to_dict, to_yaml
 from gkparse.schema import schema
-from test_invariants import norm, placed
 
 CN = "一二三四五六七八九十"
 STYLES = [  # one numbering style per level, as notices use them
@@ -132,9 +132,8 @@ def test_a_batch_killed_midway_leaves_outputs_complete_or_absent(tmp_path):
     import sys
     import time
 
-    from ruamel.yaml import YAML
-
     from conftest import CORPUS, SAMPLES
+    from ruamel.yaml import YAML
 
     src = tmp_path / "in"
     src.mkdir()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import regex
 
 from .dates import DATE, find_date, parse_date_line
+from .decode import decode
 from .elements import ATTACHMENT_START, attachment_items, split_units, units_line
 from .model import Node, Token
-from .decode import decode
 from .outline import Outline, bare_title
 from .state import State
 

@@ -16,8 +16,8 @@ from .dates import first_year
 from .model import Deadline, Issue, Node
 from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
-from .state import State
 from .rules import Rules
+from .state import State
 from .taskfields import cell_units, deadlines, deadlines_in, responsibility
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")

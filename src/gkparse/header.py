@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 import regex
 
 from .dates import DATE, find_date, parse_date_line
-from .model import Document, Issue, Segment, Token
 from .elements import (
     SENTENCE_END,
     attachment_items,
@@ -23,9 +22,10 @@ from .elements import (
     split_units,
     units_line,
 )
+from .model import Document, Issue, Segment, Token
 from .normalize import mend_spaces, strip_spaces
-from .paragraphs import join_paragraphs
 from .outline import body_start
+from .paragraphs import join_paragraphs
 from .rules import Rules
 from .state import State
 

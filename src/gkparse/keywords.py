@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-
 if TYPE_CHECKING:
     from .state import State
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import regex
 
-from .model import Token
+from .model import Segment, Token
 from .rules import LIST_TIER, Rules
 from .state import State
 from .taskfields import deadlines_in, task_units
@@ -35,6 +35,7 @@ MIN_COLUMNS = 3  # a run of this many column labels is a table's header row
 ROW_NUMBERING = "table_row"
 UNIT_ROLES = ("lead", "responsible")
 GLUED_HEADER_MAX = 200  # a line this long is text, not a header row run together
+SPACED_ROW = regex.compile(r"(\d{1,4})[ \t\u3000\u00a0]+(\S.*)")  # `1 加强… 市水利局`
 
 
 def header_roles(rules: Rules, tokens: list[Token], i: int) -> list[str]:
@@ -126,6 +127,41 @@ def row_heading(tok: Token, n: int) -> Token:
     return Token("heading", tok.seg, "table_row", "", n, str(n), ROW_NUMBERING, LIST_TIER, order=0)
 
 
+def spaced_header(rules: Rules, text: str) -> list[str]:
+    """The roles of a header row printed on one line with spaces between its labels
+    (`序号 类别 主要任务 牵头单位 责任单位`), or []: the first label numbers the rows."""
+    parts = text.split()
+    roles = [rules.table_columns.get(p) for p in parts]
+    if len(roles) < MIN_COLUMNS or None in roles or roles[0] != "number" or "task" not in roles:
+        return []
+    return [r for r in roles if r is not None]
+
+
+def read_spaced_rows(tokens: list[Token], start: int) -> dict[int, list[Segment]]:
+    """Rows printed a line each with spaces between cells whose own words hold spaces too
+    (a PDF's): the number at the line start becomes the row's heading and the rest its text,
+    the cells unsplit. Lines between rows continue the row above. Returns the segments cut,
+    by id of the segment they replace."""
+    cut: dict[int, list[Segment]] = {}
+    n, i = 1, start - 1
+    while (i := i + 1) < len(tokens):
+        tok = tokens[i]
+        m = SPACED_ROW.fullmatch(tok.seg.text)
+        if row_number(tok, n):  # a long line was cut at its spaces already
+            tokens[i] = row_heading(tok, n)
+            n += 1
+        elif m and int(m[1]) == n:
+            seg = tok.seg
+            number = Segment(seg.line, m[1], m[1])
+            rest = Segment(seg.line, m[2], m[2], cont=True, context="space")
+            tokens[i : i + 1] = [row_heading(Token("text", number), n), Token("text", rest)]
+            cut[id(seg)] = [number, rest]
+            n += 1
+        elif not is_cell(tok):
+            break
+    return cut
+
+
 def glued_header(rules: Rules, text: str) -> list[str]:
     """The roles of a header row printed as one run of labels, its spaces gone
     (`工作任务工作要求牵头单位责任单位`), or [] when the text holds no such run with a task and
@@ -163,6 +199,16 @@ def run(state: State) -> None:
         glued = glued_header(state.rules, text) if len(text) <= GLUED_HEADER_MAX else []
         if glued and glued[-1] in UNIT_ROLES:
             state.tail_units_after = tokens[i].seg  # rows end with their unit cells (fields.py)
+        spaced = spaced_header(state.rules, text)
+        if spaced:
+            tokens[i].seg.cell = "header"
+            if spaced[-1] in UNIT_ROLES:
+                state.tail_units_after = tokens[i].seg
+            cut = read_spaced_rows(tokens, i + 1)
+            segments = state.doc.segments
+            state.doc.segments = [p for s in segments for p in cut.get(id(s), [s])]
+            i += 1 + 2 * len(cut)
+            continue
         roles = header_roles(state.rules, tokens, i)
         if roles:
             for tok in tokens[i : i + len(roles)]:
