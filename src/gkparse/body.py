@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import regex
 
-from .dates import DATE, find_date, parse_date_line
+from .dates import DATE
 from .decode import decode
-from .elements import ATTACHMENT_START, attachment_items, split_units, units_line
+from .elements import ATTACHMENT_START, attachment_items, units_line
+from .header import imprint, signature
 from .model import Node, Token
 from .outline import Outline, bare_title
 from .state import State
@@ -36,7 +37,7 @@ class BodyReader:
             opens = not listed and self.opens_attachments(text)
             attaching = listed or opens is not None
             listed = listed or bool(opens)
-            back = back or not listed and tok.kind != "heading" and self.is_back_matter(text)
+            back = back or not listed and tok.kind != "heading" and imprint.starts(self.rules, text)
             if listed or back:
                 continue
             if tok.kind == "heading":
@@ -75,8 +76,13 @@ class BodyReader:
             if not back and bare_title(tokens, i, self.outline.unnumbered_kind):
                 self.outline.open_unnumbered(tok)
                 continue
-            if self.back_matter(tokens, i) or back and self.back_text(tok):
+            current = self.outline.current
+            held = [self.state.closing, current.segs if current else []]
+            if imprint.read(self.rules, self.doc, tokens, i, held):
                 back = True
+                continue
+            if back:
+                imprint.after(self.rules, self.doc, tok.seg, self.state.closing)
                 continue
             node = self.outline.current
             if node is None:  # cannot happen: the body starts with a heading
@@ -86,7 +92,7 @@ class BodyReader:
             else:
                 node.segs.append(tok.seg)
         self.doc.roots = self.outline.roots
-        self.sign_off()
+        signature.after_body(self.rules, self.doc)
 
     def signs_off(self, tokens: list[Token], i: int) -> bool:
         """成文日期 alone on its line under a sentence or a signature: the document above is
@@ -98,35 +104,6 @@ class BodyReader:
             return False
         above = tokens[i - 1].seg.text
         return above.endswith("。") or bool(units_line(self.rules, above))
-
-    def sign_off(self) -> None:
-        """署名 and 成文日期 after the numbered paragraphs of a notice (GB/T 9704 puts them
-        under the body): unit lines, then a date alone on its line, inside the last item
-        before them. The notice's own, when its header gave no date."""
-        header = self.doc.header
-        if header.date:
-            return
-        for node in self.doc.walk():
-            segs = node.segs
-            for k in range(2, len(segs)):
-                date, _ = parse_date_line(segs[k].text)
-                names = units_line(self.rules, segs[k - 1].text)
-                if not date or not names:
-                    continue
-                start = k - 1
-                while start > 1 and units_line(self.rules, segs[start - 1].text):
-                    start -= 1
-                signature = [s.text for s in segs[start:k]]
-                header.signature = " ".join(signature)
-                header.issuer = header.issuer or "、".join(
-                    n for line in signature for n in line.split()
-                )
-                header.date = date
-                for seg in segs[start:k]:
-                    seg.owner = "header.signature"
-                segs[k].owner = "header.date"
-                del segs[start : k + 1]
-                return
 
     def rejoin(self, tokens: list[Token], taken: set[int]) -> list[Token]:
         """A marker the decoder declined inside a line goes back into the piece it was cut from
@@ -166,47 +143,6 @@ class BodyReader:
             and len(text) <= ATTACHMENT_ITEM_MAX
             and "。" not in text
         )
-
-    def is_back_matter(self, text: str) -> bool:
-        """抄送 or 印发 (with its date): the 版记 begins."""
-        if self.rules.header["cc"].fullmatch(text):
-            return True
-        m = self.rules.header["printed"].fullmatch(text)
-        return bool(m and find_date(m["date"]))
-
-    def back_matter(self, tokens: list[Token], i: int) -> bool:
-        h, rules, seg = self.doc.header, self.rules, tokens[i].seg
-        m = rules.header["cc"].fullmatch(seg.text)
-        if m:
-            h.cc.extend(split_units(rules, m["units"]))
-            seg.owner = "header.cc"
-            return True
-        m = rules.header["printed"].fullmatch(seg.text)
-        if m and find_date(m["date"]):
-            h.printed = find_date(m["date"])
-            seg.owner = "header.printed"
-            printer = m["printer"].strip()
-            prev = tokens[i - 1].seg if i else None
-            if not printer and prev is not None and units_line(rules, prev.text):
-                printer = prev.text  # 印发机关 on the line above its date
-                prev.owner = "header.printer"
-                current = self.outline.current
-                for place in (self.state.closing, current.segs if current else []):
-                    if prev in place:
-                        place.remove(prev)
-            h.printer = printer or h.printer
-            return True
-        return False
-
-    def back_text(self, tok: Token) -> bool:
-        """After 抄送/印发: a note, a unit line awaiting its 印发 date, or closing text."""
-        m = self.rules.header["note"].fullmatch(tok.seg.text)
-        if m:
-            self.doc.header.note = m["note"]
-            tok.seg.owner = "header.note"
-        else:
-            self.state.closing.append(tok.seg)
-        return True
 
     def responsible(self, node: Node, tok: Token) -> None:
         """A responsibility line (`责任单位：…`) under an item: its units are the item's."""

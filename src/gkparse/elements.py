@@ -1,6 +1,6 @@
 """Recognisers of single header elements: a 文号, a unit's name, a list of units, 主送机关, 附件.
 
-Each looks at one text and says what it is; where it stands in the notice is header.py's business.
+Each looks at one text and says what it is; where it stands in the notice is the header package's business.
 """
 
 from __future__ import annotations

@@ -1,0 +1,77 @@
+"""Header elements that lost the line break between them, cut apart before they are read:
+`XX市人民政府办公厅文件X政办[2014]180号…`, `各村委会：现将…`, `XX管委会2023年11月14日XX方案`."""
+
+from __future__ import annotations
+
+import regex
+
+from ..dates import DATE
+from ..elements import doc_number, is_unit, recipients_prefix, units_line
+from ..model import Segment, Token
+from ..normalize import strip_spaces
+from ..rules import Rules
+
+
+def _cut(tok: Token, at: int) -> list[Token]:
+    seg = tok.seg
+    head, tail = seg.text[:at].strip(), seg.text[at:].strip()
+    return [
+        Token("text", Segment(seg.line, head, head)),
+        Token("text", Segment(seg.line, tail, tail)),
+    ]
+
+
+def glued_at(rules: Rules, text: str) -> int | None:
+    """Where a header element ends that runs on into the next one on the same line."""
+    m = rules.header["header_mark"].match(text)
+    if m and m.end() < len(text) and is_unit(rules, strip_spaces(m["issuer"])):
+        return m.end()  # `XX市人民政府办公厅文件X政办[2014]180号…`
+    m = rules.header["doc_number"].match(text)
+    if (
+        m
+        and m.end() < len(text)
+        and (text[m.end()].isspace() or text[m.end()] == "各")
+        and doc_number(rules, m.group())
+    ):
+        return m.end()  # `X政办字〔2019〕33 号 XX市XX局 …`
+    m = rules.header["title_glued"].match(text)
+    if m and "。" not in m.group():
+        return m.end()
+    return recipients_prefix(rules, text)
+
+
+def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]]) -> list[Token]:
+    """The tokens with each run of elements cut apart; `pieces` records, by id of the segment
+    cut, the segments that replace it."""
+    out: list[Token] = []
+    for tok in tokens:
+        text = tok.seg.text
+        at = glued_at(rules, text)
+        if at:
+            parts = _cut(tok, at)
+            pieces[id(tok.seg)] = [t.seg for t in parts]
+            out.extend(cut_glued(rules, parts, pieces))  # the rest may hold more
+            continue
+        d = DATE.search(text)
+        unit_before = d and (
+            units_line(rules, text[: d.start()])
+            if d.start()
+            else out and units_line(rules, out[-1].seg.text)
+        )
+        if d and unit_before and d.end() < len(text) and regex.match(r"\p{Han}", text[d.end() :]):
+            # 署名, 成文日期 and the plan's title run together: `XX管委会2023年11月14日XX方案`
+            parts = _cut(tok, d.end())
+            if d.start():
+                parts = _cut(parts[0], d.start()) + parts[1:]
+            out.extend(parts)
+            pieces[id(tok.seg)] = [t.seg for t in parts]
+            continue
+        out.append(tok)
+    return out
+
+
+def expand(seg: Segment, pieces: dict[int, list[Segment]]) -> list[Segment]:
+    """The segments that replace `seg` once its pieces are cut (itself when none)."""
+    if id(seg) not in pieces:
+        return [seg]
+    return [q for p in pieces[id(seg)] for q in expand(p, pieces)]

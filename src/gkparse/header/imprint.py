@@ -1,0 +1,55 @@
+"""版记 after the body: 抄送 (its units), 印发机关 and 印发日期 (on one line, or the unit on the
+line above its date), a 附注 printed there, and the closing text after them."""
+
+from __future__ import annotations
+
+from ..dates import find_date
+from ..elements import split_units, units_line
+from ..model import Document, Segment, Token
+from ..rules import Rules
+
+
+def starts(rules: Rules, text: str) -> bool:
+    """抄送, or 印发 with its date: the 版记 begins."""
+    if rules.header["cc"].fullmatch(text):
+        return True
+    m = rules.header["printed"].fullmatch(text)
+    return bool(m and find_date(m["date"]))
+
+
+def read(
+    rules: Rules, doc: Document, tokens: list[Token], i: int, held: list[list[Segment]]
+) -> bool:
+    """Take tokens[i] when it is 抄送 or 印发; a 印发机关 on the line above its date is taken
+    out of whichever list in `held` holds it."""
+    h, seg = doc.header, tokens[i].seg
+    m = rules.header["cc"].fullmatch(seg.text)
+    if m:
+        h.cc.extend(split_units(rules, m["units"]))
+        seg.owner = "header.cc"
+        return True
+    m = rules.header["printed"].fullmatch(seg.text)
+    if not m or not find_date(m["date"]):
+        return False
+    h.printed = find_date(m["date"])
+    seg.owner = "header.printed"
+    printer = m["printer"].strip()
+    prev = tokens[i - 1].seg if i else None
+    if not printer and prev is not None and units_line(rules, prev.text):
+        printer = prev.text
+        prev.owner = "header.printer"
+        for place in held:
+            if prev in place:
+                place.remove(prev)
+    h.printer = printer or h.printer
+    return True
+
+
+def after(rules: Rules, doc: Document, seg: Segment, closing: list[Segment]) -> None:
+    """A line after 抄送/印发: a 附注, or closing text."""
+    m = rules.header["note"].fullmatch(seg.text)
+    if m:
+        doc.header.note = m["note"]
+        seg.owner = "header.note"
+    else:
+        closing.append(seg)

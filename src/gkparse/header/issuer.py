@@ -1,0 +1,38 @@
+"""发文机关: the 发文机关标志 (`XX市人民政府办公室文件`), unit lines in the 版头, the signature,
+or the units the title begins with (`中共XX省委 XX省人民政府关于…`), in that order of trust."""
+
+from __future__ import annotations
+
+from ..elements import is_unit, units_line
+from ..normalize import strip_spaces
+from .zone import HeaderState
+
+
+def mark(s: HeaderState, i: int) -> int:
+    m = s.rules.header["header_mark"].fullmatch(s.text(i))
+    if not m or not is_unit(s.rules, strip_spaces(m["issuer"])):
+        return 0
+    s.front.mark = strip_spaces(m["issuer"])
+    s.claim(s.tokens[i].seg, "header.issuer")
+    return 1
+
+
+def units(s: HeaderState, i: int) -> int:
+    names = units_line(s.rules, s.text(i))
+    if not names:
+        return 0
+    s.front.top_units.extend(names)
+    s.claim(s.tokens[i].seg, "header.issuer")
+    return 1
+
+
+def settle(s: HeaderState) -> None:
+    f = s.front
+    issuers = [u for line in f.signature for u in line.split()] or (
+        [f.mark] if f.mark else f.top_units
+    )
+    if not issuers and f.title:
+        m = s.rules.header["title_issuers"].match(" ".join(t.seg.text for t in f.title))
+        if m and units_line(s.rules, m["issuers"]):
+            issuers = m["issuers"].split()
+    s.header.issuer = "、".join(issuers) or None
