@@ -23,6 +23,8 @@ from ruamel.yaml.error import YAMLError
 
 from .numerals import READERS
 
+SPACES = regex.compile(r"\s+")
+
 
 class RuleError(Exception):
     """A rule file is unreadable or malformed; the message names the file, the rule and why."""
@@ -300,6 +302,8 @@ class Rules:
     metadata: tuple[MetaRule, ...]
     meta_label: regex.Pattern[str]
     """Any metadata label followed by its colon: where a page-metadata line is cut."""
+    meta_fields: dict[str, str]
+    """A metadata label (spaces removed) -> the field it fills."""
     values: tuple[tuple[str, Guarded], ...]
     closing: tuple[Guarded, ...]
     deadlines: tuple[tuple[str, Guarded], ...]
@@ -362,11 +366,7 @@ class Rules:
         return found
 
     def field_of(self, label: str) -> str:
-        compact = regex.sub(r"\s+", "", label)
-        for rule in self.metadata:
-            if compact in (regex.sub(r"\s+", "", x) for x in rule.labels):
-                return rule.field
-        raise KeyError(label)
+        return self.meta_fields[SPACES.sub("", label)]
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -509,6 +509,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         division_names=frozenset(merged.get("division_names", [])),
         unit_never=tuple(merged.get("unit_never", [])),
         metadata=tuple(metadata),
+        meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},
         meta_label=regex.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
         values=tuple(
             (r["field"], _compile(r["pattern"], r["_where"]))

@@ -7,7 +7,10 @@ text line is (zone), is decided by the assembler, which sees the whole document.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .dates import parse_date_line
+from .metatable import MIN_PAIRS, TABLE_GAP, bar_row, cell_runs, split_glued_labels
 from .model import Segment, Token
 from .numerals import ascii_digits, to_chinese, value
 from .previews import split_page_numbers
@@ -89,10 +92,31 @@ def _fits(rules: Rules, field: str, text: str) -> bool:
     return len(text) <= 40 and not rules.header["title_end"].fullmatch(text)
 
 
+def _pieces(
+    rules: Rules, segments: list[Segment], cells: dict[int, tuple[str, str]], tokens: list[Token]
+) -> Iterator[Segment]:
+    """The segments to classify, a flattened line cut first; the cells of a page-metadata
+    table (metatable.py) go straight to `tokens` as metadata."""
+    last_row = None  # the line of the last row of a metadata table with bars
+    for line in segments:
+        if id(line) in cells:
+            tokens.append(Token("meta", line, *cells[id(line)]))
+            continue
+        continues = last_row is not None and line.line - last_row <= TABLE_GAP
+        row = bar_row(rules, line, 0 if continues else MIN_PAIRS)
+        if row:
+            tokens.extend(Token("meta", seg, field, value) for seg, field, value in row)
+            last_row = line.line
+            continue
+        yield from unflatten(rules, line)
+
+
 def tokenize(rules: Rules, segments: list[Segment]) -> list[Token]:
     tokens: list[Token] = []
     segments, page_numbers = split_page_numbers(segments)
-    for seg in (piece for line in segments for piece in unflatten(rules, line)):
+    segments = split_glued_labels(rules, segments)
+    cells = cell_runs(rules, segments)
+    for seg in _pieces(rules, segments, cells, tokens):
         if id(seg) in page_numbers:
             tokens.append(Token("junk", seg, "page_number"))
             continue
