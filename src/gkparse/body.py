@@ -92,7 +92,7 @@ class BodyReader:
             else:
                 node.segs.append(tok.seg)
         self.doc.roots = self.outline.roots
-        signature.after_body(self.rules, self.doc)
+        signature.after_body(self.rules, self.doc, self.state.closing)
 
     def signs_off(self, tokens: list[Token], i: int) -> bool:
         """成文日期 alone on its line under a sentence or a signature: the document above is

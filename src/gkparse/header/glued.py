@@ -40,6 +40,10 @@ def glued_at(rules: Rules, text: str) -> int | None:
     return recipients_prefix(rules, text)
 
 
+def note_before(rules: Rules, text: str, date: regex.Match[str]) -> bool:
+    return rules.header["note"].fullmatch(text[: date.start()].strip()) is not None
+
+
 def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]]) -> list[Token]:
     """The tokens with each run of elements cut apart; `pieces` records, by id of the segment
     cut, the segments that replace it."""
@@ -53,6 +57,12 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
             out.extend(cut_glued(rules, parts, pieces))  # the rest may hold more
             continue
         d = DATE.search(text)
+        if d and d.start() and not text[d.end() :].strip() and note_before(rules, text, d):
+            # `（此件公开发布）      2017年6月13日`: the 附注 beside the date, which comes first
+            note, date = _cut(tok, d.start())
+            out.extend([date, note])
+            pieces[id(tok.seg)] = [date.seg, note.seg]
+            continue
         unit_before = d and (
             units_line(rules, text[: d.start()])
             if d.start()

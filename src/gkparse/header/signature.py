@@ -3,11 +3,17 @@ the cover; or under the numbered paragraphs of a notice that is its own body (af
 
 from __future__ import annotations
 
+import regex
+
 from ..dates import DATE, find_date, parse_date_line
-from ..elements import units_line
-from ..model import Document, Issue
+from ..elements import is_unit, units_line
+from ..model import Document, Issue, Segment
 from ..rules import Rules
 from .zone import AFTER, HeaderState
+
+TAIL_MAX = 40  # after the date of a flattened page's signature: its clutter (来源：…), no more
+# the words before a date: the unit names of a signature end a sentence or stand apart
+BETWEEN_WORDS = regex.compile(r"(?<=[。；！？）)：:])|\s+")
 
 
 def read(s: HeaderState, i: int) -> int:
@@ -46,13 +52,64 @@ def settle(s: HeaderState) -> None:
         s.header.signature = " ".join(s.front.signature)
 
 
-def after_body(rules: Rules, doc: Document) -> None:
+def after_body(rules: Rules, doc: Document, closing: list[Segment]) -> None:
     """署名 and 成文日期 after the numbered paragraphs of a notice (GB/T 9704 puts them under
-    the body): unit lines, then a date alone on its line, inside the last item before them.
-    The notice's own, when its header gave no date."""
-    header = doc.header
-    if header.date:
+    the body): unit lines, then a date alone on its line, inside the last item before them;
+    or, in a flattened page, at the end of the last item's text (then what follows them is the
+    page's, for `closing`). The notice's own, when its header gave no date."""
+    if doc.header.date:
         return
+    if not _on_lines(rules, doc):
+        _at_the_end(rules, doc, closing)
+
+
+def _at_the_end(rules: Rules, doc: Document, closing: list[Segment]) -> None:
+    """`…各国土所） 平潭县国土资源局 二〇一二年九月六日 来源：中国平潭`: the last full date of
+    the last item's last text, right after unit names and before little else."""
+    nodes = doc.walk()
+    if not nodes:
+        return
+    node = nodes[-1]
+    seg = node.segs[-1]
+    dates = list(DATE.finditer(seg.text))
+    if not dates or len(seg.text) - dates[-1].end() > TAIL_MAX:
+        return
+    m = dates[-1]
+    before = seg.text[: m.start()].rstrip()
+    words = BETWEEN_WORDS.split(before)
+    k = len(words)
+    while k > 0 and is_unit(rules, words[k - 1]):
+        k -= 1
+    if k == len(words) or k == 0 and seg is node.segs[0]:
+        return
+    names = words[k:]
+    start = len(before) - len(" ".join(names))  # where the signature begins, spaces kept
+    while before[start:].split() != names and start > 0:
+        start -= 1
+    text, tail = seg.text[:start].rstrip(), seg.text[m.end() :].strip()
+    header = doc.header
+    header.signature = " ".join(names)
+    header.issuer = header.issuer or "、".join(names)
+    header.date = find_date(m.group())
+    if seg is node.segs[0]:  # the heading's own line: its text after the marker too
+        node.head = node.head[: len(node.head) - (len(seg.text) - len(text))].rstrip()
+    pieces = [Segment(seg.line, " ".join(names), " ".join(names), owner="header.signature")]
+    if text:
+        seg.text = seg.raw = text
+    else:  # the signature's own line: it leaves the item
+        node.segs.pop()
+        seg.text = seg.raw = pieces.pop().text
+        seg.owner = "header.signature"
+    pieces.append(Segment(seg.line, m.group(), m.group(), owner="header.date"))
+    if tail:
+        pieces.append(Segment(seg.line, tail, tail))
+        closing.append(pieces[-1])
+    at = next(k for k, x in enumerate(doc.segments) if x is seg) + 1
+    doc.segments[at:at] = pieces
+
+
+def _on_lines(rules: Rules, doc: Document) -> bool:
+    header = doc.header
     for node in doc.walk():
         segs = node.segs
         for k in range(2, len(segs)):
@@ -72,4 +129,5 @@ def after_body(rules: Rules, doc: Document) -> None:
                 seg.owner = "header.signature"
             segs[k].owner = "header.date"
             del segs[start : k + 1]
-            return
+            return True
+    return False
