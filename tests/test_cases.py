@@ -110,10 +110,10 @@ def outline(rules, case):
 
 
 def header(rules, case):
-    """The header fields of the input parsed as a whole document."""
-    h = gkparse.parse(case["input"], keywords=False).header
+    """The header fields of the input parsed as a whole document, and its preamble."""
+    doc = gkparse.parse(case["input"], keywords=False)
     fields = ("title", "issuer", "doc_number", "date", "recipients", "plan_title")
-    return {name: getattr(h, name) for name in fields}
+    return {name: getattr(doc.header, name) for name in fields} | {"preamble": doc.preamble}
 
 
 # `<stage>/<file>` first, then `<stage>`

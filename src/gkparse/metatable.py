@@ -33,27 +33,41 @@ def label_field(rules: Rules, text: str) -> str | None:
 
 
 def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair] | None:
-    """A row of label|value cells: each pair as a segment, its field and value; or None. A row
-    of a table already recognised needs no known label (`known_min` 0). Unknown labels between
-    known ones are the page's own: their pairs are dropped."""
+    """A row of label|value cells: each pair as a segment, its field and value; or None. Where
+    labels end with colons, the colons say which cells are labels (a label's value may be
+    empty); else labels and values alternate. A row of a table already recognised needs no
+    known label (`known_min` 0). Unknown labels among known ones are the page's own: dropped."""
     if seg.text.count("|") + seg.text.count("│") < 3:
         return None
     cells = [c for c in CELL_BAR.split(seg.text) if c.strip()]
-    if len(cells) < 2 or len(cells) % 2:
-        return None
-    labels = [c.rstrip(":：") for c in cells[0::2]]
-    if not all(HAN.search(c) for c in labels):
+    pairs = _pairs(cells)
+    if not pairs or not all(HAN.search(label) for label, _ in pairs):
         return None  # `---|---`: the rule under a header row
-    known = [label_field(rules, c) or _suffix_field(rules, c) for c in labels]
-    if sum(f is not None for f in known) < max(known_min, 1 if known_min else 0) or (
-        known_min and len(cells) < 2 * known_min
-    ):
+    known = [label_field(rules, label) or _suffix_field(rules, label) for label, _ in pairs]
+    if sum(f is not None for f in known) < known_min:
         return None
     out = []
-    for label, value, field in zip(labels, cells[1::2], known, strict=True):
-        text = f"{label} {value}"
+    for (label, value), field in zip(pairs, known, strict=True):
+        text = f"{label} {value}".strip()
         out.append((Segment(seg.line, text, text), field or DROP, value))
     return out
+
+
+def _pairs(cells: list[str]) -> list[tuple[str, str]] | None:
+    """(label, value) of each label cell, or None when the cells do not pair up."""
+    if not any(c.endswith((":", "：")) for c in cells):
+        if len(cells) < 2 or len(cells) % 2:
+            return None
+        return list(zip(cells[0::2], cells[1::2], strict=True))
+    pairs: list[tuple[str, str]] = []
+    for cell in cells:
+        if cell.endswith((":", "：")):
+            pairs.append((cell.rstrip(":：").strip(), ""))
+        elif pairs and not pairs[-1][1]:
+            pairs[-1] = (pairs[-1][0], cell)
+        else:
+            return None  # a value without its label
+    return pairs
 
 
 def _suffix_field(rules: Rules, label: str) -> str | None:

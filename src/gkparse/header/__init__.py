@@ -56,9 +56,9 @@ READ: tuple[tuple[str, Rule, frozenset[str]], ...] = (
     ("timestamp", page_values.timestamp, frozenset({TOP})),
     ("date", date.read, frozenset({TOP})),
     ("byline", page_values.byline, frozenset({TOP})),
+    ("title_again", title.again, frozenset({TOP})),  # before its lines are read as units
     ("recipients", recipients.read, frozenset({TOP})),
     ("issuer_units", issuer.units, frozenset({TOP})),
-    ("title_again", title.again, frozenset({TOP})),
     ("title", title.read, frozenset({TOP})),
     ("unknown", preamble.unknown, frozenset({TOP})),  # takes whatever is left in the 版头
     ("cover", cover.read, frozenset({COVER})),

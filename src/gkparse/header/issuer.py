@@ -19,11 +19,23 @@ def mark(s: HeaderState, i: int) -> int:
 
 def units(s: HeaderState, i: int) -> int:
     names = units_line(s.rules, s.text(i))
-    if not names:
+    if not names or _opens_title(s, i):
         return 0
     s.front.top_units.extend(names)
     s.claim(s.tokens[i].seg, "header.issuer")
     return 1
+
+
+def _opens_title(s: HeaderState, i: int) -> bool:
+    """Lines of unit names right above `关于…`, no title yet: the first lines of a broken
+    title (`中共X委员会` / `X管理委员会` / `关于印发…的通知`)."""
+    if s.header.title or s.front.title:
+        return False
+    k = i + 1
+    while s.next_text(k - 1) is not None and units_line(s.rules, s.text(k)):
+        k += 1
+    nxt = s.next_text(k - 1)
+    return bool(nxt and nxt.startswith("关于"))
 
 
 def settle(s: HeaderState) -> None:
@@ -31,8 +43,8 @@ def settle(s: HeaderState) -> None:
     issuers = [u for line in f.signature for u in line.split()] or (
         [f.mark] if f.mark else f.top_units
     )
-    if not issuers and f.title:
-        m = s.rules.header["title_issuers"].match(" ".join(t.seg.text for t in f.title))
+    if not issuers and f.title_text:
+        m = s.rules.header["title_issuers"].match(f.title_text)
         if m and units_line(s.rules, m["issuers"]):
             issuers = m["issuers"].split()
     s.header.issuer = "、".join(issuers) or None

@@ -7,13 +7,16 @@ from __future__ import annotations
 import regex
 
 from ..dates import parse_date_line
-from ..elements import doc_number
+from ..elements import doc_number, units_line
 from ..normalize import mend_spaces, strip_spaces
 from .zone import TOP, HeaderState, plain_title
 
 # a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
 TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
 TITLE_LINES = 4
+CLUTTER_MAX = 20  # a column label or a site's name before a title is short
+TITLE_MIN = 5  # a notice's title names its issuer or subject and its kind: never one word
+LOOK_AHEAD = 6  # lines of the 版头 looked at for a title after a plain line
 
 
 def restart(s: HeaderState, i: int) -> int:
@@ -30,33 +33,63 @@ def restart(s: HeaderState, i: int) -> int:
 
 
 def again(s: HeaderState, i: int) -> int:
-    """The title again, as the page prints it above the text."""
+    """The title again, as the page prints it above the text (over up to four lines)."""
     known = strip_spaces(s.header.title or s.title_so_far())
-    if not known or strip_spaces(s.text(i)) != known:
-        return 0
-    s.claim(s.tokens[i].seg, "header.title")
-    return 1
+    joined = ""
+    for k in range(i, min(len(s.tokens), i + TITLE_LINES)):
+        joined += strip_spaces(s.text(k))
+        if not known.startswith(joined) or k > i and not plain_title(s.text(k)):
+            return 0
+        if joined == known:
+            for tok in s.tokens[i : k + 1]:
+                s.claim(tok.seg, "header.title")
+            return k - i + 1
+    return 0
 
 
 def read(s: HeaderState, i: int) -> int:
-    text, f, tokens, rules = s.text(i), s.front, s.tokens, s.rules
+    """The title, from the first line of the 版头 that has its shape: one that ends like a
+    title (joined over lines); else a plain line, unless a title follows within the 版头 (the
+    plain line was the page's: 全文, 发布信息) or it is too short to name a notice."""
+    text, f, rules = s.text(i), s.front, s.rules
     ends = rules.header["title_end"]
     if s.header.title or f.title or f.preamble or not (plain_title(text) or ends.fullmatch(text)):
         return 0
-    f.title.append(tokens[i])
+    lines = _lines(s, i)
+    title = strip_spaces("".join(s.text(k) for k in range(i, i + lines)))
+    if not ends.fullmatch(title) and (len(title) < TITLE_MIN or _title_follows(s, i + lines)):
+        return 0
+    f.title.extend(s.tokens[i : i + lines])
+    return lines
+
+
+def _lines(s: HeaderState, i: int) -> int:
+    """How many lines from i a title broken over lines takes: until it ends like a title."""
+    tokens, ends = s.tokens, s.rules.header["title_end"]
     used = 1
     while (
         i + used < len(tokens)
         and used < TITLE_LINES
         and tokens[i + used].kind == "text"
-        and not ends.fullmatch(strip_spaces(s.title_so_far()))
+        and not ends.fullmatch(strip_spaces("".join(s.text(k) for k in range(i, i + used))))
         and plain_title(tokens[i + used].seg.text)
         and not parse_date_line(tokens[i + used].seg.text)[0]
-        and not doc_number(rules, tokens[i + used].seg.text)
+        and not doc_number(s.rules, tokens[i + used].seg.text)
     ):
-        f.title.append(tokens[i + used])
         used += 1
     return used
+
+
+def _title_follows(s: HeaderState, j: int) -> bool:
+    """A line ending like a title among the next lines of the 版头 (before a sentence)."""
+    ends = s.rules.header["title_end"]
+    for k in range(j, min(len(s.tokens), j + LOOK_AHEAD)):
+        text = s.text(k)
+        if ends.fullmatch(strip_spaces(text)) and plain_title(text):
+            return True
+        if not plain_title(text) and not ends.fullmatch(text):
+            return False
+    return False
 
 
 def once(title: str) -> str:
@@ -65,11 +98,33 @@ def once(title: str) -> str:
     return title[:half] if len(title) % 2 == 0 and title[:half] == title[half:] else title
 
 
+def _page_label(s: HeaderState, before: str, rest: str) -> bool:
+    """Words before a space that stand where the issuers stood and are none: the page's column
+    label or a mirror site's name, before a whole title: its issuers or 关于 first, its kind
+    last."""
+    header = s.rules.header
+    whole = header["notice_title"].fullmatch(rest) or (
+        header["hands_down"].fullmatch(rest) and header["title_end"].fullmatch(rest)
+    )
+    m = header["title_issuers"].match(rest)
+    issuers = rest.startswith("关于") or bool(m and units_line(s.rules, m["issuers"]))
+    return (
+        bool(whole) and issuers and len(before) <= CLUTTER_MAX and not units_line(s.rules, before)
+    )
+
+
 def settle(s: HeaderState) -> None:
     h, f = s.header, s.front
     if not f.title:
         return
-    title = mend_spaces(s.title_so_far())
+    lines = [t.seg.text for t in f.title]
+    f.title_text = " ".join(lines).strip()
+    title = mend_spaces("".join(lines))
+    clutter, _, rest = f.title_text.partition(" ")
+    if rest and _page_label(s, clutter, rest.strip()):  # `“党政混合信息公开” 中共X区委…的通知`
+        s.doc.metadata.dropped.append({"line": f.title[0].seg.line, "text": clutter})
+        f.title_text = rest.strip()
+        title = mend_spaces(f.title_text)
     m = TRAILING_NUMBER.search(title)
     if m and doc_number(s.rules, m.group(1)):
         h.doc_number = h.doc_number or doc_number(s.rules, m.group(1))

@@ -23,6 +23,8 @@ class Front:
     """What the 版头 and 主体 yielded, before the fields are settled."""
 
     title: list[Token] = field(default_factory=list)
+    title_text: str = ""
+    """The title's lines joined, spaces kept, the page's clutter before it cut (title.settle)."""
     top_units: list[str] = field(default_factory=list)
     top_date: str | None = None
     mark: str | None = None
