@@ -68,7 +68,8 @@ def split_units(rules: Rules, text: str) -> list[str]:
 
     `各村、居委会、企事业单位` is 各村、居委会 (村委会 and 居委会) and 企事业单位: a part that does
     not end like a unit's name stays joined to the next, and so does a bare kind of division
-    (`各省、自治区、直辖市` sharing one name are one unit).
+    (`各省、自治区、直辖市` sharing one name are one unit). A part that begins with 各 or 有关
+    addresses other units: `各村（场）、有关部门` is two.
     """
     out: list[str] = []
     for chunk in split_outside(text.strip(" ：:。"), LIST_BREAK):
@@ -81,7 +82,9 @@ def split_units(rules: Rules, text: str) -> list[str]:
             complete = len(pending) > 2 and pending.endswith(rules.unit_suffixes) and not division
             # 各县市区委、人民政府
             shared = k + 1 < len(parts) and parts[k + 1] in rules.unit_suffixes
-            if complete and not shared:
+            # 各村（场）、有关部门: the next part addresses others
+            addressed = k + 1 < len(parts) and parts[k + 1].startswith(("各", "有关"))
+            if (complete or addressed and not division) and not shared:
                 out.append(pending.strip())
                 pending = ""
         if pending.strip():

@@ -16,6 +16,7 @@ from .rules import Rules
 
 CELL_BAR = regex.compile(r"\s*[|│]\s*")
 HAN = regex.compile(r"\p{Han}")
+SPACES = regex.compile(r"\s+")
 MIN_PAIRS = 2  # label/value pairs that make a table
 LONG_LABEL = 3  # a label this long is no common word (索引号, 发文字号, 主题分类)
 DROP = "drop"
@@ -50,6 +51,27 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
     for (label, value), field in zip(pairs, known, strict=True):
         text = f"{label} {value}".strip()
         out.append((Segment(seg.line, text, text), field or DROP, value))
+    return out
+
+
+def spaced_row(rules: Rules, seg: Segment) -> list[Pair] | None:
+    """Labels without colons and their values on one line, spaces between
+    (`发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号`): the line opens with a label and
+    names at least two, one of them long."""
+    labels = list(rules.meta_label_spaced.finditer(seg.text))
+    if len(labels) < MIN_PAIRS or labels[0].start() != 0:
+        return None
+    names = [SPACES.sub("", m["label"]) for m in labels]
+    if not any(len(n) >= LONG_LABEL for n in names):
+        return None
+    out = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(seg.text)
+        value = seg.text[m.end() : end].strip()
+        if not value:
+            return None  # two labels in a row: words of a text, not a table
+        text = f"{names[k]} {value}"
+        out.append((Segment(seg.line, text, text), rules.field_of(names[k]), value))
     return out
 
 

@@ -304,6 +304,8 @@ class Rules:
     """Any metadata label followed by its colon: where a page-metadata line is cut."""
     meta_fields: dict[str, str]
     """A metadata label (spaces removed) -> the field it fills."""
+    meta_label_spaced: regex.Pattern[str]
+    """Any metadata label without a colon, between spaces (`文    号 X 分   类 Y`)."""
     values: tuple[tuple[str, Guarded], ...]
     closing: tuple[Guarded, ...]
     deadlines: tuple[tuple[str, Guarded], ...]
@@ -510,6 +512,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         unit_never=tuple(merged.get("unit_never", [])),
         metadata=tuple(metadata),
         meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},
+        meta_label_spaced=regex.compile(rf"(?<!\S)(?P<label>{label_alt})(?=\s)"),
         meta_label=regex.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
         values=tuple(
             (r["field"], _compile(r["pattern"], r["_where"]))

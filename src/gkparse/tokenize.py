@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .dates import parse_date_line
-from .metatable import MIN_PAIRS, TABLE_GAP, bar_row, cell_runs, split_glued_labels
+from .metatable import (
+    MIN_PAIRS,
+    TABLE_GAP,
+    bar_row,
+    cell_runs,
+    spaced_row,
+    split_glued_labels,
+)
 from .model import Segment, Token
 from .numerals import ascii_digits, to_chinese, value
 from .previews import split_page_numbers
@@ -103,7 +110,7 @@ def _pieces(
             tokens.append(Token("meta", line, *cells[id(line)]))
             continue
         continues = last_row is not None and line.line - last_row <= TABLE_GAP
-        row = bar_row(rules, line, 0 if continues else MIN_PAIRS)
+        row = bar_row(rules, line, 0 if continues else MIN_PAIRS) or spaced_row(rules, line)
         if row:
             tokens.extend(Token("meta", seg, field, value) for seg, field, value in row)
             last_row = line.line

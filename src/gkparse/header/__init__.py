@@ -57,7 +57,7 @@ READ: tuple[tuple[str, Rule, frozenset[str]], ...] = (
     ("date", date.read, frozenset({TOP})),
     ("byline", page_values.byline, frozenset({TOP})),
     ("title_again", title.again, frozenset({TOP})),  # before its lines are read as units
-    ("recipients", recipients.read, frozenset({TOP})),
+    ("recipients", recipients.read, frozenset({TOP, PREAMBLE})),
     ("issuer_units", issuer.units, frozenset({TOP})),
     ("title", title.read, frozenset({TOP})),
     ("unknown", preamble.unknown, frozenset({TOP})),  # takes whatever is left in the 版头

@@ -56,8 +56,9 @@ def after_body(rules: Rules, doc: Document, closing: list[Segment]) -> None:
     """署名 and 成文日期 after the numbered paragraphs of a notice (GB/T 9704 puts them under
     the body): unit lines, then a date alone on its line, inside the last item before them;
     or, in a flattened page, at the end of the last item's text (then what follows them is the
-    page's, for `closing`). The notice's own, when its header gave no date."""
-    if doc.header.date:
+    page's, for `closing`). The notice's own, when its header gave no signature; its date the
+    成文日期 unless the page's metadata gave one."""
+    if doc.header.signature:
         return
     if not _on_lines(rules, doc):
         _at_the_end(rules, doc, closing)
@@ -90,7 +91,7 @@ def _at_the_end(rules: Rules, doc: Document, closing: list[Segment]) -> None:
     header = doc.header
     header.signature = " ".join(names)
     header.issuer = header.issuer or "、".join(names)
-    header.date = find_date(m.group())
+    header.date = header.date or find_date(m.group())
     if seg is node.segs[0]:  # the heading's own line: its text after the marker too
         node.head = node.head[: len(node.head) - (len(seg.text) - len(text))].rstrip()
     pieces = [Segment(seg.line, " ".join(names), " ".join(names), owner="header.signature")]
@@ -124,7 +125,7 @@ def _on_lines(rules: Rules, doc: Document) -> bool:
             header.issuer = header.issuer or "、".join(
                 n for line in signature for n in line.split()
             )
-            header.date = date
+            header.date = header.date or date
             for seg in segs[start:k]:
                 seg.owner = "header.signature"
             segs[k].owner = "header.date"
