@@ -1,6 +1,7 @@
 """The plan's own title: a plain line after the signature (joined with a second one when the
 first does not end like a title), a headline the notice replaced, or what the notice's title
-hands down (`关于印发《X》的通知`, `印发X的通知`). A plan without a wrapper notice is its own."""
+hands down (`关于印发《X》的通知`, `印发X的通知`). A plan without a wrapper notice has none:
+its title is the title."""
 
 from __future__ import annotations
 
@@ -41,7 +42,6 @@ def settle(s: HeaderState) -> None:
             h.plan_title = m.group(1)
         elif bare:
             h.plan_title = bare["plan"]
-        elif not h.recipients and not regex.search(r"通知$", h.title):
-            h.plan_title = h.title  # the plan alone, without its notice
+        # a plan alone, without a wrapper notice, has no plan title of its own (GOLD.md)
     if h.plan_title:
         h.plan_title = strip_spaces(h.plan_title)
