@@ -53,7 +53,7 @@ def read(s: HeaderState, i: int) -> int:
     plain line was the page's: 全文, 发布信息) or it is too short to name a notice."""
     text, f, rules = s.text(i), s.front, s.rules
     ends = rules.header["title_end"]
-    if s.header.title or f.title or f.preamble or not (plain_title(text) or ends.fullmatch(text)):
+    if s.header.title or f.title or not (plain_title(text) or ends.fullmatch(text)):
         return 0
     lines = _lines(s, i)
     title = strip_spaces("".join(s.text(k) for k in range(i, i + lines)))
