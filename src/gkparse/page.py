@@ -11,7 +11,6 @@ import regex
 from .dates import find_date, parse_date_line
 from .elements import doc_number
 from .model import Token
-from .normalize import mend_spaces
 from .state import State
 
 HEADER_FIELDS = (
@@ -47,7 +46,7 @@ def place(state: State, tok: Token) -> bool:
     elif value and field == "keywords":
         md.keywords = md.keywords or [k for k in KEYWORD_SPLIT.split(value) if k]
     elif value and field == "title":
-        h.title = h.title or mend_spaces(value)
+        h.title = h.title or value  # as printed: header/title.py cleans it
     elif value:
         setattr(md, field, getattr(md, field) or value)
     return True

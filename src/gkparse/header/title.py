@@ -114,23 +114,35 @@ def _page_label(s: HeaderState, before: str, rest: str) -> bool:
 
 
 def settle(s: HeaderState) -> None:
+    """The title: the page's metadata gives it when it names one, else the lines read; the
+    page's clutter before it cut, a 文号 printed after it taken, a second copy dropped."""
     h, f = s.header, s.front
+    if h.title:  # the page's metadata named it (page.py), as printed
+        line = next((x.line for x in s.doc.segments if x.owner == "header.title"), None)
+        f.title_text, h.title = _without_clutter(s, h.title.strip(), line)
     if not f.title:
         return
-    lines = [t.seg.text for t in f.title]
-    f.title_text = " ".join(lines).strip()
-    title = mend_spaces("".join(lines))
-    clutter, _, rest = f.title_text.partition(" ")
-    if rest and _page_label(s, clutter, rest.strip()):  # `“党政混合信息公开” 中共X区委…的通知`
-        s.doc.metadata.dropped.append({"line": f.title[0].seg.line, "text": clutter})
-        f.title_text = rest.strip()
-        title = mend_spaces(f.title_text)
+    line = f.title[0].seg.line
+    printed = " ".join(t.seg.text for t in f.title).strip()
+    text, title = _without_clutter(s, printed, line)
+    if text == printed:  # nothing cut: the lines joined as printed, no space between them
+        title = mend_spaces("".join(t.seg.text for t in f.title))
+    f.title_text = f.title_text or text
     m = TRAILING_NUMBER.search(title)
     if m and doc_number(s.rules, m.group(1)):
         h.doc_number = h.doc_number or doc_number(s.rules, m.group(1))
         title = title[: m.start()].strip()
     if not h.title and once(title) != title:  # the page's second copy goes, recorded
-        s.doc.metadata.dropped.append({"line": f.title[0].seg.line, "text": once(title)})
+        s.doc.metadata.dropped.append({"line": line, "text": once(title)})
     h.title = h.title or once(title)
     for t in f.title:
         s.claim(t.seg, "header.title")
+
+
+def _without_clutter(s: HeaderState, text: str, line: int | None) -> tuple[str, str]:
+    """The title's text with the page's clutter before it cut (spaces kept), and the title."""
+    clutter, _, rest = text.partition(" ")
+    if rest and _page_label(s, clutter, rest.strip()):  # `“党政混合信息公开” 中共X区委…的通知`
+        s.doc.metadata.dropped.append({"line": line, "text": clutter})
+        text = rest.strip()
+    return text, mend_spaces(text)
