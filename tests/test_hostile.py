@@ -132,7 +132,9 @@ STRESS = {
 def test_no_built_in_pattern_is_quadratic(text):
     start = time.perf_counter()
     parse("关于印发工作要点的通知\n一、总体要求\n（一）做好公开。" + text, keywords=False)
-    assert time.perf_counter() - start < 20
+    # linear parses take under 10 s on a quiet machine (brackets, the slowest); a quadratic one
+    # takes many minutes: the bound leaves room for a loaded machine
+    assert time.perf_counter() - start < 60
 
 
 def test_a_rule_built_to_backtrack_forever_times_out(tmp_path):

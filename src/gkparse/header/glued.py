@@ -11,6 +11,8 @@ from ..model import Segment, Token
 from ..normalize import strip_spaces
 from ..rules import Rules
 
+NOTE_FIRST = regex.compile(r"[（(]\s*此件[^（）()]{1,12}[)）]")  # a 附注 in brackets opening a line
+
 
 def _cut(tok: Token, at: int) -> list[Token]:
     seg = tok.seg
@@ -37,6 +39,10 @@ def glued_at(rules: Rules, text: str) -> int | None:
     m = rules.header["title_glued"].match(text)
     if m and "。" not in m.group():
         return m.end()
+    m = NOTE_FIRST.match(text)
+    rest = text[m.end() :] if m else ""
+    if m and rest.strip() and not DATE.match(rest.strip()) and rules.header["note"].fullmatch(m[0]):
+        return m.end()  # `（此件主动公开）2017年政务公开工作主要任务分解表…`
     return recipients_prefix(rules, text)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..normalize import mend_spaces, strip_spaces
+from .title import TITLE_MIN
 from .zone import PREAMBLE, HeaderState, plain_title
 
 QUOTED = regex.compile(r"《([^《》]+)》")
@@ -15,8 +16,8 @@ QUOTED = regex.compile(r"《([^《》]+)》")
 
 def read(s: HeaderState, i: int) -> int:
     f, text, nxt = s.front, s.text(i), s.next_text(i)
-    if f.plan_title or not plain_title(text):
-        return 0
+    if f.plan_title or not plain_title(text) or len(text) < TITLE_MIN:
+        return 0  # (工作意见 alone is a fragment of the page, not a plan's name)
     used = 1
     f.plan_title.append(s.tokens[i])
     if nxt and not s.rules.header["title_end"].fullmatch(text) and plain_title(nxt):
@@ -43,5 +44,20 @@ def settle(s: HeaderState) -> None:
         elif bare:
             h.plan_title = bare["plan"]
         # a plan alone, without a wrapper notice, has no plan title of its own (GOLD.md)
+    if not h.plan_title and (h.cover or h.recipients):  # a notice, not a plan alone
+        h.plan_title = handed_down_by_cover(s)
     if h.plan_title:
         h.plan_title = strip_spaces(h.plan_title)
+
+
+def handed_down_by_cover(s: HeaderState) -> str | None:
+    """A notice that prints no plan title names the plan it hands down in its cover
+    (`《X》已经县政府同意，现印发给你们`), or as its one attachment (`附件：X`)."""
+    h = s.header
+    cover = h.cover or ""
+    m = QUOTED.search(cover)
+    if m and s.rules.header["cover_start"].fullmatch(cover[m.start() :]):
+        return m.group(1)
+    if len(h.attachments) == 1:
+        return h.attachments[0]
+    return None
