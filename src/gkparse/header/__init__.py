@@ -43,6 +43,7 @@ from .zone import AFTER, ANY, COVER, PREAMBLE, TOP, HeaderState
 Rule = Callable[[HeaderState, int], int]
 
 READ: tuple[tuple[str, Rule, frozenset[str]], ...] = (
+    ("table_cell", preamble.table_cell, ANY),
     ("doc_number", doc_number.read, ANY - {PREAMBLE}),
     ("note", note.read, ANY),
     ("attachments", attachments.read, frozenset({COVER})),

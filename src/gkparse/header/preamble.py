@@ -24,6 +24,14 @@ def unknown(s: HeaderState, i: int) -> int:
     return 1
 
 
+def table_cell(s: HeaderState, i: int) -> int:
+    """A cell of a task table's header row (工作任务, 责任科室…) is none of the elements."""
+    if s.tokens[i].seg.cell is None:
+        return 0
+    s.front.preamble.append(s.tokens[i])
+    return 1
+
+
 def read(s: HeaderState, i: int) -> int:
     s.front.preamble.append(s.tokens[i])
     s.zone = PREAMBLE
