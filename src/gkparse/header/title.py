@@ -20,13 +20,15 @@ LOOK_AHEAD = 6  # lines of the 版头 looked at for a title after a plain line
 
 
 def restart(s: HeaderState, i: int) -> int:
-    """`…的通知` after a line taken for the title that is none: the notice begins here."""
+    """`…的通知` after a line taken for the title that is none: the notice begins here. The
+    line above was the plan's title when it ends like one, else the page's."""
     if s.header.recipients or not s.rules.header["notice_title"].fullmatch(s.text(i)):
         return 0
     f = s.front
     if strip_spaces(s.title_so_far()).endswith("通知"):
         return 0
-    f.plan_title = f.plan_title or f.title
+    if s.rules.header["title_end"].fullmatch(strip_spaces(s.title_so_far())):
+        f.plan_title = f.plan_title or f.title  # the page's headline named the plan
     f.preamble.extend(t for t in f.title if t not in f.plan_title)
     f.title, s.zone = [s.tokens[i]], TOP
     return 1
@@ -64,7 +66,8 @@ def read(s: HeaderState, i: int) -> int:
 
 
 def _lines(s: HeaderState, i: int) -> int:
-    """How many lines from i a title broken over lines takes: until it ends like a title."""
+    """How many lines from i a title broken over lines takes: until it ends like a title, and
+    never from the page's lines into a notice's whole title."""
     tokens, ends = s.tokens, s.rules.header["title_end"]
     used = 1
     while (
@@ -73,11 +76,20 @@ def _lines(s: HeaderState, i: int) -> int:
         and tokens[i + used].kind == "text"
         and not ends.fullmatch(strip_spaces("".join(s.text(k) for k in range(i, i + used))))
         and plain_title(tokens[i + used].seg.text)
+        and not _whole_title_after_others(s, i, used)
         and not parse_date_line(tokens[i + used].seg.text)[0]
         and not doc_number(s.rules, tokens[i + used].seg.text)
     ):
         used += 1
     return used
+
+
+def _whole_title_after_others(s: HeaderState, i: int, used: int) -> bool:
+    """The next line is a notice's whole title by itself, and the lines before it are not its
+    issuers' names (`中共X委员会` / `关于…的通知` is one title; `客户端` / `关于…` is not)."""
+    if not s.rules.header["notice_title"].fullmatch(s.text(i + used)):
+        return False
+    return not all(units_line(s.rules, s.text(k)) for k in range(i, i + used))
 
 
 def _title_follows(s: HeaderState, j: int) -> bool:
