@@ -95,5 +95,7 @@ def run(state: State) -> None:
     front = cut_glued(state.rules, [Token("text", t.seg) for t in front], pieces)
     if pieces:  # the segments cut in two replace the segment they were cut from
         state.doc.segments = [p for s in state.doc.segments for p in expand(s, pieces)]
-    read(HeaderState(state.rules, state.doc, state.issues, front))
+    reader = HeaderState(state.rules, state.doc, state.issues, front)
+    reader.front.file_title = title.file_name(state.tokens)
+    read(reader)
     state.body = [] if start is None else state.notice[start:]

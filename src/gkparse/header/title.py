@@ -8,12 +8,14 @@ import regex
 
 from ..dates import parse_date_line
 from ..elements import doc_number, units_line
+from ..model import Token
 from ..normalize import mend_spaces, strip_spaces
 from .zone import TOP, HeaderState, plain_title
 
 # a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
 TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
 TITLE_LINES = 4
+FILE_NAME = regex.compile(r"《?(?P<name>[^《》\s]{2,80}?)\.(?:docx?|pdf|wps|ofd)(?:》|\s|$)")
 CLUTTER_MAX = 20  # a column label or a site's name before a title is short
 TITLE_MIN = 5  # a notice's title names its issuer or subject and its kind: never one word
 LOOK_AHEAD = 6  # lines of the 版头 looked at for a title after a plain line
@@ -104,6 +106,18 @@ def _title_follows(s: HeaderState, j: int) -> bool:
     return False
 
 
+def file_name(tokens: list[Token]) -> str | None:
+    """The name of the document a sharing site shows above it (`X.docx`, `《X.docx》由会员分享`),
+    from the page's junk; None when there is none."""
+    for tok in tokens:
+        if tok.kind not in ("junk", "meta"):
+            return None  # only above the text: a file name further down is an attachment's
+        m = FILE_NAME.match(tok.seg.text) if tok.kind == "junk" else None
+        if m and len(m["name"]) >= TITLE_MIN:
+            return m["name"]
+    return None
+
+
 def once(title: str) -> str:
     """A title a page printed twice in one line (`XX规范XX规范`) as the notice prints it, once."""
     half = len(title) // 2
@@ -132,6 +146,10 @@ def settle(s: HeaderState) -> None:
     if h.title:  # the page's metadata named it (page.py), as printed
         line = next((x.line for x in s.doc.segments if x.owner == "header.title"), None)
         f.title_text, h.title = _without_clutter(s, h.title.strip(), line)
+    if f.file_title and not (h.title or _ends_like_a_title(s, f.title)):
+        # a sharing site's page: its file name names the document better than page lines
+        f.preamble[:0] = f.title
+        f.title, h.title, f.title_text = [], mend_spaces(f.file_title), f.file_title
     if not f.title:
         return
     line = f.title[0].seg.line
@@ -149,6 +167,11 @@ def settle(s: HeaderState) -> None:
     h.title = h.title or once(title)
     for t in f.title:
         s.claim(t.seg, "header.title")
+
+
+def _ends_like_a_title(s: HeaderState, lines: list[Token]) -> bool:
+    text = strip_spaces("".join(t.seg.text for t in lines))
+    return bool(lines) and s.rules.header["title_end"].fullmatch(text) is not None
 
 
 def _without_clutter(s: HeaderState, text: str, line: int | None) -> tuple[str, str]:

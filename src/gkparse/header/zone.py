@@ -24,6 +24,8 @@ class Front:
 
     title: list[Token] = field(default_factory=list)
     title_text: str = ""
+    file_title: str | None = None
+    """The document's file name on a document-sharing page (`X.docx`): a title of last resort."""
     """The title's lines joined, spaces kept, the page's clutter before it cut (title.settle)."""
     top_units: list[str] = field(default_factory=list)
     top_date: str | None = None
