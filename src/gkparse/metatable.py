@@ -1,5 +1,8 @@
-"""Page metadata printed as a table without colons: `索引号 | 6405…/2023-00173 | 文号 | …` on
-one line, or flattened one cell per line (`标题` / `…的通知` / `发文字号` / `X政办发〔2018〕15号`).
+"""Page metadata, recognised wherever a page prints it: label/value pairs on a line
+(`索引号: X 发布机构: Y`), a label alone over its value, and tables without colons —
+`索引号 | 6405…/2023-00173 | 文号 | …` on one line, labels and values spaced out on one line
+(`发布机构 X 文    号 Y`), or flattened one cell per line (`标题` / `…的通知` / `发文字号` / …).
+(page.py then puts each value in its field.)
 
 Label cells alternate with value cells. One label alone proves nothing (`名称`, `来源` and
 `日期` are words of any text); a row, or a run of lines, in which the label cells keep
@@ -11,7 +14,8 @@ from __future__ import annotations
 
 import regex
 
-from .model import Segment
+from .dates import parse_date_line
+from .model import Segment, Token
 from .rules import Rules
 
 CELL_BAR = regex.compile(r"\s*[|│]\s*")
@@ -20,6 +24,7 @@ SPACES = regex.compile(r"\s+")
 MIN_PAIRS = 2  # label/value pairs that make a table
 LONG_LABEL = 3  # a label this long is no common word (索引号, 发文字号, 主题分类)
 DROP = "drop"
+FREE_TEXT_FIELDS = {"publisher", "topic", "keywords", "title"}
 TABLE_GAP = 2  # a row this many lines after the last one continues its table (a rule between)
 
 Pair = tuple[Segment, str, str]
@@ -148,3 +153,79 @@ def cell_runs(rules: Rules, segments: list[Segment]) -> dict[int, tuple[str, str
         i += 1
     close()
     return found
+
+
+def label_pairs(rules: Rules, seg: Segment) -> list[Token] | None:
+    """A line of label/value pairs (`索引号: X 发布机构: Y`) as one token per pair, or None."""
+    labels = list(rules.meta_label.finditer(seg.text))
+    if not labels:
+        return None
+    tokens: list[Token] = []
+    if labels[0].start():  # a page timestamp before the labels: `2015-11-10 01:51:51信息来源:…`
+        stamp = seg.text[: labels[0].start()].strip()
+        if not parse_date_line(stamp)[0]:
+            return None
+        tokens.append(Token("meta", Segment(seg.line, stamp, stamp), "published", stamp))
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(seg.text)
+        words = seg.text[m.end() : end].split()
+        # junk glued after a value (`2022-09-30 浏览次数: 【字体:`) becomes segments of its own
+        cut = len(words)
+        while cut > 0:
+            k = next(
+                (k for k in range(max(0, cut - 4), cut) if rules.junk_id(" ".join(words[k:cut]))),
+                None,
+            )
+            if k is None:
+                break
+            cut = k
+        value_text = " ".join(words[:cut])
+        whole = len(labels) == 1 and cut == len(words)
+        piece_text = seg.text if whole else f"{m.group().strip()}{value_text}"
+        piece = Segment(seg.line, piece_text, seg.raw if whole else piece_text)
+        tokens.append(Token("meta", piece, rules.field_of(m["label"]), value_text))
+        if cut < len(words):
+            tail = " ".join(words[cut:])
+            tokens.append(Token("junk", Segment(seg.line, tail, tail), rules.junk_id(tail) or ""))
+    return tokens
+
+
+def _fits(rules: Rules, field: str, text: str) -> bool:
+    """Whether `text` has the shape of a value of `field` (for a value printed under its label)."""
+    if field in ("published", "date"):
+        return parse_date_line(text)[0] is not None
+    if field == "doc_number":
+        return bool(rules.header["doc_number"].fullmatch(text))
+    if field in ("index_number", "disclosure"):
+        return any(f == field and p.fullmatch(text) for f, p in rules.values)
+    return len(text) <= 40 and not rules.header["title_end"].fullmatch(text)
+
+
+def values_under_labels(rules: Rules, tokens: list[Token]) -> list[Token]:
+    """A label printed alone with its value on the next line (`• 索引号:` / `6107…`) gets that value.
+
+    Free-text values are taken only between two labels, so a plan title after an empty
+    `关键词:` is not mistaken for the keywords.
+    """
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        out.append(tok)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            tok.kind == "meta"
+            and not tok.value
+            and tok.name != "drop"
+            and nxt is not None
+            and nxt.kind == "text"
+        ):
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            between = after is not None and after.kind == "meta"
+            if _fits(rules, tok.name, nxt.seg.text) and (
+                tok.name not in FREE_TEXT_FIELDS or between
+            ):
+                out.append(Token("meta", nxt.seg, tok.name, nxt.seg.text))
+                i += 1
+        i += 1
+    return out
