@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from ..dates import parse_date_line
-from ..elements import doc_number, units_line
+from ..elements import doc_number, is_unit, units_line
 from ..model import Token
 from ..normalize import mend_spaces, strip_spaces
 from .zone import TOP, HeaderState, plain_title
@@ -17,6 +17,9 @@ TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$
 TITLE_LINES = 4
 FILE_NAME = regex.compile(r"《?(?P<name>[^《》\s]{2,80}?)\.(?:docx?|pdf|wps|ofd)(?:》|\s|$)")
 CLUTTER_MAX = 20  # a column label or a site's name before a title is short
+LONG_NAME = 4  # an issuer's name looked for inside a title: long enough to be one
+SEPARATOR = regex.compile(r"\s*(?:>>|[>›»|│])\s*")  # of a breadcrumb, or after a label
+TITLE_VERBS = regex.compile(r"关于|印发|转发|批转|颁布")
 TITLE_MIN = 5  # a notice's title names its issuer or subject and its kind: never one word
 LOOK_AHEAD = 6  # lines of the 版头 looked at for a title after a plain line
 
@@ -124,19 +127,64 @@ def once(title: str) -> str:
     return title[:half] if len(title) % 2 == 0 and title[:half] == title[half:] else title
 
 
-def _page_label(s: HeaderState, before: str, rest: str) -> bool:
-    """Words before a space that stand where the issuers stood and are none: the page's column
-    label or a mirror site's name, before a whole title: its issuers or 关于 first, its kind
-    last."""
+def _whole(s: HeaderState, text: str) -> bool:
+    """A notice's whole title: `…关于…的通知`, or a verb that hands down and a kind at the end."""
     header = s.rules.header
-    whole = header["notice_title"].fullmatch(rest) or (
-        header["hands_down"].fullmatch(rest) and header["title_end"].fullmatch(rest)
+    return bool(
+        header["notice_title"].fullmatch(text)
+        or header["hands_down"].fullmatch(text)
+        and header["title_end"].fullmatch(text)
     )
-    m = header["title_issuers"].match(rest)
-    issuers = rest.startswith("关于") or bool(m and units_line(s.rules, m["issuers"]))
+
+
+def _clutter(s: HeaderState, before: str) -> bool:
+    """Words standing before a title's issuers or its 关于 that are none of them: a column
+    label, a widget's text, a mirror site's name. Short, no unit, no verb of a title."""
+    words = before.strip()
     return (
-        bool(whole) and issuers and len(before) <= CLUTTER_MAX and not units_line(s.rules, before)
+        0 < len(words) <= CLUTTER_MAX
+        and not units_line(s.rules, words)
+        and not is_unit(s.rules, strip_spaces(words))
+        and not TITLE_VERBS.search(words)
     )
+
+
+def _issuers_first(s: HeaderState, rest: str) -> bool:
+    m = s.rules.header["title_issuers"].match(rest)
+    return rest.startswith("关于") or bool(m and units_line(s.rules, m["issuers"]))
+
+
+def _cut_clutter(s: HeaderState, text: str) -> int:
+    """Where the title begins after the page's clutter before it (0: none): after the last
+    separator of a breadcrumb or a label (>>, >, |); after words and a space before the
+    issuers; before a known issuer's name or 关于 that follows words that are no unit."""
+    for m in reversed(list(SEPARATOR.finditer(text))):
+        if _whole(s, text[m.end() :].strip()):
+            return m.end()
+    clutter, space, rest = text.partition(" ")
+    if (
+        space
+        and _whole(s, rest.strip())
+        and _issuers_first(s, rest.strip())
+        and _clutter(s, clutter)
+    ):
+        return len(clutter) + 1
+    starts = [text.find(name) for name in _known_issuers(s) if name in text[1:]]
+    at = text.find("关于")
+    starts += [at] if at > 0 else []
+    for start in sorted(k for k in starts if k > 0):
+        if _whole(s, text[start:]) and _clutter(s, text[:start]):
+            return start
+    return 0
+
+
+def _known_issuers(s: HeaderState) -> list[str]:
+    """The issuer's names the notice prints elsewhere (signature, 发文机关标志, unit lines of
+    the 版头); not the page's publisher, often a short form (自治区人民政府) of the name."""
+    f = s.front
+    names = [n for line in f.signature for n in line.split()] + f.top_units
+    names += [f.mark] if f.mark else []
+    return [n for n in names if len(n) >= LONG_NAME]
 
 
 def settle(s: HeaderState) -> None:
@@ -176,8 +224,7 @@ def _ends_like_a_title(s: HeaderState, lines: list[Token]) -> bool:
 
 def _without_clutter(s: HeaderState, text: str, line: int | None) -> tuple[str, str]:
     """The title's text with the page's clutter before it cut (spaces kept), and the title."""
-    clutter, _, rest = text.partition(" ")
-    if rest and _page_label(s, clutter, rest.strip()):  # `“党政混合信息公开” 中共X区委…的通知`
-        s.doc.metadata.dropped.append({"line": line, "text": clutter})
-        text = rest.strip()
+    while at := _cut_clutter(s, text):  # a breadcrumb, then the column label after it
+        s.doc.metadata.dropped.append({"line": line, "text": text[:at].strip()})
+        text = text[at:].strip()
     return text, mend_spaces(text)
