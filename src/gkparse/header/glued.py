@@ -50,6 +50,21 @@ def note_before(rules: Rules, text: str, date: regex.Match[str]) -> bool:
     return rules.header["note"].fullmatch(text[: date.start()].strip()) is not None
 
 
+def signed_at(rules: Rules, text: str, above: str | None) -> tuple[int, int, int] | None:
+    """Where a signature and its date stand inside a line, as (start of the names, start of
+    the date, end of the date): unit names after the line's last sentence (or on the line
+    above) right before a full date, with a sentence before them or more text after."""
+    for d in DATE.finditer(text):
+        before = text[: d.start()]
+        k = max(before.rfind(c) for c in "。；！？") + 1
+        names = before[k:].strip()
+        signed = units_line(rules, names) if names else not k and above and units_line(rules, above)
+        rest = text[d.end() :].strip()
+        if signed and (k or regex.match(r"\p{Han}|[（(]", rest)):
+            return k, d.start(), d.end()
+    return None
+
+
 def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]]) -> list[Token]:
     """The tokens with each run of elements cut apart; `pieces` records, by id of the segment
     cut, the segments that replace it."""
@@ -69,18 +84,17 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
             out.extend([date, note])
             pieces[id(tok.seg)] = [date.seg, note.seg]
             continue
-        unit_before = d and (
-            units_line(rules, text[: d.start()])
-            if d.start()
-            else out and units_line(rules, out[-1].seg.text)
-        )
-        if d and unit_before and d.end() < len(text) and regex.match(r"\p{Han}", text[d.end() :]):
-            # 署名, 成文日期 and the plan's title run together: `XX管委会2023年11月14日XX方案`
-            parts = _cut(tok, d.end())
-            if d.start():
-                parts = _cut(parts[0], d.start()) + parts[1:]
-            out.extend(parts)
+        at = signed_at(rules, text, out[-1].seg.text if out else None)
+        if at:
+            # 署名 and 成文日期 after the cover's last sentence, and what runs on after them:
+            # `…请认真贯彻执行。XX管委会2023年11月14日XX方案`
+            cuts = [k for k in at if 0 < k < len(text)]
+            parts = [tok]
+            for k in reversed(cuts):
+                parts = _cut(parts[0], k) + parts[1:]
             pieces[id(tok.seg)] = [t.seg for t in parts]
+            out.extend(parts[:-1])
+            out.extend(cut_glued(rules, parts[-1:], pieces))  # the rest may hold more
             continue
         out.append(tok)
     return out
