@@ -13,11 +13,12 @@ from .dates import DATE
 from .decode import decode
 from .elements import ATTACHMENT_START, attachment_items, units_line
 from .header import imprint, signature
-from .model import Node, Token
+from .model import Issue, Node, Token
 from .outline import Outline, bare_title
 from .state import State
 
 ATTACHMENT_ITEM_MAX = 80  # an attachment's name on a line of its own is short
+CUT_TITLE = 4  # fewer characters than this after the last marker of a cut text: no title
 RESP_SPLIT = regex.compile(r"[、，,；;\s]+")
 
 
@@ -40,7 +41,7 @@ class BodyReader:
             back = back or not listed and tok.kind != "heading" and imprint.starts(self.rules, text)
             if listed or back:
                 continue
-            if tok.kind == "heading":
+            if tok.kind == "heading" and not self.cut_off(tokens, i):
                 events.append((i, "heading"))
             elif self.signs_off(tokens, i):
                 events.append((i, "reset"))
@@ -53,9 +54,15 @@ class BodyReader:
         attaching = False  # in a 附件说明 list: `附件：1.XX` then `2.XX` on lines of their own
         header = self.doc.header
         taken = {id(tokens[i]) for i in decode(tokens, self.events(tokens))}
-        tokens = self.rejoin(tokens, taken)
+        cut = tokens[-1] if tokens and self.cut_off(tokens, len(tokens) - 1) else None
+        tokens = self.rejoin(tokens, taken | ({id(cut)} if cut else set()))
         for i, tok in enumerate(tokens):
             text = tok.seg.text
+            if tok is cut:  # the page cut the text here: its last words belong to no item
+                self.state.closing.append(tok.seg)
+                message = f"the text ends cut off after {tok.marker}: kept in the closing text"
+                self.state.issues.append(Issue(tok.seg.line, message))
+                continue
             if attaching and self.attachment_line(text):
                 header.attachments.extend(attachment_items(text))
                 tok.seg.owner = "header.attachments"
@@ -93,6 +100,18 @@ class BodyReader:
                 node.segs.append(tok.seg)
         self.doc.roots = self.outline.roots
         signature.after_body(self.rules, self.doc, self.state.closing)
+
+    @staticmethod
+    def cut_off(tokens: list[Token], i: int) -> bool:
+        """The last words of a text the page cut off: a marker with (almost) nothing after it
+        (`（二）`, `（二）加强考`). Its title cannot be known; it stays text."""
+        value = tokens[i].value.strip()
+        return (
+            tokens[i].kind == "heading"
+            and i == len(tokens) - 1
+            and len(value) < CUT_TITLE
+            and not value.endswith(tuple("。；：）)"))
+        )
 
     def signs_off(self, tokens: list[Token], i: int) -> bool:
         """成文日期 alone on its line under a sentence or a signature: the document above is
