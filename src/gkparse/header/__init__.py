@@ -24,6 +24,7 @@ from ..outline import body_start
 from ..state import State
 from . import (
     attachments,
+    clutter,
     cover,
     date,
     doc_number,
@@ -96,6 +97,6 @@ def run(state: State) -> None:
     if pieces:  # the segments cut in two replace the segment they were cut from
         state.doc.segments = [p for s in state.doc.segments for p in expand(s, pieces)]
     reader = HeaderState(state.rules, state.doc, state.issues, front)
-    reader.front.file_title = title.file_name(state.tokens)
+    reader.front.file_title = clutter.file_name(state.tokens)
     read(reader)
     state.body = [] if start is None else state.notice[start:]

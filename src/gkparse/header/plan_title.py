@@ -8,8 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..normalize import mend_spaces, strip_spaces
-from .title import TITLE_MIN
-from .zone import PREAMBLE, HeaderState, plain_title
+from .zone import PREAMBLE, TITLE_MIN, HeaderState, plain_title
 
 QUOTED = regex.compile(r"《([^《》]+)》")
 

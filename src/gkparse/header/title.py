@@ -7,20 +7,14 @@ from __future__ import annotations
 import regex
 
 from ..dates import parse_date_line
-from ..elements import doc_number, is_unit, units_line
-from ..model import Token
+from ..elements import doc_number, units_line
 from ..normalize import mend_spaces, strip_spaces
-from .zone import TOP, HeaderState, plain_title
+from . import clutter
+from .zone import TITLE_MIN, TOP, HeaderState, plain_title
 
 # a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
 TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
 TITLE_LINES = 4
-FILE_NAME = regex.compile(r"《?(?P<name>[^《》\s]{2,80}?)\.(?:docx?|pdf|wps|ofd)(?:》|\s|$)")
-CLUTTER_MAX = 20  # a column label or a site's name before a title is short
-LONG_NAME = 4  # an issuer's name looked for inside a title: long enough to be one
-SEPARATOR = regex.compile(r"\s*(?:>>|[>›»|│])\s*")  # of a breadcrumb, or after a label
-TITLE_VERBS = regex.compile(r"关于|印发|转发|批转|颁布")
-TITLE_MIN = 5  # a notice's title names its issuer or subject and its kind: never one word
 LOOK_AHEAD = 6  # lines of the 版头 looked at for a title after a plain line
 
 
@@ -109,82 +103,10 @@ def _title_follows(s: HeaderState, j: int) -> bool:
     return False
 
 
-def file_name(tokens: list[Token]) -> str | None:
-    """The name of the document a sharing site shows above it (`X.docx`, `《X.docx》由会员分享`),
-    from the page's junk; None when there is none."""
-    for tok in tokens:
-        if tok.kind not in ("junk", "meta"):
-            return None  # only above the text: a file name further down is an attachment's
-        m = FILE_NAME.match(tok.seg.text) if tok.kind == "junk" else None
-        if m and len(m["name"]) >= TITLE_MIN:
-            return m["name"]
-    return None
-
-
 def once(title: str) -> str:
     """A title a page printed twice in one line (`XX规范XX规范`) as the notice prints it, once."""
     half = len(title) // 2
     return title[:half] if len(title) % 2 == 0 and title[:half] == title[half:] else title
-
-
-def _whole(s: HeaderState, text: str) -> bool:
-    """A notice's whole title: `…关于…的通知`, or a verb that hands down and a kind at the end."""
-    header = s.rules.header
-    return bool(
-        header["notice_title"].fullmatch(text)
-        or header["hands_down"].fullmatch(text)
-        and header["title_end"].fullmatch(text)
-    )
-
-
-def _clutter(s: HeaderState, before: str) -> bool:
-    """Words standing before a title's issuers or its 关于 that are none of them: a column
-    label, a widget's text, a mirror site's name. Short, no unit, no verb of a title."""
-    words = before.strip()
-    return (
-        0 < len(words) <= CLUTTER_MAX
-        and not units_line(s.rules, words)
-        and not is_unit(s.rules, strip_spaces(words))
-        and not TITLE_VERBS.search(words)
-    )
-
-
-def _issuers_first(s: HeaderState, rest: str) -> bool:
-    m = s.rules.header["title_issuers"].match(rest)
-    return rest.startswith("关于") or bool(m and units_line(s.rules, m["issuers"]))
-
-
-def _cut_clutter(s: HeaderState, text: str) -> int:
-    """Where the title begins after the page's clutter before it (0: none): after the last
-    separator of a breadcrumb or a label (>>, >, |); after words and a space before the
-    issuers; before a known issuer's name or 关于 that follows words that are no unit."""
-    for m in reversed(list(SEPARATOR.finditer(text))):
-        if _whole(s, text[m.end() :].strip()):
-            return m.end()
-    clutter, space, rest = text.partition(" ")
-    if (
-        space
-        and _whole(s, rest.strip())
-        and _issuers_first(s, rest.strip())
-        and _clutter(s, clutter)
-    ):
-        return len(clutter) + 1
-    starts = [text.find(name) for name in _known_issuers(s) if name in text[1:]]
-    at = text.find("关于")
-    starts += [at] if at > 0 else []
-    for start in sorted(k for k in starts if k > 0):
-        if _whole(s, text[start:]) and _clutter(s, text[:start]):
-            return start
-    return 0
-
-
-def _known_issuers(s: HeaderState) -> list[str]:
-    """The issuer's names the notice prints elsewhere (signature, 发文机关标志, unit lines of
-    the 版头); not the page's publisher, often a short form (自治区人民政府) of the name."""
-    f = s.front
-    names = [n for line in f.signature for n in line.split()] + f.top_units
-    names += [f.mark] if f.mark else []
-    return [n for n in names if len(n) >= LONG_NAME]
 
 
 def settle(s: HeaderState) -> None:
@@ -193,8 +115,8 @@ def settle(s: HeaderState) -> None:
     h, f = s.header, s.front
     if h.title:  # the page's metadata named it (page.py), as printed
         line = next((x.line for x in s.doc.segments if x.owner == "header.title"), None)
-        f.title_text, h.title = _without_clutter(s, h.title.strip(), line)
-    if f.file_title and not (h.title or _ends_like_a_title(s, f.title)):
+        f.title_text, h.title = clutter.without_clutter(s, h.title.strip(), line)
+    if f.file_title and not (h.title or clutter.ends_like_a_title(s, f.title)):
         # a sharing site's page: its file name names the document better than page lines
         f.preamble[:0] = f.title
         f.title, h.title, f.title_text = [], mend_spaces(f.file_title), f.file_title
@@ -202,7 +124,7 @@ def settle(s: HeaderState) -> None:
         return
     line = f.title[0].seg.line
     printed = " ".join(t.seg.text for t in f.title).strip()
-    text, title = _without_clutter(s, printed, line)
+    text, title = clutter.without_clutter(s, printed, line)
     if text == printed:  # nothing cut: the lines joined as printed, no space between them
         title = mend_spaces("".join(t.seg.text for t in f.title))
     f.title_text = f.title_text or text
@@ -215,16 +137,3 @@ def settle(s: HeaderState) -> None:
     h.title = h.title or once(title)
     for t in f.title:
         s.claim(t.seg, "header.title")
-
-
-def _ends_like_a_title(s: HeaderState, lines: list[Token]) -> bool:
-    text = strip_spaces("".join(t.seg.text for t in lines))
-    return bool(lines) and s.rules.header["title_end"].fullmatch(text) is not None
-
-
-def _without_clutter(s: HeaderState, text: str, line: int | None) -> tuple[str, str]:
-    """The title's text with the page's clutter before it cut (spaces kept), and the title."""
-    while at := _cut_clutter(s, text):  # a breadcrumb, then the column label after it
-        s.doc.metadata.dropped.append({"line": line, "text": text[:at].strip()})
-        text = text[at:].strip()
-    return text, mend_spaces(text)

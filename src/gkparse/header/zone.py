@@ -16,6 +16,7 @@ AFTER = "after"  # after 署名 and 成文日期: the plan's own title may follo
 PREAMBLE = "preamble"  # the plan's opening text, up to its first numbered heading
 ANY = frozenset({TOP, COVER, AFTER, PREAMBLE})
 TITLE_MAX = 60
+TITLE_MIN = 5  # a notice's title names its issuer or subject and its kind: never one word
 
 
 @dataclass

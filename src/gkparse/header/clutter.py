@@ -1,0 +1,104 @@
+"""The page's clutter around a notice's title, cut by structure: a breadcrumb or a label
+before a separator (>>, >, |), a column label or a mirror site's name before the issuers or 关于,
+a widget's words before an issuer's name the notice prints elsewhere. On a document-sharing
+site, the file's name above the preview names the document."""
+
+from __future__ import annotations
+
+import regex
+
+from ..elements import is_unit, units_line
+from ..model import Token
+from ..normalize import mend_spaces, strip_spaces
+from .zone import TITLE_MIN, HeaderState
+
+CLUTTER_MAX = 20  # a column label or a site's name before a title is short
+LONG_NAME = 4  # an issuer's name looked for inside a title: long enough to be one
+SEPARATOR = regex.compile(r"\s*(?:>>|[>›»|│])\s*")  # of a breadcrumb, or after a label
+TITLE_VERBS = regex.compile(r"关于|印发|转发|批转|颁布")
+FILE_NAME = regex.compile(r"《?(?P<name>[^《》\s]{2,80}?)\.(?:docx?|pdf|wps|ofd)(?:》|\s|$)")
+
+
+def file_name(tokens: list[Token]) -> str | None:
+    """The name of the document a sharing site shows above it (`X.docx`, `《X.docx》由会员分享`),
+    from the page's junk; None when there is none."""
+    for tok in tokens:
+        if tok.kind not in ("junk", "meta"):
+            return None  # only above the text: a file name further down is an attachment's
+        m = FILE_NAME.match(tok.seg.text) if tok.kind == "junk" else None
+        if m and len(m["name"]) >= TITLE_MIN:
+            return m["name"]
+    return None
+
+
+def whole(s: HeaderState, text: str) -> bool:
+    """A notice's whole title: `…关于…的通知`, or a verb that hands down and a kind at the end."""
+    header = s.rules.header
+    return bool(
+        header["notice_title"].fullmatch(text)
+        or header["hands_down"].fullmatch(text)
+        and header["title_end"].fullmatch(text)
+    )
+
+
+def _clutter(s: HeaderState, before: str) -> bool:
+    """Words standing before a title's issuers or its 关于 that are none of them: a column
+    label, a widget's text, a mirror site's name. Short, no unit, no verb of a title."""
+    words = before.strip()
+    return (
+        0 < len(words) <= CLUTTER_MAX
+        and not units_line(s.rules, words)
+        and not is_unit(s.rules, strip_spaces(words))
+        and not TITLE_VERBS.search(words)
+    )
+
+
+def _issuers_first(s: HeaderState, rest: str) -> bool:
+    m = s.rules.header["title_issuers"].match(rest)
+    return rest.startswith("关于") or bool(m and units_line(s.rules, m["issuers"]))
+
+
+def _cut_clutter(s: HeaderState, text: str) -> int:
+    """Where the title begins after the page's clutter before it (0: none): after the last
+    separator of a breadcrumb or a label (>>, >, |); after words and a space before the
+    issuers; before a known issuer's name or 关于 that follows words that are no unit."""
+    for m in reversed(list(SEPARATOR.finditer(text))):
+        if whole(s, text[m.end() :].strip()):
+            return m.end()
+    clutter, space, rest = text.partition(" ")
+    if (
+        space
+        and whole(s, rest.strip())
+        and _issuers_first(s, rest.strip())
+        and _clutter(s, clutter)
+    ):
+        return len(clutter) + 1
+    starts = [text.find(name) for name in _known_issuers(s) if name in text[1:]]
+    at = text.find("关于")
+    starts += [at] if at > 0 else []
+    for start in sorted(k for k in starts if k > 0):
+        if whole(s, text[start:]) and _clutter(s, text[:start]):
+            return start
+    return 0
+
+
+def _known_issuers(s: HeaderState) -> list[str]:
+    """The issuer's names the notice prints elsewhere (signature, 发文机关标志, unit lines of
+    the 版头); not the page's publisher, often a short form (自治区人民政府) of the name."""
+    f = s.front
+    names = [n for line in f.signature for n in line.split()] + f.top_units
+    names += [f.mark] if f.mark else []
+    return [n for n in names if len(n) >= LONG_NAME]
+
+
+def ends_like_a_title(s: HeaderState, lines: list[Token]) -> bool:
+    text = strip_spaces("".join(t.seg.text for t in lines))
+    return bool(lines) and s.rules.header["title_end"].fullmatch(text) is not None
+
+
+def without_clutter(s: HeaderState, text: str, line: int | None) -> tuple[str, str]:
+    """The title's text with the page's clutter before it cut (spaces kept), and the title."""
+    while at := _cut_clutter(s, text):  # a breadcrumb, then the column label after it
+        s.doc.metadata.dropped.append({"line": line, "text": text[:at].strip()})
+        text = text[at:].strip()
+    return text, mend_spaces(text)
