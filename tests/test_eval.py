@@ -139,3 +139,22 @@ def test_command_prints_figures(tmp_path):
     result = CliRunner().invoke(main, [str(_label(tmp_path, FULL))])
     assert result.exit_code == 0, result.output
     assert "outline        P 1.000  R 1.000  F1 1.000" in result.output
+
+
+def test_a_section_that_lost_its_number_is_no_level(tmp_path):
+    """GOLD counts levels over numbered headings: （一） under a title whose 一、 was lost is 1."""
+    text = "推进决策公开\n（一）完善目录。制定目录。\n（二）扩大参与。邀请公众。\n加强组织保障\n（三）落实责任。\n"
+    (tmp_path / "001.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "001.yaml").write_text(
+        """id: '001'
+header: {title: null, doc_number: null, issuer: null, date: null, recipients: [], plan_title: null}
+outline:
+  - [1, （一）, 完善目录]
+  - [1, （二）, 扩大参与]
+  - [1, （三）, 落实责任]
+responsible: {}
+""",
+        encoding="utf-8",
+    )
+    fig = evaluate(tmp_path).figures()
+    assert fig["outline"]["f1"] == 1.0

@@ -163,8 +163,18 @@ def parsed_items(doc: Document) -> list[Item]:
         if not node.marker:  # a section whose number was lost is no numbered heading
             continue
         kind, number = marker_key(node.marker)
-        out.append(Item((node.level, kind, number), node.marker, node.title, node.line, node=node))
+        level = numbered_level(node)
+        out.append(Item((level, kind, number), node.marker, node.title, node.line, node=node))
     return out
+
+
+def numbered_level(node: Node) -> int:
+    """The level GOLD.md counts: numbered levels only (a section that lost its number is none)."""
+    level, up = 1, node.parent
+    while up is not None:
+        level += bool(up.marker)
+        up = up.parent
+    return level
 
 
 def align(gold: list[Item], got: list[Item]) -> list[tuple[int, int]]:
