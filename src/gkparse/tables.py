@@ -181,6 +181,23 @@ def glued_header(rules: Rules, text: str) -> list[str]:
     return roles if len(roles) >= MIN_COLUMNS and "task" in roles else []
 
 
+def header_run_at(rules: Rules, text: str) -> int | None:
+    """Where a header row run together at the end of a line begins (`…分解表工作任务工作要求
+    牵头单位配合/责任单位`, its labels perhaps spaced out: `工 作 任 务牵头单位`), or None."""
+    m = _header_run(tuple(rules.table_columns)).search(text)
+    return m.start() if m and m.start() > 0 else None
+
+
+@lru_cache(maxsize=8)
+def _header_run(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    """A run of at least MIN_COLUMNS column labels ending the text (`配合/` may join two)."""
+    spaced = "|".join(
+        r"\s*".join(map(regex.escape, label)) for label in sorted(labels, key=len, reverse=True)
+    )
+    one = rf"(?:\p{{Han}}{{2}}[/／])?(?:{spaced})\s*"
+    return regex.compile(rf"(?:{one}){{{MIN_COLUMNS},}}$")
+
+
 @lru_cache(maxsize=8)
 def _unit_labels(columns: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     return tuple(label for label, role in columns if role in UNIT_ROLES)

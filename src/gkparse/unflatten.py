@@ -16,6 +16,7 @@ from .rules import Rules
 LONG = 300  # a line this long may hold a whole body
 MARKER_MAY_FOLLOW = "。；：！？）」”』"
 CELL_BAR = regex.compile(r"\s*[|│]\s*")
+HAN = regex.compile(r"\p{Han}")
 SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
 # a Han-space-Han gap: in PDF text they fall inside words; in crawler text between paragraphs
 HAN_GAP = regex.compile(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
@@ -61,10 +62,13 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
     pdf = gaps and len(text) / gaps < DENSE_GAPS
     short = len(text) < LONG
     pieces, start = [], 0
-    for m in SPACE_RUN.finditer(text):
+    spaces = list(SPACE_RUN.finditer(text))
+    for k, m in enumerate(spaces):
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         if not before or not after:
             continue
+        if _lone_han(text, spaces, k):
+            continue  # `工 作 任 务`: words a PDF spaced out inside a crawled line
         marker_next = _starts_marker(rules, text, m.end())
         if short and not (before in "。；：！？" + CLOSERS and marker_next):
             continue
@@ -78,6 +82,14 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
         start = m.end()
     pieces.append(text[start:])
     return [p for p in pieces if p.strip()]
+
+
+def _lone_han(text: str, spaces: list[regex.Match[str]], k: int) -> bool:
+    """Whether a single Han character stands between space k and the space before or after."""
+    start = spaces[k - 1].end() if k else 0
+    end = spaces[k + 1].start() if k + 1 < len(spaces) else len(text)
+    before, after = text[start : spaces[k].start()], text[spaces[k].end() : end]
+    return any(len(piece) == 1 and HAN.match(piece) for piece in (before, after))
 
 
 def _marker_cuts(rules: Rules, text: str) -> list[int]:

@@ -64,6 +64,7 @@ READ: tuple[tuple[str, Rule, frozenset[str]], ...] = (
     ("title", title.read, frozenset({TOP})),
     ("unknown", preamble.unknown, frozenset({TOP})),  # takes whatever is left in the 版头
     ("cover", cover.read, frozenset({COVER})),
+    ("attachment_mark", attachments.mark, frozenset({AFTER})),
     ("plan_title", plan_title.read, frozenset({AFTER})),
     ("preamble", preamble.read, ANY),
 )
@@ -96,6 +97,8 @@ def run(state: State) -> None:
     front = cut_glued(state.rules, [Token("text", t.seg) for t in front], pieces)
     if pieces:  # the segments cut in two replace the segment they were cut from
         state.doc.segments = [p for s in state.doc.segments for p in expand(s, pieces)]
+        if state.tail_units_after is not None:  # a header row cut off a title: its last piece
+            state.tail_units_after = expand(state.tail_units_after, pieces)[-1]
     reader = HeaderState(state.rules, state.doc, state.issues, front)
     reader.front.file_title = clutter.file_name(state.tokens)
     read(reader)

@@ -1,6 +1,9 @@
-"""附件说明 in the cover (`附件：1.XX 2.XX`): the attachments' names."""
+"""附件说明 in the cover (`附件：1.XX 2.XX`): the attachments' names; and the mark `附件`
+(`附件1`) GB/T 9704 prints over an attachment, above its title."""
 
 from __future__ import annotations
+
+import regex
 
 from ..elements import attachment_items
 from .zone import HeaderState
@@ -12,4 +15,15 @@ def read(s: HeaderState, i: int) -> int:
         return 0
     s.header.attachments.extend(attachment_items(m["items"]))
     s.claim(s.tokens[i].seg, "header.attachments")
+    return 1
+
+
+MARK = regex.compile(r"附件\s*\d{0,2}\s*[:：]?")
+
+
+def mark(s: HeaderState, i: int) -> int:
+    """The mark over the attached plan: its title follows (the zone stays where it is)."""
+    if not MARK.fullmatch(s.text(i)):
+        return 0
+    s.front.preamble.append(s.tokens[i])
     return 1

@@ -10,7 +10,10 @@ from ..elements import doc_number, is_unit, recipients_prefix, units_line
 from ..model import Segment, Token
 from ..normalize import strip_spaces
 from ..rules import Rules
+from ..tables import header_run_at
 
+# GB/T 9704's mark over an attachment, its title run on after it (`附件2022年…表`, `附件1XX方案`)
+ATTACHMENT_MARK = regex.compile(r"附件(?:\s*\d{1,2}(?=\p{Han}))?\s*(?=\p{Han}|(?:19|20)\d\d年)")
 NOTE_FIRST = regex.compile(r"[（(]\s*此件[^（）()]{1,12}[)）]")  # a 附注 in brackets opening a line
 
 
@@ -39,6 +42,12 @@ def glued_at(rules: Rules, text: str) -> int | None:
     m = rules.header["title_glued"].match(text)
     if m and "。" not in m.group():
         return m.end()
+    at = header_run_at(rules, text)
+    if at:
+        return at  # `…任务分解表工作任务工作要求牵头单位…`: the table's header row follows
+    m = ATTACHMENT_MARK.match(text)
+    if m and m.end() < len(text):
+        return m.end()  # `附件2022年全区…分解表`: the attachment's mark, then its title
     m = NOTE_FIRST.match(text)
     rest = text[m.end() :] if m else ""
     if m and rest.strip() and not DATE.match(rest.strip()) and rules.header["note"].fullmatch(m[0]):
