@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .elements import split_outside
+from .hanzi import simplify
 from .rules import Rules
 
 MAX_UNIT = 40  # a longer "unit" is a sentence
@@ -152,3 +153,12 @@ def whole(rules: Rules, text: str) -> Roles:
     if any(not all(is_unit(rules, u) for u in split(rules, part)) for _, part in lists):
         return Roles()
     return read(rules, text, bare=False)
+
+
+def key(rules: Rules, name: str) -> str:
+    """A unit's name for lookup: simplified, spaces and brackets' width aside, its long words
+    shortened as plans shorten them (市政府办公室, 市人民政府办公室 -> 市政府办)."""
+    out = simplify(regex.sub(r"\s+", "", name)).replace("(", "（").replace(")", "）")
+    for full, short in rules.unit_abbreviations:
+        out = out.replace(full, short)
+    return out
