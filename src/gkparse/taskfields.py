@@ -15,7 +15,8 @@ from .numerals import chinese
 from .rules import Rules
 from .units import Roles
 
-UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|机构))")
+# 等 before the kind of units it stands for, or before 各 (农业局等各县党委): two lists
+UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|机构)|各)")
 
 
 def task_units(text: str) -> list[str]:

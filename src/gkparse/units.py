@@ -22,6 +22,7 @@ MAX_UNIT = 40  # a longer "unit" is a sentence
 MAX_PHRASE = 400  # a longer bracket or sentence is text, whatever units it names
 # words no unit's name holds: a verb or a label left in it means the grammar did not apply
 NOT_IN_UNIT = regex.compile(r"负责|牵头|配合|分工|完成|[:：。“”《》\d]|(?<!机)要|应当")
+OWN_PLACE = ("省", "市", "县", "区", "州", "乡", "镇", "各", "有关")
 BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
 
 
@@ -57,7 +58,7 @@ def is_unit(rules: Rules, name: str) -> bool:
 
 def split(rules: Rules, text: str) -> list[str]:
     """The names of a list, without the words around them. 及/和 split only between two whole
-    names (各村及包村工作队 and 粮食和储备局 stay one)."""
+    names, the second naming its own place (各村及包村工作队, 粮食和储备局 stay one)."""
     phrases = rules.unit_phrases
     out: list[str] = []
     for piece in split_outside(text, phrases["unit_split"].pattern):
@@ -70,7 +71,8 @@ def split(rules: Rules, text: str) -> list[str]:
 def _split_and(rules: Rules, name: str) -> list[str]:
     for m in regex.finditer(r"及|和|与", name):
         left, right = name[: m.start()], name[m.end() :]
-        if len(left) > 2 and is_unit(rules, left) and is_unit(rules, right):
+        own = right.startswith(OWN_PLACE)  # 高新区党工委和管委会: one 高新区's two
+        if len(left) > 2 and own and is_unit(rules, left) and is_unit(rules, right):
             return [left, *_split_and(rules, right)]
     return [name]
 
