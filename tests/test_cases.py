@@ -95,6 +95,7 @@ def task_fields(rules, case):
         "text": task.text,
         "responsible": task.responsible,
         "lead": task.lead,
+        "support": task.support,
         "deadlines": deadlines,
     }
 

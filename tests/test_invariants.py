@@ -46,7 +46,8 @@ def placed(data: dict, owner: str) -> str | None:
         assert len(nodes) == 1, f"{owner}: {len(nodes)} nodes have this id"
         node = nodes[0]
         deadlines = [d["text"] for d in node.get("deadlines", [])]  # a table's deadline cells
-        fields = [node["marker"], node["title"], node["text"], *node.get("responsible", [])]
+        units = [*node.get("responsible", []), *node.get("support", [])]
+        fields = [node["marker"], node["title"], node["text"], *units]
         return " ".join(filter(None, [*fields, *deadlines]))
     if owner == "header.title":  # a 文号 printed after the title is the doc_number's
         return f"{data['header']['title']} {data['header']['doc_number']}"

@@ -1,13 +1,12 @@
-"""Build rules/words.txt: the part of jieba's dictionary gkparse needs, with IDF weights.
+"""Build rules/words.txt: the IDF weight of each word gkparse's keywords may rank.
 
-jieba's full dictionary (349k words) costs most of a second to load in every process. Keywords
-of government plans need the common words (for segmentation) and the nouns (to be keywords):
-this keeps the words whose jieba frequency is at least MIN_FREQ and every word of the government
-user dictionary, one line each, `word freq pos idf`, sorted: jieba reads the first two columns as
-its dictionary, and gkparse looks a word's part of speech and IDF up by bisection, without
+Segmentation uses jieba's whole dictionary (rjieba builds it in memory); keywords then rank the
+nouns by TF-IDF, and this list carries jieba's IDF for the words whose jieba frequency is at
+least MIN_FREQ and every word of the government user dictionary (other words get the median),
+one line each, `word freq pos idf`, sorted: gkparse looks a word up by bisection, without
 building a table at every start.
 
-    python tools/build_wordlist.py     # with jieba installed; rewrites rules/words.txt
+    pip install -e '.[tools]' && python tools/build_wordlist.py   # rewrites rules/words.txt
 """
 
 from __future__ import annotations

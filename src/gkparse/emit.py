@@ -38,6 +38,7 @@ def _task(node: Node) -> dict[str, Any]:
         "line": node.line,
         "responsible": list(node.responsible),
         "lead": list(node.lead),
+        "support": list(node.support),
         "deadlines": [{"text": d.text, "date": d.date} for d in node.deadlines],
         "keywords": list(node.keywords),
     }

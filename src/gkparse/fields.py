@@ -13,7 +13,7 @@ from collections import Counter
 import regex
 
 from .dates import first_year
-from .model import Deadline, Issue, Node
+from .model import Deadline, Document, Issue, Node, Segment
 from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
 from .rules import Rules
@@ -120,6 +120,17 @@ def mend_markers(group: list[Node], uniform: frozenset[str], issues: list[Issue]
             node.marker = fixed
 
 
+def _responsibility_lines(doc: Document) -> dict[str, list[Segment]]:
+    """Each node's responsibility lines: its segments that are not among its own (body.py
+    gives them to the node without putting them in its text)."""
+    own = {id(s) for n in doc.walk() for s in n.segs}
+    out: dict[str, list[Segment]] = {}
+    for seg in doc.segments:
+        if seg.owner and seg.owner.startswith("node:") and id(seg) not in own:
+            out.setdefault(seg.owner[5:], []).append(seg)
+    return out
+
+
 def run(state: State) -> None:
     doc, h, md, issues = state.doc, state.doc.header, state.doc.metadata, state.issues
     nodes = doc.walk()
@@ -146,7 +157,8 @@ def run(state: State) -> None:
         for node in doc.tasks:
             if position.get(id(node.segs[0]), -1) > start:
                 tail_units(node, state.rules)
+    lines = _responsibility_lines(doc)
     for node in doc.tasks:
-        responsibility(state.rules, node)
+        responsibility(state.rules, node, lines.get(node.id, ()))
         deadlines(state.rules, node, md.year)
         row_fields(node, md.year, state.rules)

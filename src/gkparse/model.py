@@ -72,6 +72,9 @@ class Node:
     text: str | None = None
     responsible: list[str] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
+    """牵头单位: the units that lead, also in `responsible`."""
+    support: list[str] = field(default_factory=list)
+    """配合单位, 协办单位: the units that help, not responsible."""
     deadlines: list[Deadline] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     order: int = 0

@@ -39,6 +39,8 @@ PLAIN_SECTIONS = {
     "stopwords": list,
     "unit_labels": list,
     "lead_labels": list,
+    "support_labels": list,
+    "unit_abbreviations": dict,
 }
 DEADLINE_KINDS = {"day", "month", "year_end", "half", "quarter", "relative"}
 META_FIELDS = {
@@ -317,6 +319,10 @@ class Rules:
     """Phrases of a task's text naming its units: closing_parens, labelled, role, leading_unit."""
     lead_labels: frozenset[str]
     """Labels whose units lead the task (牵头单位)."""
+    support_labels: frozenset[str]
+    """Labels whose units help, not responsible (配合单位)."""
+    unit_abbreviations: tuple[tuple[str, str], ...]
+    """(full form, short form) of words in units' names, longest first (办公室 -> 办)."""
     table_columns: dict[str, str]
     """A task table's column label (spaces removed) -> its role (see rules/tables.yaml)."""
     sources: dict[str, str]
@@ -533,6 +539,10 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         ),
         unit_phrases=phrases,
         lead_labels=frozenset(merged.get("lead_labels", [])),
+        support_labels=frozenset(merged.get("support_labels", [])),
+        unit_abbreviations=tuple(
+            sorted(merged.get("unit_abbreviations", {}).items(), key=lambda kv: -len(kv[0]))
+        ),
         table_columns=_table_columns(merged, sources),
         sources={k: v for k, v in sources.items()},
     )

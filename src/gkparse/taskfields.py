@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 
 import regex
 
 from .dates import iso
+from . import units
 from .elements import split_outside
-from .model import Deadline, Node
+from .model import Deadline, Node, Segment
 from .numerals import chinese
 from .rules import Rules
+from .units import Roles
 
-UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|机构))")
-LEAD_ROLE = "牵头"  # the role word of the units that lead (rules unit_phrases.role)
+# 等 before the kind of units it stands for, or before 各 (农业局等各县党委): two lists
+UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|机构)|各)")
 
 
 def task_units(text: str) -> list[str]:
     """The units of a responsibility phrase, split on every separator outside brackets
     (`各县（市、区）人民政府` is one unit); no suffix check."""
-    units = split_outside(text, UNIT_SPLIT)
-    return [u.strip("。 ") for u in units if u.strip("。 ")]
+    parts = split_outside(text, UNIT_SPLIT)
+    return [u.strip("。 ") for u in parts if u.strip("。 ")]
 
 
 # where two names run together in a table cell: a unit's last character, then the first of the
@@ -33,31 +36,106 @@ def cell_units(text: str) -> list[str]:
     return [part for unit in task_units(text) for part in GLUED_NAMES.split(unit) if part]
 
 
-def _add(node: Node, units: list[str], lead: bool) -> None:
-    node.responsible.extend(u for u in units if u not in node.responsible)
-    if lead:
-        node.lead.extend(u for u in units if u not in node.lead)
+OPENERS, CLOSERS = "（(〔【[", "）)〕】]"
+TRAILING = "。；;. "
+MAX_GROUPS = 3  # （牵头单位：…）（完成时限：…）: more groups in a row are no units
+RESP_SPLIT = regex.compile(r"[、，,；;\s]+")  # how the body reader split a line's units
+WORDS = regex.compile(r"[\p{Han}\p{L}\p{N}]")
 
 
-def responsibility(rules: Rules, node: Node) -> None:
-    """Units named by a closing parenthesis or a leading `单位：` (responsibility lines were taken
-    when the body was read)."""
-    text = node.text or ""
+def _trimmed(text: str, end: int) -> int:
+    while end and text[end - 1] in TRAILING:
+        end -= 1
+    return end
+
+
+def closing_groups(rules: Rules, text: str) -> list[tuple[str, bool]]:
+    """The insides of the bracketed groups that close `text` (a few at most), last first,
+    brackets nested inside them kept (`（责任单位：各镇（街道）、区级各部门）`), each with whether it
+    is glued to a unit's name before it (`各乡镇人民政府（街道办事处）`: part of that name)."""
+    groups: list[tuple[str, bool]] = []
+    end = _trimmed(text, len(text))
+    while end and text[end - 1] in CLOSERS and len(groups) < MAX_GROUPS:
+        depth = 0
+        for k in range(end - 1, max(-1, end - 1 - units.MAX_PHRASE), -1):
+            depth += (text[k] in CLOSERS) - (text[k] in OPENERS)
+            if not depth:
+                groups.append((text[k + 1 : end - 1], text.endswith(rules.unit_suffixes, 0, k)))
+                end = _trimmed(text, k)
+                break
+        else:
+            return groups
+    return groups
+
+
+def _open_group(rules: Rules, text: str) -> str | None:
+    """The text after the last bracket opened and never closed, if a unit label opens it."""
+    k = max(text.rfind(c) for c in OPENERS)
+    if k < 0 or any(c in text[k:] for c in CLOSERS):
+        return None
+    m = rules.unit_phrases["labelled"].match(text, k + 1)
+    return text[k + 1 :] if m and m["label"] else None
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    before = text[:at]
+    return sum(map(before.count, OPENERS)) > sum(map(before.count, CLOSERS))
+
+
+def _merge(node: Node, roles: Roles) -> None:
+    node.responsible.extend(u for u in roles.responsible if u not in node.responsible)
+    node.lead.extend(u for u in roles.lead if u not in node.lead)
+    node.support.extend(u for u in roles.support if u not in node.support)
+
+
+def _line(rules: Rules, node: Node, seg: Segment) -> None:
+    """A responsibility line the body reader gave the item, read again by the unit grammar.
+    A line that says more than its label and units (a verb, a time limit) joins the item's
+    text too, so that nothing it says is lost."""
+    m = next((m for p in rules.responsibility if (m := p.fullmatch(seg.text))), None)
+    if m is None:
+        return
+    raw = [u for u in RESP_SPLIT.split(m["units"].strip()) if u]
+    node.responsible[:] = [u for u in node.responsible if u not in raw]
+    node.lead[:] = [u for u in node.lead if u not in raw]
+    roles = units.read(rules, f"{m['label']}：{m['units']}")
+    _merge(node, roles)
+    rest = m["units"]
+    for unit in roles.lead + roles.responsible + roles.support:
+        rest = rest.replace(unit, "", 1)
+    if WORDS.search(rest):
+        node.text = "\n".join(filter(None, [node.text, seg.text]))
+
+
+def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> None:
+    """The units of a task: its responsibility lines, the bracketed groups closing its text, a
+    labelled list after one of its sentences, a line or last sentence of nothing but units and
+    verbs, a unit named before its text. Lead units come first in `responsible`."""
+    for seg in lines:
+        _line(rules, node, seg)
+    text = node.text or node.title or ""
     last = text.rsplit("\n", 1)[-1]
-    phrases = rules.unit_phrases
-    m = phrases["closing_parens"].search(last)
-    if m:
-        inner = m["inner"]
-        labelled = phrases["labelled"].finditer(inner)
-        for part in labelled:
-            _add(node, task_units(part["units"]), part["label"] in rules.lead_labels)
-        if not labelled:  # 市政府办牵头，各区政府负责 — or with the comma lost
-            for part in regex.split(r"[，,；;]", inner):
-                for piece in phrases["role"].finditer(part.strip()):
-                    _add(node, task_units(piece["units"]), piece["role"] == LEAD_ROLE)
-    m = phrases["leading_unit"].match(node.title or text)
+    groups = closing_groups(rules, last)
+    opened = None if groups else _open_group(rules, last)
+    for inner, glued in groups:
+        _merge(node, units.read(rules, inner, bare=not glued))
+    if opened:  # cut off: its last name may be cut too (区政)
+        roles = units.read(rules, opened)
+        for names in (roles.responsible, roles.lead, roles.support):
+            if names and not units.is_unit(rules, names[-1]):
+                names.pop()
+        _merge(node, roles)
+    for m in rules.unit_phrases["inline_label"].finditer(text):
+        if not _inside_brackets(text, m.start()):
+            _merge(node, units.read(rules, m["units"]))
+    for line in text.split("\n")[:-1]:  # 市发改委牵头落实 under each paragraph of the item
+        _merge(node, units.whole(rules, line.rstrip("。；;！？ ")))
+    if not groups:
+        sentence = regex.split(r"[。；！？]", last.rstrip("。；;！？ "))[-1]
+        _merge(node, units.whole(rules, sentence))
+    m = rules.unit_phrases["leading_unit"].match(node.title or text)
     if m and all(u.endswith(rules.unit_suffixes) for u in task_units(m["units"])):
-        _add(node, task_units(m["units"]), False)
+        _merge(node, Roles(responsible=task_units(m["units"])))
     if node.lead:  # the lead units first, as the plan names them
         node.responsible[:] = node.lead + [u for u in node.responsible if u not in node.lead]
 
