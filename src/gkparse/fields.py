@@ -21,6 +21,10 @@ from .state import State
 from .taskfields import cell_units, deadlines, deadlines_in, responsibility
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
+# a label before a colon or a space that stood for a line break, ahead of any full stop
+LABEL_BREAK = regex.compile(r"^([\p{Han}、]{2,20})(?:[：:]|[ \u3000\u00a0]+)(?=\S)")
+SENTENCE_VERBS = ("是", "为", "有", "包括", "如下")  # `…的指导思想是：` opens a sentence, no label
+SPLIT_WORD = regex.compile(r"\p{Han}{1,3}[。，；]")  # `…信息的活 动。`: a PDF's space inside a word
 TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…
 TITLE_MAX = 50  # …and in a list of such headings, so does one up to this long
 TITLE_LINE = 40  # a heading line without a full stop longer than this is text, not a title
@@ -91,6 +95,16 @@ def titles(group: list[Node], issues: list[Issue]) -> None:
             table_row(node, issues)
             continue
         body = node.segs[1:]
+        label = LABEL_BREAK.match(node.head)
+        if (
+            label
+            and not label.group(1).endswith(SENTENCE_VERBS)
+            and not SPLIT_WORD.match(node.head, label.end())
+        ):
+            # `加大宣传：充分利用…`, `指导思想 为…`: a heading's label before a colon or a break
+            node.title = mend_spaces(label.group(1))
+            node.text = join_paragraphs(body, issues, node.head[label.end() :].strip())
+            continue
         m = SENTENCE.match(node.head)
         if not m:
             long = len(node.head) > TITLE_LINE
