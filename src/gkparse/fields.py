@@ -13,6 +13,7 @@ from collections import Counter
 import regex
 
 from .dates import first_year
+from .elements import is_unit
 from .model import Deadline, Document, Issue, Node, Segment
 from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
@@ -83,7 +84,7 @@ def tail_units(node: Node, rules: Rules) -> None:
     node.responsible.extend(u for u in units if u not in node.responsible)
 
 
-def titles(group: list[Node], issues: list[Issue]) -> None:
+def titles(group: list[Node], issues: list[Issue], rules: Rules) -> None:
     """Title and text of each heading; a list decides together whether inline titles are titles."""
     inline = [(n, m.group(1)) for n in group if (m := SENTENCE.match(n.head))]
     short = sum(len(first) <= TITLE_SHORT for _, first in inline)
@@ -100,6 +101,7 @@ def titles(group: list[Node], issues: list[Issue]) -> None:
             label
             and not label.group(1).endswith(SENTENCE_VERBS)
             and not SPLIT_WORD.match(node.head, label.end())
+            and not is_unit(rules, label.group(1))  # `市政府办：负责…` names who, not what
         ):
             # `加大宣传：充分利用…`, `指导思想 为…`: a heading's label before a colon or a break
             node.title = mend_spaces(label.group(1))
@@ -152,7 +154,7 @@ def run(state: State) -> None:
         take_closing(state, nodes[-1])
     uniform = state.rules.uniform_kinds
     for group in [doc.roots] + [n.children for n in nodes if n.children]:
-        titles(group, issues)
+        titles(group, issues, state.rules)
         mend_markers(group, uniform, issues)
     doc.preamble = join_paragraphs([s for s in doc.segments if s.owner == "preamble"], issues)
     doc.closing = join_paragraphs(state.closing, issues) if state.closing else None

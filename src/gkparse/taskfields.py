@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import regex
 
-from .dates import iso
 from . import units
+from .dates import iso
 from .elements import split_outside
 from .model import Deadline, Node, Segment
 from .numerals import chinese
