@@ -341,7 +341,10 @@ def diff_command(old: str, new: str, fmt: str, colour: bool | None) -> None:
         try:
             docs.append(load(path))
         except (OSError, ValueError) as exc:
-            _fail(path, getattr(exc, "strerror", None) or str(exc))
+            _fail(show(path), " ".join((getattr(exc, "strerror", None) or str(exc)).split()))
+            sys.exit(2)
+        except RecursionError:
+            _fail(show(path), "structure too deep to read")
             sys.exit(2)
     report = compare(*docs)
     if fmt == "json":
