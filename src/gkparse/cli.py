@@ -55,7 +55,7 @@ class DefaultGroup(click.Group):
     """A group whose default command is `parse`: `gkparse FILE` = `gkparse parse FILE`."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        guarded(lambda: super(DefaultGroup, self).main(*args, **kwargs))
+        return guarded(lambda: super(DefaultGroup, self).main(*args, **kwargs))
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):

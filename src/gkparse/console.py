@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
@@ -97,12 +98,14 @@ def _abandon_stdout() -> None:
         pass
 
 
-def guarded(run: Any) -> NoReturn:
+def guarded(run: Any) -> Any:
     """Run the command line; turn signals and a closed pipe into the usual exit codes."""
+    if threading.current_thread() is not threading.main_thread():
+        return run()  # (only the main thread may set signal handlers)
     before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     catch_signals()
     try:
-        run()
+        return run()
     except Stopped as stop:
         _quiet_exit(stop.status)
     except PipeClosed:
@@ -112,7 +115,6 @@ def guarded(run: Any) -> NoReturn:
         for signum, handler in zip((signal.SIGINT, signal.SIGTERM), before):
             if handler is not None:
                 signal.signal(signum, handler)
-    sys.exit(0)
 
 
 def _quiet_exit(status: int) -> NoReturn:
