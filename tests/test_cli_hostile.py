@@ -72,6 +72,11 @@ def test_dev_stdin_is_read_as_standard_input(tmp_path):
         proc = run("/dev/stdin", "--no-keywords", stdin=SAMPLE)
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout.startswith(b"schema: gkparse/1\n")
+        assert b"{file: stdin," in proc.stdout
+        assert not target.exists()
+        with SAMPLES[0].open("rb") as redirected:  # /dev/stdin is then the file itself
+            proc = subprocess.run([*GKPARSE, "/dev/stdin", "--no-keywords"], stdin=redirected, capture_output=True, timeout=120)
+        assert proc.returncode == 0 and proc.stdout.startswith(b"schema: gkparse/1\n")
         assert not target.exists()
     finally:
         target.unlink(missing_ok=True)
@@ -187,7 +192,7 @@ def test_workers_are_capped_by_the_inputs(monkeypatch):
 
     monkeypatch.setattr(multiprocessing.pool, "Pool", Spy)
     settings = cli.Settings((), "yaml", False, cli.SizeType().convert("1M", None, None))
-    job = cli.Job(str(SAMPLES[0]), None, settings)
+    job = cli.Job(str(SAMPLES[0]), None, settings, SAMPLES[0].name)
     results = list(cli.results([job, job], 200))
     assert seen == [2]
     assert results[0] == results[1] and results[0][0]

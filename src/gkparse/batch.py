@@ -36,6 +36,8 @@ class Job:
     path: str | None
     data: bytes | None
     settings: Settings
+    name: str = "-"
+    """The file name the document records (`metadata.source.file`)."""
 
 
 Result = tuple[str | None, list[str], str | None]
@@ -50,14 +52,17 @@ def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], 
         if item.error is None and (item.path is None or item.stream):
             try:
                 data = read_limited(item.path, settings.max_size)
-            except (TooLarge, OSError) as exc:
-                item = Input(item.name, None, getattr(exc, "strerror", None) or str(exc))
+            except TooLarge as exc:
+                item = Input(item.name, None, str(exc))
+            except OSError as exc:
+                item = Input(item.name, None, f"cannot read: {exc.strerror}")
         if item.error:
             fail(show(item.name), item.error)
             failed = True
             continue
         inputs.append(item)
-        jobs.append(Job(None if data is not None else str(item.path), data, settings))
+        name = doc_name(item.path.name) if item.path else "-"
+        jobs.append(Job(None if data is not None else str(item.path), data, settings, name))
     return inputs, jobs, failed
 
 
@@ -76,7 +81,7 @@ def _convert(job: Job) -> Result:
         doc = parse_bytes(
             data,
             rules=load_rules(s.rule_files),
-            name=doc_name(Path(job.path).name) if job.path else "-",
+            name=job.name,
             keywords=s.keywords,
         )
         render = to_json if s.fmt == "json" else to_yaml

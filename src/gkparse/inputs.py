@@ -118,7 +118,13 @@ def _one(name: str) -> list[Input]:
         return [Input(name, None, "no such file" if missing else exc.strerror or str(exc))]
     if path.is_dir():
         return _walk(name, path)
-    return [Input(name, path, stream=not stat.S_ISREG(mode))]
+    return [Input(name, path, stream=not stat.S_ISREG(mode) or _system_place(path))]
+
+
+def _system_place(path: Path) -> bool:
+    """A name in /dev or /proc (`/dev/stdin < notice.txt` is a regular file): no place to write
+    beside."""
+    return path.absolute().parts[1:2] in (("dev",), ("proc",))
 
 
 def _walk(name: str, path: Path) -> list[Input]:
