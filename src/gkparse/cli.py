@@ -17,121 +17,45 @@ from typing import Any, Iterator
 
 import click
 
-from . import NotText, __version__, parse_bytes
-from .emit import document_to_dict, section_titles, to_json, to_yaml
+from . import __version__
+from .batch import Job, Settings, make_jobs, results
+from .console import fail as _fail
+from .console import guarded, signals_held, write_stdout
+from .emit import section_titles, to_json, to_yaml
+from .inputs import (
+    DEFAULT_MAX_SIZE,
+    Input,
+    Size,
+    SizeType,
+    doc_name,
+    expand,
+    show,
+)
 from .rules import RuleError, load_rules
 
-SUFFIXES = (".txt", ".md")
-
-
-class Input:
-    """One input of a batch: a path, standard input, or an error found before reading."""
-
-    def __init__(self, name: str, path: Path | None, error: str | None = None) -> None:
-        self.name, self.path, self.error = name, path, error
-
-
-def expand(paths: tuple[str, ...]) -> list[Input]:
-    """Each argument as inputs; directories walked for *.txt and *.md, in a stable order."""
-    out: list[Input] = []
-    for name in paths:
-        path = Path(name)
-        if name == "-":
-            out.append(Input("-", None))
-        elif path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-            )
-            out.extend(Input(str(p), p) for p in found)
-            if not found:
-                out.append(Input(name, None, "directory has no *.txt or *.md files"))
-        elif not path.exists():
-            out.append(Input(name, None, "no such file"))
-        else:
-            out.append(Input(name, path))
-    return out
+__all__ = ["Input", "Job", "Settings", "SizeType", "expand", "main", "write_atomic"]
 
 
 def write_atomic(target: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written output."""
+    """Write to a temporary file beside the target, then rename: never a half-written output.
+    The temporary name is short, so that a target of 255 bytes can still have one."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-Job = tuple[str | None, bytes | None, tuple[str, ...], str, bool]
-"""(path to read, or the bytes of standard input; rule files; format; keywords)"""
-Result = tuple[str | None, list[str], str | None]
-"""(rendered document, its warnings, or the reason there is none)"""
-
-
-def _jobs(
-    files: tuple[str, ...], rule_files: tuple[str, ...], fmt: str, with_keywords: bool
-) -> tuple[list[Input], list[Job], bool]:
-    """The inputs to parse and their jobs; inputs that cannot be had are reported here."""
-    inputs, jobs, failed = [], [], False
-    for item in expand(files):
-        if item.error:
-            _fail(item.name, item.error)
-            failed = True
-            continue
-        data = sys.stdin.buffer.read() if item.path is None else None
-        inputs.append(item)
-        jobs.append(
-            (None if item.path is None else str(item.path), data, rule_files, fmt, with_keywords)
-        )
-    return inputs, jobs, failed
-
-
-def _convert(job: Job) -> Result:
-    """Parse one input in a worker, which reads the file itself (a batch is never all in memory).
-    Never raises: a batch of ten thousand files goes on."""
-    path, data, rule_files, fmt, with_keywords = job
-    try:
-        if data is None:
-            data = Path(path or "").read_bytes()
-    except OSError as exc:
-        return None, [], f"cannot read: {exc.strerror}"
-    try:
-        doc = parse_bytes(
-            data,
-            rules=load_rules(rule_files),
-            name=Path(path).name if path else "-",
-            keywords=with_keywords,
-        )
-        render = to_json if fmt == "json" else to_yaml
-        return render(document_to_dict(doc)), list(doc.metadata.warnings), None
-    except NotText as exc:
-        return None, [], str(exc)
-    except RecursionError:
-        return None, [], "structure too deep to parse"
-    except Exception as exc:  # a defect of gkparse: say so on one line, keep the batch going
-        return None, [], f"internal error ({type(exc).__name__}: {exc}); please report it"
-
-
-def _results(jobs: list[Job], workers: int) -> Iterator[Result]:
-    """Documents in input order, whatever the number of workers."""
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(_convert, jobs)
-        return
-    from concurrent.futures import ProcessPoolExecutor  # (its import costs a single file's run)
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_convert, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 4))))
-
-
-def _fail(name: str, reason: str) -> None:
-    click.echo(f"gkparse: {name}: {reason}", err=True)
+    with signals_held():  # (a Ctrl-C between creating and removing it would leave it behind)
+        fd, tmp = tempfile.mkstemp(prefix=".gkparse.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="surrogateescape") as f:
+                f.write(text)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 class DefaultGroup(click.Group):
     """A group whose default command is `parse`: `gkparse FILE` = `gkparse parse FILE`."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        return guarded(lambda: super(DefaultGroup, self).main(*args, **kwargs))
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
@@ -158,7 +82,14 @@ jobs_option = click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Files parsed in parallel [default: number of CPUs].",
+    help="Files parsed in parallel [default: number of CPUs; never more than the files].",
+)
+max_size_option = click.option(
+    "--max-size",
+    type=SizeType(),
+    default=DEFAULT_MAX_SIZE,
+    show_default=True,
+    help="Refuse an input larger than this (K, M, G).",
 )
 
 
@@ -186,6 +117,7 @@ jobs_option = click.option(
     help="Output format.",
 )
 @jobs_option
+@max_size_option
 @click.option("--no-keywords", is_flag=True, help="Skip task keywords (jieba); faster.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each file's warnings on stderr.")
@@ -195,17 +127,17 @@ def parse_command(
     rule_files: tuple[str, ...],
     fmt: str,
     jobs: int | None,
+    max_size: Size,
     no_keywords: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
     """Parse each notice FILE (a directory: its *.txt and *.md; '-': standard input)."""
-    try:
-        load_rules(rule_files)
-    except RuleError as exc:
-        raise click.UsageError(str(exc)) from None
-    suffix = ".json" if fmt == "json" else ".yaml"
-    inputs, work, failed = _jobs(files, rule_files, fmt, not no_keywords)
+    _check_rules(rule_files)
+    settings = Settings(rule_files, fmt, not no_keywords, max_size)
+    inputs, work, failed = make_jobs(files, settings)
+    # no output may land on an input, its own or another's (`gkparse a.txt a.yaml`)
+    taken = {item.path.resolve(): item.name for item in inputs if item.path and not item.stream}
     show_bar = not quiet and sys.stderr.isatty() and len(work) > 1
     first_out = True
     with (
@@ -213,36 +145,57 @@ def parse_command(
         if show_bar
         else _NoBar() as bar
     ):
-        for item, (text, warnings, error) in zip(
-            inputs, _results(work, jobs or os.cpu_count() or 1)
-        ):
+        for item, (text, warnings, error) in zip(inputs, results(work, jobs or _cpus())):
             bar.update(1)
+            name = show(item.name)
             if text is None:
-                _fail(item.name, error or "not parsed")
+                _fail(name, error or "not parsed")
                 failed = True
                 continue
             if verbose:
                 for warning in warnings:
-                    click.echo(f"gkparse: {item.name}: {warning}", err=True)
-            if item.path is None or output_dir == "-":
-                if not first_out and fmt == "yaml":
-                    sys.stdout.write("---\n")
-                sys.stdout.write(text)
+                    click.echo(f"gkparse: {name}: {warning}", err=True)
+            target = _target(item, output_dir, ".json" if fmt == "json" else ".yaml")
+            if target is None:
+                write_stdout(("---\n" if not first_out and fmt == "yaml" else "") + text)
                 first_out = False
                 continue
-            target = (Path(output_dir) if output_dir else item.path.parent) / (
-                item.path.stem + suffix
-            )
-            if target.resolve() == item.path.resolve():
-                _fail(item.name, "output would overwrite the input; skipped")
-                failed = True
-                continue
-            try:
-                write_atomic(target, text)
-            except OSError as exc:
-                _fail(item.name, f"cannot write {target}: {exc.strerror}")
-                failed = True
+            failed = not _write(name, target, text, taken) or failed
     sys.exit(1 if failed else 0)
+
+
+def _cpus() -> int:
+    return os.cpu_count() or 1
+
+
+def _target(item: Input, output_dir: str | None, suffix: str) -> Path | None:
+    """Where an input's document goes; None for standard output (also for a stream such as
+    /dev/stdin, which has no folder to write beside, unless -o names one)."""
+    if output_dir == "-" or item.path is None or (item.stream and not output_dir):
+        return None
+    return (Path(output_dir) if output_dir else item.path.parent) / (item.path.stem + suffix)
+
+
+def _write(name: str, target: Path, text: str, inputs: dict[Path, str]) -> bool:
+    """Write one output; False (with the reason on stderr) if it must not or cannot be."""
+    clash = inputs.get(target.resolve())
+    if clash is not None:
+        which = "" if clash == name else f" {show(clash)}"
+        _fail(name, f"output would overwrite the input{which}; skipped")
+        return False
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        _fail(name, f"cannot write {show(str(target))}: {exc.strerror}")
+        return False
+    return True
+
+
+def _check_rules(rule_files: tuple[str, ...]) -> None:
+    try:
+        load_rules(rule_files)
+    except RuleError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 class _NoBar:
@@ -298,26 +251,34 @@ def task_rows(name: str, data: dict[str, Any]) -> Iterator[list[str]]:
     help="A rule file layered over the built-in rules.",
 )
 @jobs_option
+@max_size_option
 def tasks_command(
-    files: tuple[str, ...], tsv: bool, rule_files: tuple[str, ...], jobs: int | None
+    files: tuple[str, ...], tsv: bool, rule_files: tuple[str, ...], jobs: int | None, max_size: Size
 ) -> None:
     """One row per task across all FILEs: CSV (UTF-8 with BOM, for spreadsheets) or --tsv."""
-    try:
-        load_rules(rule_files)
-    except RuleError as exc:
-        raise click.UsageError(str(exc)) from None
+    _check_rules(rule_files)
     out = io.StringIO()
     writer = csv.writer(out, delimiter="\t" if tsv else ",", lineterminator="\n")
     writer.writerow(TASK_COLUMNS)
-    inputs, work, failed = _jobs(files, rule_files, "json", True)
-    for item, (text, _, error) in zip(inputs, _results(work, jobs or os.cpu_count() or 1)):
+    inputs, work, failed = make_jobs(files, Settings(rule_files, "json", True, max_size))
+    for item, (text, _, error) in zip(inputs, results(work, jobs or _cpus())):
         if text is None:
-            _fail(item.name, error or "not parsed")
+            _fail(show(item.name), error or "not parsed")
             failed = True
             continue
-        writer.writerows(task_rows(item.name, json.loads(text)))
-    sys.stdout.write(("" if tsv else "\ufeff") + out.getvalue())
+        rows = task_rows(doc_name(item.name), json.loads(text))
+        writer.writerows([csv_cell(cell) for cell in row] for row in rows)
+    write_stdout(("" if tsv else "\ufeff") + out.getvalue())
     sys.exit(1 if failed else 0)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `-2+3`) quoted with `'`,
+    as OWASP recommends against CSV injection: a file name or a task's text is the input's."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 @main.command("rules")
@@ -348,7 +309,7 @@ def schema_command() -> None:
     """Print the JSON Schema of the gkparse/1 document."""
     from .schema import schema_text
 
-    sys.stdout.write(schema_text())
+    write_stdout(schema_text())
 
 
 @main.command("diff")
@@ -380,13 +341,17 @@ def diff_command(old: str, new: str, fmt: str, colour: bool | None) -> None:
         try:
             docs.append(load(path))
         except (OSError, ValueError) as exc:
-            _fail(path, getattr(exc, "strerror", None) or str(exc))
+            _fail(show(path), " ".join((getattr(exc, "strerror", None) or str(exc)).split()))
+            sys.exit(2)
+        except RecursionError:
+            _fail(show(path), "structure too deep to read")
             sys.exit(2)
     report = compare(*docs)
     if fmt == "json":
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        write_stdout(to_json(report))
     elif fmt == "yaml":
-        sys.stdout.write(to_yaml(report))
+        write_stdout(to_yaml(report))
     else:
-        sys.stdout.write(render_text(report, sys.stdout.isatty() if colour is None else colour))
+        tty = sys.stdout is not None and sys.stdout.isatty()
+        write_stdout(render_text(report, tty if colour is None else colour))
     sys.exit(1 if differs(report) else 0)

@@ -12,6 +12,7 @@ import difflib
 import json
 import logging
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,10 @@ from .emit import document_to_dict, section_titles
 from .rules import load_rules
 
 THRESHOLD = 0.35  # below this two tasks are different tasks
+EXHAUSTIVE = 250_000  # pairs of tasks all scored below this (a real plan has ~100 tasks)
+CANDIDATES = 30  # above it, a task is scored against the tasks sharing most of its rarer words
+RARE = 64  # a word in more tasks than this says little of which task is which
+WORD_DIFF_MAX = 4_000_000  # words x words a word diff compares; beyond, the middle is replaced
 SAME_SECTION = 0.5  # section titles at least this alike: the task did not move
 SECTION_WEIGHT = 0.15
 TITLE_WEIGHT = 0.25
@@ -68,20 +73,65 @@ class Item:
 
 
 def load(path: str) -> dict[str, Any]:
-    """A gkparse document from a notice text or a gkparse YAML/JSON file."""
+    """A gkparse document from a notice text or a gkparse YAML/JSON file; ValueError (with a
+    one-line reason) for a file that is no gkparse/1 document."""
     p = Path(path)
-    if p.suffix.lower() in (".yaml", ".yml", ".json"):
-        from ruamel.yaml import YAML
+    if p.suffix.lower() not in (".yaml", ".yml", ".json"):
+        return document_to_dict(parse_file(p))
+    text = p.read_text(encoding="utf-8")
+    if p.suffix.lower() == ".json":
+        data = json.loads(text)
+    else:
+        data = _yaml(text)
+    if not isinstance(data, dict) or data.get("schema") != "gkparse/1":
+        raise ValueError("not a gkparse/1 document")
+    _check(data)
+    return data
 
-        data = (
-            json.loads(p.read_text(encoding="utf-8"))
-            if p.suffix.lower() == ".json"
-            else YAML(typ="safe").load(p.read_text(encoding="utf-8"))
-        )
-        if not isinstance(data, dict) or data.get("schema") != "gkparse/1":
-            raise ValueError("not a gkparse/1 document")
-        return data
-    return document_to_dict(parse_file(p))
+
+def _yaml(text: str) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        docs = list(YAML(typ="safe").load_all(text))
+    except YAMLError as exc:
+        reason = " ".join(str(exc).split())[:200]
+        raise ValueError(f"not valid YAML (or a tag that is not allowed): {reason}") from None
+    if len(docs) != 1:
+        raise ValueError(f"holds {len(docs)} documents; diff compares one with one")
+    return docs[0]
+
+
+TASK_FIELDS = {
+    "id": str,
+    "section": (str, type(None)),
+    "title": (str, type(None)),
+    "text": (str, type(None)),
+    "responsible": list,
+    "deadlines": list,
+}
+
+
+def _check(data: dict[str, Any]) -> None:
+    """The fields diff reads, with their types: a document edited by hand fails here, once."""
+    if not isinstance(data.get("sections"), list) or not isinstance(data.get("tasks"), list):
+        raise ValueError("not a gkparse/1 document: sections and tasks must be lists")
+    stack = list(data["sections"])
+    while stack:
+        section = stack.pop()
+        if not isinstance(section, dict) or not isinstance(section.get("sections"), list):
+            raise ValueError("not a gkparse/1 document: a section without its sections")
+        if not isinstance(section.get("id"), str):
+            raise ValueError("not a gkparse/1 document: a section without an id")
+        stack.extend(section["sections"])
+    for n, task in enumerate(data["tasks"]):
+        for key, kind in TASK_FIELDS.items():
+            if not isinstance(task, dict) or not isinstance(task.get(key), kind):
+                raise ValueError(f"not a gkparse/1 document: tasks[{n}].{key} missing or wrong")
+        for d in task["deadlines"]:
+            if not isinstance(d, dict) or not isinstance(d.get("text"), str):
+                raise ValueError(f"not a gkparse/1 document: tasks[{n}].deadlines malformed")
 
 
 def items(data: dict[str, Any]) -> list[Item]:
@@ -118,10 +168,7 @@ def similarity(a: Item, b: Item) -> float:
 
 def match(old: list[Item], new: list[Item]) -> list[tuple[Item, Item, float]]:
     """Greedy one-to-one matching of the most similar pairs, best first (ties by position)."""
-    pairs = sorted(
-        ((similarity(a, b), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
-        key=lambda x: (-x[0], x[1], x[2]),
-    )
+    pairs = sorted(_scored(old, new), key=lambda x: (-x[0], x[1], x[2]))
     used_old: set[int] = set()
     used_new: set[int] = set()
     out = []
@@ -132,15 +179,50 @@ def match(old: list[Item], new: list[Item]) -> list[tuple[Item, Item, float]]:
             continue
         used_old.add(i)
         used_new.add(j)
-        out.append((old[i], new[j], score))
-    return sorted(out, key=lambda x: new.index(x[1]))
+        out.append((j, old[i], new[j], score))
+    return [(a, b, score) for _, a, b, score in sorted(out, key=lambda x: x[0])]
+
+
+def bounded(old: list[Item], new: list[Item]) -> bool:
+    """Whether the plans are too large to score every pair of tasks (see _candidates)."""
+    return len(old) * len(new) > EXHAUSTIVE
+
+
+def _scored(old: list[Item], new: list[Item]) -> Iterator[tuple[float, int, int]]:
+    if not bounded(old, new):
+        for i, a in enumerate(old):
+            for j, b in enumerate(new):
+                yield similarity(a, b), i, j
+        return
+    for i, js in _candidates(old, new):
+        for j in js:
+            yield similarity(old[i], new[j]), i, j
+
+
+def _candidates(old: list[Item], new: list[Item]) -> Iterator[tuple[int, set[int]]]:
+    """For each old task, the new tasks worth scoring: the same words, or most of its rarer
+    words in common. Scoring every pair is quadratic: 5 MB plans took more than ten minutes."""
+    frequency = Counter(t for b in new for t in b.words)
+    index: dict[str, list[int]] = {}
+    same: dict[frozenset[tuple[str, int]], list[int]] = {}
+    for j, b in enumerate(new):
+        same.setdefault(frozenset(b.words.items()), []).append(j)
+        for t in b.words:
+            if frequency[t] <= RARE:
+                index.setdefault(t, []).append(j)
+    for i, a in enumerate(old):
+        shared: Counter[int] = Counter()
+        for t in a.words:
+            shared.update(index.get(t, ()))
+        js = {j for j, _ in shared.most_common(CANDIDATES)}
+        yield i, js | set(same.get(frozenset(a.words.items()), [])[:CANDIDATES])
 
 
 def word_diff(old: str, new: str, context: int = 3) -> str:
     """`…保留的词[-删去的词-]{+新增的词+}保留的词…`, with a few words of context."""
     a, b = _tokenizer().lcut(old), _tokenizer().lcut(new)
     parts: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in _opcodes(a, b):
         if op == "equal":
             same = a[i1:i2]
             parts.append(
@@ -158,6 +240,23 @@ def word_diff(old: str, new: str, context: int = 3) -> str:
     if parts and not parts[-1].startswith(("[-", "{+")):
         parts[-1] = parts[-1][:12] + "…" if len(parts[-1]) > 12 else parts[-1]
     return "".join(parts)
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes; for two long texts (quadratic), the common ends and the middle replaced."""
+    if len(a) * len(b) <= WORD_DIFF_MAX:
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    ops = [("equal", 0, head, 0, head)] if head else []
+    ops.append(("replace", head, len(a) - tail, head, len(b) - tail))
+    if tail:
+        ops.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return ops
 
 
 def compare(old_data: dict[str, Any], new_data: dict[str, Any]) -> dict[str, Any]:
@@ -205,6 +304,11 @@ def compare(old_data: dict[str, Any], new_data: dict[str, Any]) -> dict[str, Any
         if id(a) not in matched_old
     ]
     kinds = Counter(k for c in changed for k in c["kinds"])
+    note = (
+        {"note": f"large plans: each task compared with the {CANDIDATES} sharing most words"}
+        if bounded(old, new)
+        else {}
+    )
     summary = {
         "added": len(added),
         "removed": len(removed),
@@ -214,7 +318,7 @@ def compare(old_data: dict[str, Any], new_data: dict[str, Any]) -> dict[str, Any
         "deadline": kinds["deadline"],
         "unchanged": len(pairs) - len(changed),
     }
-    return {"summary": summary, "added": added, "removed": removed, "changed": changed}
+    return {"summary": summary, "added": added, "removed": removed, "changed": changed, **note}
 
 
 def words_only(text: str) -> str:
@@ -237,6 +341,8 @@ def render_text(report: dict[str, Any], colour: bool) -> str:
         f"{s['moved']} moved, {s['responsibility']} responsibility changed, "
         f"{s['deadline']} deadline changed, {s['unchanged']} unchanged"
     ]
+    if "note" in report:
+        lines.append(f"({report['note']})")
     for a in report["added"]:
         lines.append(style(f"+ added    {a['id']} {a['title'] or a['text'][:40]}", "green"))
     for r in report["removed"]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -137,5 +138,11 @@ def ruamel_yaml(data: dict[str, Any]) -> str:
     return out.getvalue()
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def to_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """JSON as UTF-8 text; a lone surrogate (no character: a file name's undecodable byte, say)
+    escaped, so that the text can be written at all and reads back as the same string."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

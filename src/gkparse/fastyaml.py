@@ -6,8 +6,10 @@ ruamel.yaml with the settings of emit.py. Scalars are written plain, quoted or a
 block by the rules of the YAML emitter, with two cautions more, so that readers of YAML 1.1
 (PyYAML, libyaml) read the same values as readers of YAML 1.2: a string is plain only if both
 versions' resolvers read it as a string (`08:57` is a number in 1.1, `on` a boolean), and a
-string in a flow collection with a colon is quoted. Anything outside the cases handled here
-returns None, and emit.py falls back to ruamel.yaml.
+string in a flow collection with a colon is quoted. A string with a character that is not
+printable in both versions (a control character, NEL, U+2028/U+2029, a BOM, U+FFFF) is written
+double-quoted with escapes, so any string reads back exactly. A value of another type (a
+boolean) returns None, and emit.py falls back to ruamel.yaml.
 """
 
 from __future__ import annotations
@@ -19,10 +21,29 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
 STR = "tag:yaml.org,2002:str"
-# characters the emitter writes as they are with allow_unicode (anything else needs escapes)
+# characters written as they are: printable in YAML 1.2 and no line break in YAML 1.1 (which
+# breaks lines at NEL, U+2028 and U+2029); anything else is escaped in double quotes
 PRINTABLE = regex.compile(
-    r"^[\x20-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*$"
+    r"^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*$"
 )
+NOT_PRINTABLE = regex.compile(
+    r"[^\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]"
+)
+ESCAPES = {
+    "\x00": "0",
+    "\x07": "a",
+    "\x08": "b",
+    "\t": "t",
+    "\n": "n",
+    "\x0b": "v",
+    "\x0c": "f",
+    "\r": "r",
+    "\x1b": "e",
+    "\x85": "N",
+    "\u2028": "L",
+    "\u2029": "P",
+}
+DECIMAL = regex.compile(r"^-?[0-9]+\.[0-9]+$")
 _resolvers = (VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1)))
 
 
@@ -41,13 +62,32 @@ def scalar(value: Any, flow: bool) -> str:
         raise Unsupported
     if isinstance(value, int):
         return str(value)
-    if not isinstance(value, str) or "\n" in value or not PRINTABLE.match(value):
+    if isinstance(value, float) and DECIMAL.match(repr(value)):
+        return repr(value)
+    if not isinstance(value, str):
         raise Unsupported
+    if "\n" in value or not PRINTABLE.match(value):
+        return escaped(value)
     if _plain(value, flow):
         return value
     if "'" in value:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return f"'{value}'"
+
+
+def escaped(text: str) -> str:
+    """`text` double-quoted, every character that is not printable escaped (YAML 1.1 and 1.2)."""
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + NOT_PRINTABLE.sub(lambda m: _escape(m.group()), text) + '"'
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if ch in ESCAPES:
+        return "\\" + ESCAPES[ch]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _plain(text: str, flow: bool) -> bool:
@@ -66,7 +106,7 @@ def _plain(text: str, flow: bool) -> bool:
             if ch == "-" and followed:
                 return False
         else:
-            if ch in ",[]{}:":  # (libyaml rejects any colon in a plain flow scalar)
+            if ch in ",[]{}:?":  # (libyaml rejects any colon or ? in a plain flow scalar)
                 flow_ind = True
             if ch == ":" and followed:
                 return False
@@ -78,9 +118,10 @@ def _plain(text: str, flow: bool) -> bool:
 
 
 def _literal(text: str, indent: int) -> str:
+    """Paragraphs as a literal block; text a block cannot hold as it is, double-quoted."""
     lines = text.split("\n")
     if any(not line or line != line.strip() or not PRINTABLE.match(line) for line in lines):
-        raise Unsupported
+        return escaped(text)
     pad = " " * indent
     return "|-\n" + "\n".join(pad + line for line in lines)
 

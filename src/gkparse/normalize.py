@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import regex
@@ -22,9 +23,21 @@ if TYPE_CHECKING:
 HAN = r"\p{Han}"
 # CJK context: Han characters and full-width punctuation
 CJK = r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u2018-\u201d《》]"
-INVISIBLE = regex.compile(r"[\ufeff\u200b-\u200d\u2060\u00ad]")
+# zero-width characters, and the bidi marks an editor leaves at line starts (LRM, RLM, embeddings,
+# isolates, the Arabic letter mark): nothing a reader sees, but `一、` after one is no heading
+INVISIBLE = regex.compile(r"[\ufeff\u200b-\u200f\u2060\u00ad\u202a-\u202e\u2066-\u2069\u061c]")
+# what is trimmed from a line's ends: spaces, and the form feed pdftotext puts at a page break
+# (before the page's first line) or the vertical tab of a Word line break
+EDGES = " \t\u3000\u00a0\ufffd\f\v"
+BLANK = " \t\u3000\u00a0\f\v"  # a line of only these is blank
+FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULL_DIGIT = regex.compile(r"[０-９]")
+FULL_STOP_IN_NUMBER = regex.compile(r"(?<=[0-9])．(?=[0-9])")
 # HTML a converter left behind: `各直属机构9/p>`, `?ldquo;` (an entity that lost its &)
-HTML_TAG = regex.compile(r"[0-9?？、]?<?/p>|<p>|<br\s*/?>|</?(?:span|div|font|strong|b)\b[^>]*>")
+# (a character stands for a lost `<` only where the `<` is missing: `2023.03.30</p>` keeps its 0)
+HTML_TAG = regex.compile(
+    r"</p>|(?<![0-9])[0-9?？、]/p>|/p>|<p>|<br\s*/?>|</?(?:span|div|font|strong|b)\b[^>]*>"
+)
 HTML_ENTITY = regex.compile(
     r"[&?？](ldquo|rdquo|lsquo|rsquo|nbsp|mdash|hellip|middot|amp|lt|gt|quot);"
 )
@@ -46,7 +59,10 @@ ENTITIES = {
 PINYIN = regex.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]")
 STRAY = regex.compile(r"[\u2800-\u28ff\ue000-\uf8ff]+")
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
-MD_EMPHASIS = regex.compile(r"\*\*|__")
+# only marks in pairs around text: `____` is a blank to fill in and `2**10` a power
+MD_EMPHASIS = regex.compile(
+    r"(?<!\*)\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?!\*)|(?<!_)__(?=[^\s_])(.+?)(?<=[^\s_])__(?!_)"
+)
 # bullets, and a stray 、 (no line begins with one: `、一、总体要求`)
 BULLET = regex.compile(r"^\s*(?:[•●▪◆■►◇○、]|[-*+](?=\s+\D))\s*")
 TABLE_EDGE = regex.compile(
@@ -131,9 +147,14 @@ def decode(data: bytes) -> tuple[str, str, list[Issue]]:
             text, "utf-8", [Issue(None, f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")]
         )
     try:
-        return _no_nul(data.decode("gb18030"), "gb18030", [])
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
         pass
+    else:
+        big5 = _as_big5(data, text)
+        if big5 is not None:
+            return _no_nul(big5, "big5", [Issue(None, "read as Big5 (traditional Chinese)")])
+        return _no_nul(text, "gb18030", [])
     from charset_normalizer import from_bytes  # only for the rare file that is none of these
 
     best = from_bytes(data).best()
@@ -146,6 +167,37 @@ def decode(data: bytes) -> tuple[str, str, list[Issue]]:
     raise NotText("not a text file: binary data (no encoding reads it)")
 
 
+def _as_big5(data: bytes, gb: str) -> str | None:
+    """The text read as Big5, when that reads better than GB18030 (which reads Big5's bytes
+    without an error, as mojibake): GB text keeps to GB2312's characters, Big5 text to Big5's
+    frequent ones (level 1), and mojibake to neither."""
+    try:
+        big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        return None
+    return big5 if _share(big5, _big5_frequent) > _share(gb, _in_gb2312) else None
+
+
+def _share(text: str, common: Callable[[str], bool]) -> float:
+    han = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    return sum(map(common, han)) / len(han) if han else 1.0
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _big5_frequent(ch: str) -> bool:
+    try:
+        return b"\xa4\x40" <= ch.encode("big5") <= b"\xc6\x7e"
+    except UnicodeEncodeError:
+        return False
+
+
 def _no_nul(text: str, name: str, issues: list[Issue]) -> tuple[str, str, list[Issue]]:
     if "\x00" in text:
         issues.append(Issue(None, f"{text.count(chr(0))} NUL character(s) removed"))
@@ -156,10 +208,15 @@ def _no_nul(text: str, name: str, issues: list[Issue]) -> tuple[str, str, list[I
 def clean_line(raw: str) -> tuple[str, list[str]]:
     """The line made ready for matching, and the names of the repairs made to it."""
     repairs: list[str] = []
-    text = INVISIBLE.sub("", raw)
-    text = MD_HEADING.sub("", text)
-    text = MD_EMPHASIS.sub("", text)
-    text = BULLET.sub("", text)
+    text = INVISIBLE.sub("", raw).strip("\f\v")
+    marked = MD_HEADING.sub("", text)
+    marked = MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), marked)
+    if marked != text:
+        repairs.append("Markdown marks removed")
+    text = BULLET.sub("", marked)
+    if FULL_DIGIT.search(text):
+        text = FULL_STOP_IN_NUMBER.sub(".", text.translate(FULL_DIGITS))
+        repairs.append("full-width digits read as ASCII")
     text = TABLE_EDGE.sub("", text)
     if HTML_TAG.search(text) or HTML_ENTITY.search(text):
         text = HTML_ENTITY.sub(lambda m: ENTITIES[m.group(1)], HTML_TAG.sub("", text))
@@ -172,7 +229,7 @@ def clean_line(raw: str) -> tuple[str, list[str]]:
         repairs.append("stray symbols removed")
     if "\ufffd" in text:
         repairs.append(LOST_CHARACTERS)
-    text = unicodedata.normalize("NFC", text).strip(" \t\u3000\u00a0\ufffd")
+    text = unicodedata.normalize("NFC", text).strip(EDGES)
     if len(SPACE_IN_CJK.findall(text)) >= 3:  # one space is a separator; many are a PDF's layout
         repairs.append("spaces between Chinese characters (a PDF's layout) removed in the text")
     fixed = HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group()], text)
@@ -192,7 +249,7 @@ def split_lines(text: str) -> tuple[list[Segment], list[Issue], dict[int, str]]:
     counts: dict[str, list[int]] = {}
     for number, raw in enumerate(regex.split(r"\r\n|\r|\n", text), start=1):
         cleaned, repairs = clean_line(raw)
-        if not raw.strip(" \t\u3000\u00a0\ufeff"):
+        if not INVISIBLE.sub("", raw).strip(BLANK):
             continue
         for repair in repairs:
             counts.setdefault(repair, []).append(number)

@@ -104,6 +104,13 @@ def _timed_out(where: str) -> None:
         counter[where] += 1
 
 
+def _given_up(where: str | None = None) -> bool:
+    """Whether a rule (None: any rule) already timed out in this parse. It is not asked again:
+    a rule that backtracks on every line would otherwise cost RULE_TIMEOUT a line (50 s on 9 KB)."""
+    counter = _TIMEOUTS.get()
+    return bool(counter) and (where is None or counter[where] > 0)
+
+
 class Guarded:
     """A compiled rule pattern whose matches give up after RULE_TIMEOUT (counted, not raised).
 
@@ -121,6 +128,8 @@ class Guarded:
         return self.pattern.groupindex
 
     def _guard(self, method: str, *args: Any) -> Any:
+        if _given_up(self.where):
+            return None
         try:
             return getattr(self.pattern, method)(*args, timeout=RULE_TIMEOUT)
         except TimeoutError:
@@ -137,6 +146,8 @@ class Guarded:
         return self._guard("search", text)
 
     def sub(self, replacement: str, text: str) -> str:
+        if _given_up(self.where):
+            return text
         try:
             return self.pattern.sub(replacement, text, timeout=RULE_TIMEOUT)
         except TimeoutError:
@@ -144,6 +155,8 @@ class Guarded:
             return text
 
     def finditer(self, text: str) -> list[Any]:
+        if _given_up(self.where):
+            return []
         try:
             return list(self.pattern.finditer(text, timeout=RULE_TIMEOUT))
         except TimeoutError:
@@ -172,7 +185,7 @@ def _combined(name: str, patterns: list[Guarded]) -> Any:
     """One pattern matching where any of `patterns` does, once a process has asked often
     enough for it to pay (a single small notice never compiles it: a cold start stays short)."""
     _asked[name] += 1
-    if _asked[name] <= WARM_UP:
+    if _asked[name] <= WARM_UP or _given_up():  # (one by one, a rule given up is skipped)
         return _OneByOne(patterns)
     return _any_of(tuple(p.pattern.pattern for p in patterns))
 
@@ -399,8 +412,7 @@ def _merge(
     for section, body in data.items():
         if section in PLAIN_SECTIONS:
             kind = PLAIN_SECTIONS[section]
-            if not isinstance(body, kind):
-                raise RuleError(f"{path}: {section}: must be a {kind.__name__}")
+            _check_plain(body, kind, f"{path}: {section}")
             merged[section] = (
                 {**merged.get(section, {}), **body}
                 if kind is dict
@@ -422,6 +434,29 @@ def _merge(
             SCHEMAS[section].check(rule, f"{path}: {section}.{rule['id']}")
             rules[rule["id"]] = {**rules.get(rule["id"], {}), **rule}
             sources[f"{section}.{rule['id']}"] = str(path)
+
+
+def _check_plain(body: Any, kind: type, where: str) -> None:
+    """A plain section holds strings: a list of them, or a mapping of them (delimiters)."""
+    if not isinstance(body, kind):
+        raise RuleError(f"{where}: must be a {kind.__name__}")
+    if kind is list and not all(isinstance(x, str) and x for x in body):
+        raise RuleError(f"{where}: must be a list of strings")
+    if kind is dict and not all(isinstance(x, str) for x in [*body, *body.values()]):
+        raise RuleError(f"{where}: must map strings to strings")
+
+
+MARKER_FIELDS = {"num": "1", "n": 1, "cn": "一", "delim": "、"}
+
+
+def _check_marker(marker: str, where: str) -> None:
+    """A marker is formatted with num, n, cn and delim for every heading: a bad one failed every
+    file, after `rules --check` had said ok."""
+    try:
+        marker.format(**MARKER_FIELDS)
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        fields = ", ".join("{" + k + "}" for k in MARKER_FIELDS)
+        raise RuleError(f"{where}: marker {marker!r} is not a format of {fields}: {exc}") from None
 
 
 def _compile(pattern: Any, where: str, labels: str | None = None) -> Any:
@@ -458,6 +493,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
             raise RuleError(
                 f"{r['_where']}: numeral must be one of {sorted(READERS)}, not {r['numeral']!r}"
             )
+        _check_marker(r["marker"], r["_where"])
         pattern = _compile(r["pattern"], r["_where"])
         if "num" not in pattern.groupindex:
             raise RuleError(f"{r['_where']}: pattern needs a group named num")

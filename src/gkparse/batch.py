@@ -1,0 +1,107 @@
+"""A batch of inputs parsed in worker processes, the documents handed back in input order.
+
+The workers read their files themselves (a batch is never all in memory); standard input and
+streams (a device, a pipe) are read by the parent, within --max-size. A worker never raises: a
+batch of ten thousand files goes on past a bad one, whose reason is its result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import NotText, parse_bytes
+from .console import fail, worker_signals
+from .emit import document_to_dict, to_json, to_yaml
+from .inputs import Input, Size, TooLarge, doc_name, expand, read_limited, show
+from .rules import load_rules
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What every job of a batch shares."""
+
+    rule_files: tuple[str, ...]
+    fmt: str
+    keywords: bool
+    max_size: Size
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input to parse in a worker: a path it reads itself (a batch is never all in memory),
+    or the bytes the parent read (standard input, a device, a pipe)."""
+
+    path: str | None
+    data: bytes | None
+    settings: Settings
+    name: str = "-"
+    """The file name the document records (`metadata.source.file`)."""
+
+
+Result = tuple[str | None, list[str], str | None]
+"""(rendered document, its warnings, or the reason there is none)"""
+
+
+def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], list[Job], bool]:
+    """The inputs to parse and their jobs; inputs that cannot be had are reported here."""
+    inputs, jobs, failed = [], [], False
+    for item in expand(files):
+        data = None
+        if item.error is None and (item.path is None or item.stream):
+            try:
+                data = read_limited(item.path, settings.max_size)
+            except TooLarge as exc:
+                item = Input(item.name, None, str(exc))
+            except OSError as exc:
+                item = Input(item.name, None, f"cannot read: {exc.strerror}")
+        if item.error:
+            fail(show(item.name), item.error)
+            failed = True
+            continue
+        inputs.append(item)
+        name = doc_name(item.path.name) if item.path else "-"
+        jobs.append(Job(None if data is not None else str(item.path), data, settings, name))
+    return inputs, jobs, failed
+
+
+def _convert(job: Job) -> Result:
+    """Parse one input in a worker. Never raises: a batch of ten thousand files goes on."""
+    s = job.settings
+    try:
+        data = job.data
+        if data is None:
+            data = read_limited(Path(job.path or ""), s.max_size)
+    except TooLarge as exc:
+        return None, [], str(exc)
+    except OSError as exc:
+        return None, [], f"cannot read: {exc.strerror}"
+    try:
+        doc = parse_bytes(
+            data,
+            rules=load_rules(s.rule_files),
+            name=job.name,
+            keywords=s.keywords,
+        )
+        render = to_json if s.fmt == "json" else to_yaml
+        return render(document_to_dict(doc)), list(doc.metadata.warnings), None
+    except NotText as exc:
+        return None, [], str(exc)
+    except RecursionError:
+        return None, [], "structure too deep to parse"
+    except Exception as exc:  # a defect of gkparse: say so on one line, keep the batch going
+        return None, [], f"internal error ({type(exc).__name__}: {exc}); please report it"
+
+
+def results(jobs: list[Job], workers: int) -> Iterator[Result]:
+    """Documents in input order, whatever the number of workers (never more than inputs)."""
+    workers = min(workers, len(jobs))
+    if workers <= 1:
+        yield from map(_convert, jobs)
+        return
+    import multiprocessing  # (its import costs a single file's run)
+
+    # leaving the block, normally or by a signal, terminates the workers: none is left waiting
+    with multiprocessing.Pool(workers, initializer=worker_signals) as pool:
+        yield from pool.imap(_convert, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 4))))

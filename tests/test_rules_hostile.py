@@ -1,0 +1,51 @@
+"""Rule files under attack: every mistake is one line naming the file and the key, caught by
+`rules --check` before any notice is parsed; a rule that backtracks costs a file seconds, once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import SAMPLES
+
+from gkparse import parse_file
+from gkparse.rules import RuleError, load_rules
+
+BAD = {
+    "unit_suffixes: [1]\n": "unit_suffixes: must be a list of strings",
+    "lead_labels: 5\n": "lead_labels: must be a list",
+    "stopwords: [[x]]\n": "stopwords: must be a list of strings",
+    "division_names: ['']\n": "division_names: must be a list of strings",
+    "delimiters: {'、': 1}\n": "delimiters: must map strings to strings",
+    "outline:\n  - {id: x, pattern: '(?P<num>[0-9]+)、', numeral: arabic, kind: x, marker: '{number}、'}\n": "outline.x: marker",
+    "outline:\n  - {id: x, pattern: '(?P<num>[0-9]+)、', numeral: arabic, kind: x, marker: '{num'}\n": "outline.x: marker",
+    "outline:\n  - {id: x, pattern: '(?P<num>[0-9]+)、', numeral: arabic, kind: x, marker: '{0}'}\n": "outline.x: marker",
+}
+
+
+@pytest.mark.parametrize("body", list(BAD), ids=[b.split(":")[0] + str(i) for i, b in enumerate(BAD)])
+def test_a_bad_rule_file_is_caught_by_check(tmp_path, body):
+    path = tmp_path / "my.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(RuleError, match=BAD[body].replace("(", r"\(").replace("[", r"\[")):
+        load_rules((str(path),))
+    check = subprocess.run([sys.executable, "-m", "gkparse", "rules", "--check", str(path)], capture_output=True, timeout=120)
+    assert check.returncode == 1
+    err = check.stderr.decode()
+    assert "Traceback" not in err and len(err.splitlines()) == 1 and str(path) in err
+    use = subprocess.run([sys.executable, "-m", "gkparse", "--rules", str(path), str(SAMPLES[0]), "-o", str(tmp_path)], capture_output=True, timeout=120)
+    assert use.returncode == 2 and b"Traceback" not in use.stderr
+
+
+def test_a_backtracking_rule_costs_a_file_one_timeout(tmp_path):
+    # it fullmatches a line without 。 fast, and backtracks for RULE_TIMEOUT on a line ending in 。
+    path = tmp_path / "evil.yaml"
+    path.write_text("junk:\n  - {id: evil, pattern: '(?:[^。]|[^。][^。])+$'}\n", encoding="utf-8")
+    rules = load_rules((str(path),))
+    start = time.perf_counter()
+    doc = parse_file(SAMPLES[0], rules=rules, keywords=False)  # 9 KB, forty lines ending in 。
+    elapsed = time.perf_counter() - start
+    assert any("junk.evil timed out 1 time(s)" in w for w in doc.metadata.warnings)
+    assert elapsed < 20, elapsed  # 49.7 s before: two seconds a line
