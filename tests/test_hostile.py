@@ -238,7 +238,6 @@ def test_gb18030_stays_gb18030():
 # --- known, in modules owned elsewhere at the time of issue 15 (strict: they fail once fixed) ---
 
 
-@pytest.mark.xfail(strict=True, reason="page.py keeps only the date of 发布时间; the time of day is lost")
 def test_the_time_of_day_of_page_metadata_is_kept():
     doc = parse("关于印发工作要点的通知\n发布时间: 2023-11-03 08:57\n一、总体要求\n（一）指导思想\n坚持。\n", keywords=False)
     assert "08:57" in to_yaml(document_to_dict(doc))

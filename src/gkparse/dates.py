@@ -71,3 +71,15 @@ def find_date(text: str) -> str | None:
 def first_year(text: str | None) -> int | None:
     m = YEAR.search(text or "")
     return int(m.group(1)) if m else None
+
+
+CLOCK = regex.compile(r"(?<!\d)(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?!\d)")
+
+
+def with_time(date: str | None, text: str) -> str | None:
+    """The date with the time of day the text prints after it (`2023-11-03 08:57`), so that a
+    page's timestamp is never lost; the date alone when there is none."""
+    m = CLOCK.search(text)
+    if not date or not m or not (int(m[1]) < 24 and int(m[2]) < 60):
+        return date
+    return f"{date} {int(m[1]):02d}:{m[2]}" + (f":{m[3]}" if m[3] else "")

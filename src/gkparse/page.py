@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from .dates import find_date, parse_date_line
+from .dates import find_date, parse_date_line, with_time
 from .elements import doc_number
 from .model import Token
 from .state import State
@@ -40,7 +40,7 @@ def place(state: State, tok: Token) -> bool:
         if field == "date":
             h.date = h.date or date
         else:
-            md.published = md.published or date
+            md.published = md.published or with_time(date, value)
     elif value and field == "doc_number":
         h.doc_number = h.doc_number or doc_number(state.rules, value) or value
     elif value and field == "keywords":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from ..dates import DATE, find_date, parse_date_line
+from ..dates import DATE, find_date, parse_date_line, with_time
 from ..elements import units_line
 from .zone import HeaderState
 
@@ -27,7 +27,7 @@ def timestamp(s: HeaderState, i: int) -> int:
     date, _ = parse_date_line(text)
     if not date or not TIME_OF_DAY.search(text):
         return 0
-    s.doc.metadata.published = s.doc.metadata.published or date
+    s.doc.metadata.published = s.doc.metadata.published or with_time(date, text)
     s.claim(s.tokens[i].seg, "metadata.published")
     return 1
 
@@ -43,6 +43,6 @@ def byline(s: HeaderState, i: int) -> int:
     ):
         return 0
     md.publisher = md.publisher or text[: m.start()].strip()
-    md.published = md.published or find_date(text)
+    md.published = md.published or with_time(find_date(text), text[m.end() :])
     s.claim(s.tokens[i].seg, "metadata.publisher")
     return 1
