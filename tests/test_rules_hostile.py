@@ -49,3 +49,10 @@ def test_a_backtracking_rule_costs_a_file_one_timeout(tmp_path):
     elapsed = time.perf_counter() - start
     assert any("junk.evil timed out 1 time(s)" in w for w in doc.metadata.warnings)
     assert elapsed < 20, elapsed  # 49.7 s before: two seconds a line
+
+
+def test_a_marker_whose_number_matched_nothing_is_no_number():
+    """A user's outline rule with `(?P<num>[0-9]*)` can match an empty number: no heading."""
+    from gkparse.numerals import READERS, value
+
+    assert all(value(numeral, "") is None for numeral in READERS)

@@ -102,4 +102,5 @@ READERS: dict[str, Callable[[str], int | None]] = {
 
 
 def value(numeral: str, text: str) -> int | None:
-    return READERS[numeral](text)
+    """The number `text` writes in the given numeral, or None (a user's rule may match none)."""
+    return READERS[numeral](text) if text else None
