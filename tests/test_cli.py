@@ -128,6 +128,18 @@ def test_tasks_table_csv_with_bom_and_tsv():
     assert tsv[0].split("\t")[0] == "file" and len(tsv) == len(lines)
 
 
+def test_tasks_of_one_unit_by_any_of_its_names():
+    """--unit finds a unit's tasks whichever way a plan writes its name (units.key)."""
+    rows = {}
+    for name in ("市政府办", "市政府办公室", "市人民政府办公室"):
+        out = CliRunner().invoke(main, ["tasks", "--unit", name, str(SAMPLES[1]), "-j", "1"]).output
+        rows[name] = out.splitlines()[1:]
+    assert rows["市政府办"] and rows["市政府办"] == rows["市政府办公室"] == rows["市人民政府办公室"]
+    assert all("市政府办" in row for row in rows["市政府办"])
+    every = CliRunner().invoke(main, ["tasks", str(SAMPLES[1]), "-j", "1"]).output.splitlines()
+    assert len(rows["市政府办"]) < len(every) - 1
+
+
 def test_rules_list_and_check(tmp_path):
     listed = CliRunner().invoke(main, ["rules"]).output
     assert "outline.chinese_paren\t<builtin>/outline.yaml" in listed

@@ -12,8 +12,9 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import click
 
@@ -31,7 +32,8 @@ from .inputs import (
     expand,
     show,
 )
-from .rules import RuleError, load_rules
+from .rules import RuleError, Rules, load_rules
+from .units import key as unit_key
 
 __all__ = ["Input", "Job", "Settings", "SizeType", "expand", "main", "write_atomic"]
 
@@ -222,9 +224,11 @@ TASK_COLUMNS = [
 ]
 
 
-def task_rows(name: str, data: dict[str, Any]) -> Iterator[list[str]]:
+def task_rows(
+    name: str, data: dict[str, Any], unit: Callable[[dict[str, Any]], bool] = lambda _: True
+) -> Iterator[list[str]]:
     titles = section_titles(data)
-    for task in data["tasks"]:
+    for task in filter(unit, data["tasks"]):
         yield [
             name,
             data["header"]["issuer"] or "",
@@ -250,13 +254,27 @@ def task_rows(name: str, data: dict[str, Any]) -> Iterator[list[str]]:
     metavar="FILE",
     help="A rule file layered over the built-in rules.",
 )
+@click.option(
+    "--unit",
+    "units",
+    multiple=True,
+    metavar="NAME",
+    help="Only the tasks a unit leads, is responsible for or supports (市政府办 also finds "
+    "市政府办公室 and 市人民政府办公室). Repeat for several.",
+)
 @jobs_option
 @max_size_option
 def tasks_command(
-    files: tuple[str, ...], tsv: bool, rule_files: tuple[str, ...], jobs: int | None, max_size: Size
+    files: tuple[str, ...],
+    tsv: bool,
+    rule_files: tuple[str, ...],
+    units: tuple[str, ...],
+    jobs: int | None,
+    max_size: Size,
 ) -> None:
     """One row per task across all FILEs: CSV (UTF-8 with BOM, for spreadsheets) or --tsv."""
     _check_rules(rule_files)
+    wanted = unit_filter(load_rules(rule_files), units) if units else (lambda _: True)
     out = io.StringIO()
     writer = csv.writer(out, delimiter="\t" if tsv else ",", lineterminator="\n")
     writer.writerow(TASK_COLUMNS)
@@ -266,10 +284,21 @@ def tasks_command(
             _fail(show(item.name), error or "not parsed")
             failed = True
             continue
-        rows = task_rows(doc_name(item.name), json.loads(text))
+        rows = task_rows(doc_name(item.name), json.loads(text), wanted)
         writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     write_stdout(("" if tsv else "\ufeff") + out.getvalue())
     sys.exit(1 if failed else 0)
+
+
+def unit_filter(rules: Rules, names: tuple[str, ...]) -> Callable[[dict[str, Any]], bool]:
+    """Whether a task names one of the units, compared by their lookup keys (units.key)."""
+    keys = {unit_key(rules, n) for n in names}
+
+    def named(task: dict[str, Any]) -> bool:
+        listed = [*task["responsible"], *task.get("lead", []), *task.get("support", [])]
+        return any(unit_key(rules, u) in keys for u in listed)
+
+    return named
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
