@@ -21,8 +21,16 @@ from gkparse.schema import schema
 SAMPLE = SAMPLES[0]
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "gkparse", *args], input=stdin, capture_output=True, cwd=cwd, timeout=120)
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "gkparse", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def copy_samples(tmp_path: Path) -> Path:
@@ -47,26 +55,43 @@ def test_output_dir_and_stdout(tmp_path):
     folder = copy_samples(tmp_path)
     result = CliRunner().invoke(main, [str(folder), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{p.stem}.yaml" for p in SAMPLES)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f"{p.stem}.yaml" for p in SAMPLES
+    )
     proc = run("-o", "-", str(SAMPLE), str(SAMPLES[1]))
     assert proc.returncode == 0
-    expected = (GOLDEN / f"{SAMPLE.stem}.yaml").read_text(encoding="utf-8") + "---\n" + (GOLDEN / f"{SAMPLES[1].stem}.yaml").read_text(encoding="utf-8")
+    expected = (
+        (GOLDEN / f"{SAMPLE.stem}.yaml").read_text(encoding="utf-8")
+        + "---\n"
+        + (GOLDEN / f"{SAMPLES[1].stem}.yaml").read_text(encoding="utf-8")
+    )
     assert proc.stdout.decode("utf-8") == expected
 
 
 def test_stdin_to_stdout():
     proc = run("-", stdin=SAMPLE.read_bytes())
     assert proc.returncode == 0
-    assert proc.stdout.decode("utf-8").replace("file: '-'", "file: x") == (GOLDEN / f"{SAMPLE.stem}.yaml").read_text(encoding="utf-8").replace(f"file: {SAMPLE.name}", "file: x")
+    assert proc.stdout.decode("utf-8").replace("file: '-'", "file: x") == (
+        GOLDEN / f"{SAMPLE.stem}.yaml"
+    ).read_text(encoding="utf-8").replace(f"file: {SAMPLE.name}", "file: x")
 
 
 def test_exit_status_and_one_line_per_failure(tmp_path):
     folder = copy_samples(tmp_path)
     (tmp_path / "empty").mkdir()
-    proc = run(str(folder / SAMPLE.name), str(tmp_path / "missing.txt"), str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
+    proc = run(
+        str(folder / SAMPLE.name),
+        str(tmp_path / "missing.txt"),
+        str(tmp_path / "empty"),
+        "-o",
+        str(tmp_path / "out"),
+    )
     assert proc.returncode == 1
     errors = proc.stderr.decode("utf-8").splitlines()
-    assert errors == [f"gkparse: {tmp_path / 'missing.txt'}: no such file", f"gkparse: {tmp_path / 'empty'}: directory has no *.txt or *.md files"]
+    assert errors == [
+        f"gkparse: {tmp_path / 'missing.txt'}: no such file",
+        f"gkparse: {tmp_path / 'empty'}: directory has no *.txt or *.md files",
+    ]
     assert (tmp_path / "out" / f"{SAMPLE.stem}.yaml").exists()  # the batch went on
     assert run("--no-such-option", str(SAMPLE)).returncode == 2
 
@@ -75,7 +100,9 @@ def test_unreadable_file():
     # /proc/self/mem exists but cannot be read from its start, whoever runs the tests (even root)
     proc = run("/proc/self/mem", "-o", "-")
     assert proc.returncode == 1
-    assert proc.stderr.decode().splitlines() == ["gkparse: /proc/self/mem: cannot read: Input/output error"]
+    assert proc.stderr.decode().splitlines() == [
+        "gkparse: /proc/self/mem: cannot read: Input/output error"
+    ]
 
 
 def test_never_overwrites_the_input(tmp_path):
@@ -89,9 +116,16 @@ def test_never_overwrites_the_input(tmp_path):
 def test_jobs_give_identical_output(tmp_path):
     folder = copy_samples(tmp_path)
     for n in ("1", "2"):
-        assert run(str(folder), "-o", str(tmp_path / f"out{n}"), "--jobs", n, "--no-keywords").returncode == 0
+        assert (
+            run(
+                str(folder), "-o", str(tmp_path / f"out{n}"), "--jobs", n, "--no-keywords"
+            ).returncode
+            == 0
+        )
     for p in SAMPLES:
-        assert (tmp_path / "out1" / f"{p.stem}.yaml").read_bytes() == (tmp_path / "out2" / f"{p.stem}.yaml").read_bytes()
+        assert (tmp_path / "out1" / f"{p.stem}.yaml").read_bytes() == (
+            tmp_path / "out2" / f"{p.stem}.yaml"
+        ).read_bytes()
 
 
 def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
@@ -122,9 +156,16 @@ def test_tasks_table_csv_with_bom_and_tsv():
     result = CliRunner().invoke(main, ["tasks", str(SAMPLES[1]), "-j", "1"])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == "\ufefffile,issuer,year,task_id,section_title,task_title,responsible,deadlines,keywords"
-    assert lines[1].startswith(f"{SAMPLES[1]},邛崃市人民政府办公室,2023,1.1,推动政务公开转型升级,深化主动公开,市政府办、")
-    tsv = CliRunner().invoke(main, ["tasks", "--tsv", str(SAMPLES[1]), "-j", "1"]).output.splitlines()
+    assert (
+        lines[0]
+        == "\ufefffile,issuer,year,task_id,section_title,task_title,responsible,deadlines,keywords"
+    )
+    assert lines[1].startswith(
+        f"{SAMPLES[1]},邛崃市人民政府办公室,2023,1.1,推动政务公开转型升级,深化主动公开,市政府办、"
+    )
+    tsv = (
+        CliRunner().invoke(main, ["tasks", "--tsv", str(SAMPLES[1]), "-j", "1"]).output.splitlines()
+    )
     assert tsv[0].split("\t")[0] == "file" and len(tsv) == len(lines)
 
 
@@ -146,7 +187,10 @@ def test_rules_list_and_check(tmp_path):
     good = tmp_path / "good.yaml"
     good.write_text("junk:\n  - {id: my_banner, pattern: '欢迎访问.*'}\n", encoding="utf-8")
     assert CliRunner().invoke(main, ["rules", "--check", str(good)]).exit_code == 0
-    assert f"junk.my_banner\t{good}" in CliRunner().invoke(main, ["rules", "--rules", str(good)]).output
+    assert (
+        f"junk.my_banner\t{good}"
+        in CliRunner().invoke(main, ["rules", "--rules", str(good)]).output
+    )
 
 
 @pytest.mark.parametrize(
@@ -154,12 +198,22 @@ def test_rules_list_and_check(tmp_path):
     [
         ("junk:\n  - {id: bad, pattern: '(unclosed'}\n", "junk.bad: bad regular expression"),
         ("junk:\n  - {id: odd, pattern: 'x', colour: red}\n", "junk.odd: unknown key 'colour'"),
-        ("outline:\n  - {id: roman, pattern: 'I', numeral: roman, kind: roman, marker: 'I'}\n", "outline.roman: numeral must be one of"),
+        (
+            "outline:\n  - {id: roman, pattern: 'I', numeral: roman, kind: roman, marker: 'I'}\n",
+            "outline.roman: numeral must be one of",
+        ),
         ("nonsense: []\n", "unknown section 'nonsense'"),
         ("junk: {id: x}\n", "junk: must be a list of rules"),
         ("junk:\n  - {id: x, pattern: 3}\n", "junk.x: pattern must be a string"),
     ],
-    ids=["bad-regex", "unknown-key", "wrong-value", "unknown-section", "wrong-type", "pattern-type"],
+    ids=[
+        "bad-regex",
+        "unknown-key",
+        "wrong-value",
+        "unknown-section",
+        "wrong-type",
+        "pattern-type",
+    ],
 )
 def test_malformed_rule_file_names_file_rule_and_reason(tmp_path, body, reason):
     path = tmp_path / "mine.yaml"
@@ -174,10 +228,56 @@ def test_malformed_rule_file_names_file_rule_and_reason(tmp_path, body, reason):
 def test_user_rule_changes_parsing(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text("junk:\n  - {id: opening, pattern: '今年是.*'}\n", encoding="utf-8")
-    result = CliRunner().invoke(main, [str(SAMPLE), "--rules", str(path), "-o", "-", "--no-keywords"])
+    result = CliRunner().invoke(
+        main, [str(SAMPLE), "--rules", str(path), "-o", "-", "--no-keywords"]
+    )
     assert "preamble: null" in result.output and "- {line: 8, text: '今年是贯彻" in result.output
 
 
 def test_python_dash_m_and_version():
     proc = run("--version")
     assert proc.returncode == 0 and b"gkparse, version" in proc.stdout
+
+
+def test_a_folder_is_mirrored_under_the_output_folder_and_names_never_collide(tmp_path):
+    """Crawler folders a_notice/page.txt and b_notice/page.txt give two outputs, dup.txt and
+    dup.md beside each other too; hidden folders (.venv, .git) are not walked, as fd and rg."""
+    src = tmp_path / "in"
+    for rel, sample in [
+        ("a_notice/page.txt", SAMPLES[0]),
+        ("b_notice/page.txt", SAMPLES[1]),
+        ("c/dup.txt", SAMPLES[2]),
+        ("c/dup.md", SAMPLES[2]),
+        (".venv/LICENSE.txt", SAMPLES[3]),
+        ("c/.hidden.txt", SAMPLES[3]),
+    ]:
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_bytes(Path(sample).read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["-q", "-o", str(out), str(src)])
+    assert result.exit_code == 0, result.output
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == [
+        "a_notice/page.yaml",
+        "b_notice/page.yaml",
+        "c/dup.md.yaml",
+        "c/dup.txt.yaml",
+    ]
+    assert "邛崃" in (out / "b_notice/page.yaml").read_text(encoding="utf-8")
+
+
+def test_a_pipe_is_read_without_naming_it():
+    text = Path(SAMPLES[0]).read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, [], input=text)
+    assert result.exit_code == 0 and result.output.startswith("schema: gkparse/1")
+
+
+def test_o_names_the_output_file_of_one_input(tmp_path):
+    """`-o notice.yaml notice.txt` writes that file (pandoc's habit), readable as the umask
+    says; with several inputs it is a usage error."""
+    target = tmp_path / "notice.yaml"
+    result = CliRunner().invoke(main, ["-q", "-o", str(target), str(SAMPLES[0])])
+    assert result.exit_code == 0 and target.is_file()
+    assert target.stat().st_mode & 0o777 == 0o666 & ~cli.UMASK
+    two = CliRunner().invoke(main, ["-o", str(target), str(SAMPLES[0]), str(SAMPLES[1])])
+    assert two.exit_code == 2 and "names one file" in two.output

@@ -38,6 +38,15 @@ from .units import key as unit_key
 __all__ = ["Input", "Job", "Settings", "SizeType", "expand", "main", "write_atomic"]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+UMASK = _umask()  # read once, at start: os.umask can only be read by setting it
+
+
 def write_atomic(target: Path, text: str) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written output.
     The temporary name is short, so that a target of 255 bytes can still have one."""
@@ -47,6 +56,7 @@ def write_atomic(target: Path, text: str) -> None:
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="surrogateescape") as f:
                 f.write(text)
+            os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp's 0600 would make every output private
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -60,7 +70,9 @@ class DefaultGroup(click.Group):
         return guarded(lambda: super(DefaultGroup, self).main(*args, **kwargs))
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if not args and not sys.stdin.isatty():
+            args = ["parse", "-"]  # `cat notice.txt | gkparse`, as other filters read a pipe
+        elif args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["parse", *args]
         return super().parse_args(ctx, args)
 
@@ -140,6 +152,10 @@ def parse_command(
     inputs, work, failed = make_jobs(files, settings)
     # no output may land on an input, its own or another's (`gkparse a.txt a.yaml`)
     taken = {item.path.resolve(): item.name for item in inputs if item.path and not item.stream}
+    suffix = ".json" if fmt == "json" else ".yaml"
+    if output_dir and _names_a_file(output_dir) and len(inputs) > 1:
+        raise click.UsageError(f"-o {output_dir} names one file: give one input, or a folder")
+    targets = _targets(inputs, output_dir, suffix)
     show_bar = not quiet and sys.stderr.isatty() and len(work) > 1
     first_out = True
     with (
@@ -157,7 +173,11 @@ def parse_command(
             if verbose:
                 for warning in warnings:
                     click.echo(f"gkparse: {name}: {warning}", err=True)
-            target = _target(item, output_dir, ".json" if fmt == "json" else ".yaml")
+            if id(item) not in targets:
+                _fail(name, "its output's name is another input's too; skipped")
+                failed = True
+                continue
+            target = targets[id(item)]
             if target is None:
                 write_stdout(("---\n" if not first_out and fmt == "yaml" else "") + text)
                 first_out = False
@@ -172,10 +192,41 @@ def _cpus() -> int:
 
 def _target(item: Input, output_dir: str | None, suffix: str) -> Path | None:
     """Where an input's document goes; None for standard output (also for a stream such as
-    /dev/stdin, which has no folder to write beside, unless -o names one)."""
+    /dev/stdin, which has no folder to write beside, unless -o names one). Under -o DIR, a file
+    found in a folder argument keeps its place in that folder's tree."""
     if output_dir == "-" or item.path is None or (item.stream and not output_dir):
         return None
-    return (Path(output_dir) if output_dir else item.path.parent) / (item.path.stem + suffix)
+    if not output_dir:
+        return item.path.with_name(item.path.stem + suffix)
+    if _names_a_file(output_dir):  # `-o notice.yaml notice.txt`, as pandoc takes it
+        return Path(output_dir)
+    place = item.under if item.under is not None else Path(item.path.name)
+    return Path(output_dir) / place.with_name(place.stem + suffix)
+
+
+def _names_a_file(output: str) -> bool:
+    """-o names the output file itself when it ends like one and is no folder."""
+    return Path(output).suffix.lower() in (".yaml", ".yml", ".json") and not Path(output).is_dir()
+
+
+def _targets(inputs: list[Input], output_dir: str | None, suffix: str) -> dict[int, Path | None]:
+    """The output of each input, by id (None: standard output): inputs whose outputs would share
+    a name (`dup.txt` beside `dup.md`; `a/page.txt` and `b/page.txt` given with -o DIR) keep
+    their own suffix in it (`dup.txt.yaml`); an output still shared is nobody's (left out)."""
+    out = {id(i): _target(i, output_dir, suffix) for i in inputs}
+    given = {i.path.resolve() for i in inputs if i.path is not None}  # _write refuses those
+
+    def shared() -> set[Path]:
+        paths = [t.resolve() for t in out.values() if t is not None]
+        return {p for p in paths if paths.count(p) > 1 and p not in given}
+
+    twice = shared()
+    for i in inputs:
+        t = out[id(i)]
+        if t is not None and i.path is not None and t.resolve() in twice:
+            out[id(i)] = t.with_name(i.path.name + suffix)
+    still = shared()
+    return {k: t for k, t in out.items() if t is None or t.resolve() not in still}
 
 
 def _write(name: str, target: Path, text: str, inputs: dict[Path, str]) -> bool:

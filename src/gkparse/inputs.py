@@ -31,6 +31,8 @@ class Input:
     path: Path | None
     error: str | None = None
     stream: bool = False
+    under: Path | None = None
+    """For a file found in a folder argument: its path inside that folder (mirrored under -o)."""
 
 
 class TooLarge(Exception):
@@ -86,7 +88,8 @@ def _read(handle: BinaryIO, limit: Size) -> bytes:
 
 
 def expand(paths: tuple[str, ...]) -> list[Input]:
-    """Each argument as inputs; directories walked for *.txt and *.md, in a stable order."""
+    """Each argument as inputs; directories walked for *.txt and *.md, in a stable order,
+    hidden files and folders left out (as fd and rg do)."""
     out: list[Input] = []
     cwd_gone = _cwd_gone()
     for name in paths:
@@ -135,12 +138,13 @@ def _walk(name: str, path: Path) -> list[Input]:
         reason = exc.strerror or str(exc)
         errors.append(Input(str(exc.filename), None, f"cannot read the folder: {reason}"))
 
-    for top, _, files in os.walk(path, onerror=unreadable):
+    for top, folders, files in os.walk(path, onerror=unreadable):
+        folders[:] = [f for f in folders if not f.startswith(".")]  # like fd and rg: .venv, .git
         for file in files:
             p = Path(top) / file
-            if p.suffix.lower() in SUFFIXES and p.is_file():
+            if p.suffix.lower() in SUFFIXES and not file.startswith(".") and p.is_file():
                 found.append(p)
-    out = [Input(str(p), p) for p in sorted(found)]
+    out = [Input(str(p), p, under=p.relative_to(path)) for p in sorted(found)]
     if not found and not errors:
         return [Input(name, None, "directory has no *.txt or *.md files")]
     return sorted(errors, key=lambda i: i.name) + out
