@@ -281,3 +281,11 @@ def test_o_names_the_output_file_of_one_input(tmp_path):
     assert target.stat().st_mode & 0o777 == 0o666 & ~cli.UMASK
     two = CliRunner().invoke(main, ["-o", str(target), str(SAMPLES[0]), str(SAMPLES[1])])
     assert two.exit_code == 2 and "names one file" in two.output
+
+
+def test_warnings_are_told_from_failures():
+    """With -v each warning says so, so that counting `gkparse: PATH:` lines counts failures."""
+    result = CliRunner().invoke(main, ["-v", "-o", "-", str(SAMPLES[0])])
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert lines and all(": warning: " in line for line in lines)

@@ -172,7 +172,7 @@ def parse_command(
                 continue
             if verbose:
                 for warning in warnings:
-                    click.echo(f"gkparse: {name}: {warning}", err=True)
+                    click.echo(f"gkparse: {name}: warning: {warning}", err=True)  # not a failure
             if id(item) not in targets:
                 _fail(name, "its output's name is another input's too; skipped")
                 failed = True
