@@ -392,6 +392,14 @@ def schema_command() -> None:
     write_stdout(schema_text())
 
 
+def use_colour(option: bool | None) -> bool:
+    """--color/--no-color if given; else colour on a terminal, unless NO_COLOR is set
+    (no-color.org)."""
+    if option is not None:
+        return option
+    return sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
 @main.command("diff")
 @click.argument("old")
 @click.argument("new")
@@ -407,7 +415,7 @@ def schema_command() -> None:
     "--color/--no-color",
     "colour",
     default=None,
-    help="Colour the text report [default: when stdout is a terminal].",
+    help="Colour the text report [default: when stdout is a terminal and NO_COLOR is unset].",
 )
 def diff_command(old: str, new: str, fmt: str, colour: bool | None) -> None:
     """What changed from plan OLD to plan NEW (each a notice text or a gkparse YAML/JSON).
@@ -432,6 +440,5 @@ def diff_command(old: str, new: str, fmt: str, colour: bool | None) -> None:
     elif fmt == "yaml":
         write_stdout(to_yaml(report))
     else:
-        tty = sys.stdout is not None and sys.stdout.isatty()
-        write_stdout(render_text(report, tty if colour is None else colour))
+        write_stdout(render_text(report, use_colour(colour)))
     sys.exit(1 if differs(report) else 0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import logging
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from typing import Any
 
 import regex
 
-from . import parse_file
+from . import parse_bytes, parse_file
 from .emit import document_to_dict, section_titles
 from .rules import load_rules
 
@@ -73,13 +74,20 @@ class Item:
 
 
 def load(path: str) -> dict[str, Any]:
-    """A gkparse document from a notice text or a gkparse YAML/JSON file; ValueError (with a
-    one-line reason) for a file that is no gkparse/1 document."""
-    p = Path(path)
-    if p.suffix.lower() not in (".yaml", ".yml", ".json"):
-        return document_to_dict(parse_file(p))
-    text = p.read_text(encoding="utf-8")
-    if p.suffix.lower() == ".json":
+    """A gkparse document from a notice text or a gkparse YAML/JSON file (`-`: standard input);
+    ValueError (with a one-line reason) for a file that is no gkparse/1 document."""
+    if path == "-":  # standard input: a notice text, or a gkparse document
+        raw = sys.stdin.buffer.read()
+        head = raw.lstrip()[:40]
+        if not (head.startswith(b"schema:") or head.startswith(b"{")):
+            return document_to_dict(parse_bytes(raw))
+        text, suffix = raw.decode("utf-8"), ".json" if head.startswith(b"{") else ".yaml"
+    else:
+        p = Path(path)
+        if p.suffix.lower() not in (".yaml", ".yml", ".json"):
+            return document_to_dict(parse_file(p))
+        text, suffix = p.read_text(encoding="utf-8"), p.suffix.lower()
+    if suffix == ".json":
         data = json.loads(text)
     else:
         data = _yaml(text)
