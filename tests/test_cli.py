@@ -289,3 +289,16 @@ def test_warnings_are_told_from_failures():
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
     assert lines and all(": warning: " in line for line in lines)
+
+
+def test_tasks_to_a_file_without_keywords(tmp_path):
+    target = tmp_path / "tasks.csv"
+    args = ["tasks", "-o", str(target), "--no-keywords", str(SAMPLES[1]), "-j", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0 and result.output == ""
+    rows = target.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].endswith(",keywords") and len(rows) > 10
+    assert all(row.endswith(",") for row in rows[1:])  # the keywords column left empty
+    kept = Path(SAMPLES[1]).read_bytes()
+    clash = CliRunner().invoke(main, ["tasks", "-o", str(SAMPLES[1]), str(SAMPLES[1]), "-j", "1"])
+    assert clash.exit_code == 1 and Path(SAMPLES[1]).read_bytes() == kept

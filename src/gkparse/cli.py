@@ -313,6 +313,8 @@ def task_rows(
     help="Only the tasks a unit leads, is responsible for or supports (市政府办 also finds "
     "市政府办公室 and 市人民政府办公室). Repeat for several.",
 )
+@click.option("-o", "--output", "output", metavar="FILE", help="Write the table to FILE.")
+@click.option("--no-keywords", is_flag=True, help="Leave the keywords column empty; faster.")
 @jobs_option
 @max_size_option
 def tasks_command(
@@ -320,6 +322,8 @@ def tasks_command(
     tsv: bool,
     rule_files: tuple[str, ...],
     units: tuple[str, ...],
+    output: str | None,
+    no_keywords: bool,
     jobs: int | None,
     max_size: Size,
 ) -> None:
@@ -329,7 +333,7 @@ def tasks_command(
     out = io.StringIO()
     writer = csv.writer(out, delimiter="\t" if tsv else ",", lineterminator="\n")
     writer.writerow(TASK_COLUMNS)
-    inputs, work, failed = make_jobs(files, Settings(rule_files, "json", True, max_size))
+    inputs, work, failed = make_jobs(files, Settings(rule_files, "json", not no_keywords, max_size))
     for item, (text, _, error) in zip(inputs, results(work, jobs or _cpus())):
         if text is None:
             _fail(show(item.name), error or "not parsed")
@@ -337,7 +341,12 @@ def tasks_command(
             continue
         rows = task_rows(doc_name(item.name), json.loads(text), wanted)
         writer.writerows([csv_cell(cell) for cell in row] for row in rows)
-    write_stdout(("" if tsv else "\ufeff") + out.getvalue())
+    table = ("" if tsv else "\ufeff") + out.getvalue()
+    if output and output != "-":
+        taken = {item.path.resolve(): item.name for item in inputs if item.path}
+        failed = not _write(show(output), Path(output), table, taken) or failed
+    else:
+        write_stdout(table)
     sys.exit(1 if failed else 0)
 
 
