@@ -302,3 +302,12 @@ def test_tasks_to_a_file_without_keywords(tmp_path):
     kept = Path(SAMPLES[1]).read_bytes()
     clash = CliRunner().invoke(main, ["tasks", "-o", str(SAMPLES[1]), str(SAMPLES[1]), "-j", "1"])
     assert clash.exit_code == 1 and Path(SAMPLES[1]).read_bytes() == kept
+
+
+def test_json_on_standard_output_is_json_lines():
+    result = CliRunner().invoke(
+        main, ["-o", "-", "--format", "json", str(SAMPLES[0]), str(SAMPLES[1]), "-j", "1"]
+    )
+    lines = result.output.splitlines()
+    assert result.exit_code == 0 and len(lines) == 2
+    assert [json.loads(line)["schema"] for line in lines] == ["gkparse/1", "gkparse/1"]

@@ -179,6 +179,8 @@ def parse_command(
                 continue
             target = targets[id(item)]
             if target is None:
+                if fmt == "json":  # JSON Lines: one document a line, for jq -c and streams
+                    text = to_json(json.loads(text), lines=True)
                 write_stdout(("---\n" if not first_out and fmt == "yaml" else "") + text)
                 first_out = False
                 continue

@@ -141,8 +141,10 @@ def ruamel_yaml(data: dict[str, Any]) -> str:
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def to_json(data: dict[str, Any]) -> str:
-    """JSON as UTF-8 text; a lone surrogate (no character: a file name's undecodable byte, say)
-    escaped, so that the text can be written at all and reads back as the same string."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def to_json(data: dict[str, Any], lines: bool = False) -> str:
+    """JSON as UTF-8 text (`lines`: on one line, for JSON Lines); a lone surrogate (no character:
+    a file name's undecodable byte, say) escaped, so that the text can be written at all and
+    reads back as the same string."""
+    layout: dict[str, Any] = {"separators": (",", ":")} if lines else {"indent": 2}
+    text = json.dumps(data, ensure_ascii=False, **layout) + "\n"
     return SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
