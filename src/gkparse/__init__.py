@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import pipeline
+from .html import html_to_text, looks_like_html
 from .model import Document, Issue
 from .normalize import NotText, decode
 from .rules import RuleError, Rules, load_rules
@@ -50,6 +51,9 @@ def parse_bytes(
 
     Raises NotText for an empty or binary file."""
     text, encoding, issues = decode(data)
+    if (name or "").lower().endswith((".html", ".htm")) or looks_like_html(text):
+        text = html_to_text(text)
+        issues.append(Issue(None, "an HTML page: its text read a block a line"))
     source = {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "encoding": encoding}
     return _parse(text, rules, source, issues, keywords)
 

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 import click
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm")
 DEFAULT_MAX_SIZE = "100M"
 UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 

@@ -43,8 +43,8 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
     labels end with colons, the colons say which cells are labels (a label's value may be
     empty); else labels and values alternate. A row of a table already recognised needs no
     known label (`known_min` 0). Unknown labels among known ones are the page's own: dropped."""
-    if seg.text.count("|") + seg.text.count("│") < 3:
-        return None
+    if seg.text.count("|") + seg.text.count("│") < (3 if known_min else 1):
+        return None  # (a row of a table already recognised may hold one pair)
     cells = [c for c in CELL_BAR.split(seg.text) if c.strip()]
     pairs = _pairs(cells)
     if not pairs or not all(HAN.search(label) for label, _ in pairs):
