@@ -71,3 +71,12 @@ def test_no_cache_file_is_read_or_written_in_the_temp_directory(tmp_path):
     assert proc.stdout == clean.stdout
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == planted
     assert "jieba" not in proc.stderr.decode()
+
+
+def test_wordlist_sorted_as_lines() -> None:
+    """Model.idf bisects the raw lines: they must sort as their words do."""
+    from gkparse.rules import builtin_dir
+
+    lines = (builtin_dir() / "words.txt").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines)
+    assert lines == sorted(lines, key=lambda line: line.split(" ", 1)[0] + " ")
