@@ -1,10 +1,12 @@
 """Keywords of a task: TF-IDF over a segmentation with jieba's full dictionary, nouns only.
 
-The segmenter is rjieba (jieba-rs): jieba's whole dictionary, built in memory when it is
-imported (about 0.1 s), segmenting as jieba does but some thirty times faster. No cache file is
-read or written anywhere: jieba's own cache, a file of a predictable name in the shared temp
-directory, let anyone who could write there change the keywords. The government terms of
-rules/userdict.txt are added once per process. A keyword is a word of the dictionary (never a
+The segmenter is rjieba (jieba-rs) with jieba's whole dictionary, segmenting as jieba does but
+some thirty times faster; a process gives it each text's words from a table prepared at build
+time (segdict.py: rules/segdict.bin, read-only) rather than building the whole dictionary when
+it starts. No cache file is read or written anywhere: jieba's own cache, a file of a predictable
+name in the shared temp directory, let anyone who could write there change the keywords. The
+government terms of rules/userdict.txt are merged into the table (or added to the whole
+dictionary, once per process). A keyword is a word of the dictionary (never a
 run of characters the HMM glued together: 局起, 市发), a noun, and no unit's name; the text is
 matched in simplified characters and each keyword written back as printed. IDF weights come from
 rules/words.txt (see tools/build_wordlist.py).
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from . import segdict
 from .hanzi import simplify
 
 if TYPE_CHECKING:
@@ -38,16 +41,13 @@ AGENCY_END = regex.compile(r"(?:局|委|办|厅|署|部门|办公室|委员会|�
 
 
 @lru_cache(maxsize=1)
-def _segmenter(userdict: Path) -> Any:
-    """rjieba with the user dictionary added (its tables are global to the process)."""
-    import rjieba
-
-    for line in userdict.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if parts:  # word, frequency, part of speech (n unless given)
-            freq = int(parts[1]) if len(parts) > 1 else None
-            rjieba.add_word(parts[0], freq, parts[2] if len(parts) > 2 else "n")
-    return rjieba
+def _segmenter(userdict: Path) -> segdict.Segmenter:
+    """rjieba with the user dictionary added, given each text's words from the prepared table
+    when it was built with this user dictionary (see segdict.py)."""
+    table = userdict.with_name("segdict.bin")
+    return segdict.Segmenter(
+        segdict.table(table) if segdict.current(table, userdict) else None, userdict
+    )
 
 
 class _Tokenizer:

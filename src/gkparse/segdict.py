@@ -1,0 +1,188 @@
+"""jieba's dictionary read as a table: rjieba given only the words of the text it segments.
+
+`import rjieba` builds jieba's whole dictionary (~130 ms, most of a cold start). A text's
+segmentation depends only on the dictionary's words found in it (the route's candidates, the
+HMM's test of a run of single characters, each word's part of speech) and on the total of all
+frequencies. So the words of each text are looked up in rules/segdict.bin (read-only, built by
+tools/build_segdict.py, the user dictionary merged) and added to an empty rjieba, and a padding
+word no text holds keeps its total that of the whole dictionary: the same segmentation, the same
+tags, for a few milliseconds. tests/test_segdict.py compares it with the whole dictionary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.machinery
+import importlib.util
+import sys
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+# a word no notice holds (two noncharacters): its frequency makes up the dictionary's total
+PAD = "\ufdd0\ufdd1"
+MISSING = object()
+Entry = tuple[str, int, str]
+"""A dictionary word, its frequency and its part of speech."""
+SWITCH = (
+    60_000  # characters segmented with the table before the whole dictionary pays (~20 notices)
+)
+Pair = tuple[Entry | None, dict[str, Entry | None], int]
+
+
+def jieba_class() -> Any:
+    """rjieba's Jieba, without rjieba/__init__.py (which builds the default dictionary)."""
+    loaded = sys.modules.get("rjieba.rjieba")
+    if loaded is not None:
+        return loaded.Jieba
+    spec = importlib.util.find_spec("rjieba")  # finds the package without running it
+    assert spec is not None and spec.submodule_search_locations
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    path = next(
+        folder / name
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES
+        if (folder / (name := "rjieba" + suffix)).is_file()
+    )
+    loader = importlib.machinery.ExtensionFileLoader("rjieba.rjieba", str(path))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
+    loader.exec_module(module)
+    # a later `import rjieba` reuses it (a PyO3 module is initialised once a process)
+    sys.modules["rjieba.rjieba"] = module
+    return module.Jieba
+
+
+class Table:
+    """rules/segdict.bin: a word's entry is found by the crc32 of its first two characters."""
+
+    def __init__(self, path: Path) -> None:
+        blob = path.read_bytes()
+        end = blob.index(b"\n") + 1
+        _, version, slots, total, self.userdict_sha = blob[:end].decode("ascii").split()
+        assert version == "1", f"{path}: unknown version {version}"
+        self.slots, self.total = int(slots), int(total)
+        view = memoryview(blob)
+        self.index = view[end : end + 8 * self.slots].cast("I")
+        self.data = view[end + 8 * self.slots :]
+        self.singles: dict[str, Entry | None] = {}
+        self.pairs: dict[str, Pair] = {}
+
+    def _bucket(self, key: str) -> list[Entry]:
+        """(word, frequency, tag) of the words whose first two characters are `key` (or which
+        are `key`, a single character)."""
+        slot = zlib.crc32(key.encode("utf-8")) % self.slots
+        offset, length = self.index[2 * slot], self.index[2 * slot + 1]
+        lines = bytes(self.data[offset : offset + length]).decode("utf-8").splitlines()
+        return [(w, int(f), t) for w, f, t in map(str.split, lines) if w[:2] == key]
+
+    def _single(self, char: str) -> Entry | None:
+        if char not in self.singles:
+            self.singles[char] = next(iter(self._bucket(char)), None)
+        return self.singles[char]
+
+    def _pair(self, key: str) -> Pair:
+        """The word `key` if it is one, and the longer words it starts with their prefixes (a
+        prefix that is no word maps to None: the search at a place stops where none goes on)."""
+        pair = self.pairs.get(key)
+        if pair is None:
+            exact, longer, longest = None, {}, 2
+            for entry in self._bucket(key):
+                word = entry[0]
+                if len(word) == 2:
+                    exact = entry
+                    continue
+                for end in range(3, len(word)):
+                    longer.setdefault(word[:end], None)
+                longer[word] = entry
+                longest = max(longest, len(word))
+            pair = self.pairs[key] = (exact, longer, longest)
+        return pair
+
+    def has(self, word: str) -> bool:
+        """Whether `word` is a dictionary word."""
+        if len(word) < 2:
+            return bool(word) and self._single(word) is not None
+        exact, longer, _ = self._pair(word[:2])
+        return exact is not None if len(word) == 2 else bool(longer.get(word))
+
+    def words_in(self, text: str) -> list[Entry]:
+        """Every dictionary word that occurs in `text` (some more than once)."""
+        found = [e for e in map(self._single, set(text)) if e]
+        size = len(text)
+        for i in range(size - 1):
+            exact, longer, longest = self._pair(text[i : i + 2])
+            if exact:
+                found.append(exact)
+            for end in range(i + 3, min(i + longest, size) + 1):
+                entry = longer.get(text[i:end], MISSING)
+                if entry is MISSING:
+                    break
+                if entry:
+                    found.append(entry)  # type: ignore[arg-type]
+        return found
+
+
+class Segmenter:
+    """rjieba over the words of the texts it has seen (see the module's note), until it has
+    seen SWITCH characters: a batch then pays once for the whole dictionary, which segments
+    with no look-up. The results are the same either way."""
+
+    def __init__(self, table: Table | None, userdict: Path) -> None:
+        self.table, self.userdict = table, userdict
+        self.jieba = jieba_class().empty()
+        self.added: set[str] = set()
+        self.added_total = 0
+        self.seen, self.switch = 0, SWITCH
+        self.whole: Any = None
+
+    def _prepare(self, text: str) -> Any:
+        self.seen += len(text)
+        # a text holding PAD (never a notice) would be segmented with it
+        if self.whole is None and (self.table is None or self.seen > self.switch or PAD in text):
+            self.whole = whole(self.userdict)
+        if self.whole is not None:
+            return self.whole
+        new = False
+        for word, freq, tag in self.table.words_in(text):  # type: ignore[union-attr]
+            if word not in self.added:
+                self.jieba.add_word(word, freq, tag)
+                self.added.add(word)
+                self.added_total += freq
+                new = True
+        if new:  # rjieba replaces a word's frequency: the total is the whole dictionary's again
+            self.jieba.add_word(PAD, self.table.total - self.added_total, "x")  # type: ignore[union-attr]
+        return self.jieba
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        return list(self._prepare(text).tag(text))
+
+    def cut(self, text: str) -> list[str]:
+        return list(self._prepare(text).cut(text))
+
+    def has_word(self, word: str) -> bool:
+        """Whether `word` is a dictionary word (or a user dictionary's)."""
+        if self.table is not None:
+            return self.table.has(word)
+        return bool(self._prepare("").has_word(word))
+
+
+def whole(userdict: Path) -> Any:
+    """rjieba's default dictionary (jieba's, built in ~130 ms) with the user dictionary added."""
+    jieba = jieba_class()()
+    for line in userdict.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts:  # word, frequency, part of speech (n unless given)
+            freq = int(parts[1]) if len(parts) > 1 else None
+            jieba.add_word(parts[0], freq, parts[2] if len(parts) > 2 else "n")
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def table(path: Path) -> Table:
+    return Table(path)
+
+
+def current(path: Path, userdict: Path) -> bool:
+    """Whether the table at `path` was built with this user dictionary."""
+    sha = hashlib.sha256(userdict.read_bytes()).hexdigest()
+    return path.is_file() and table(path).userdict_sha == sha
