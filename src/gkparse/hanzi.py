@@ -48,12 +48,16 @@ def restore_map(written: list[str], simple: list[str]) -> tuple[dict[int, str], 
     """(translation back to the written characters, characters the document wrote both ways)."""
     forms = simplified_forms()
     sources: dict[str, set[str]] = {}
+    same: list[str] = []  # lines written as matched: each of their characters is its own source
     for line_w, line_s in zip(written, simple):
-        if line_w == line_s and not forms.intersection(line_s):
+        if line_w == line_s:
+            same.append(line_s)
             continue
         for w, s in zip(line_w, line_s):
             if s in forms:
                 sources.setdefault(s, set()).add(w)
+    for s in forms.intersection("".join(same)):  # one set operation, not a loop over characters
+        sources.setdefault(s, set()).add(s)
     back = {ord(s): next(iter(w)) for s, w in sources.items() if len(w) == 1 and s not in w}
     mixed = sorted(s for s, w in sources.items() if len(w) > 1)
     return back, mixed

@@ -72,8 +72,10 @@ class Table:
         are `key`, a single character)."""
         slot = zlib.crc32(key.encode("utf-8")) % self.slots
         offset, length = self.index[2 * slot], self.index[2 * slot + 1]
-        lines = bytes(self.data[offset : offset + length]).decode("utf-8").splitlines()
-        return [(w, int(f), t) for w, f, t in map(str.split, lines) if w[:2] == key]
+        lines = bytes(self.data[offset : offset + length]).decode("utf-8")
+        if key not in lines:  # most pairs of characters of a text start no word
+            return []
+        return [(w, int(f), t) for w, f, t in map(str.split, lines.splitlines()) if w[:2] == key]
 
     def _single(self, char: str) -> Entry | None:
         if char not in self.singles:
@@ -140,6 +142,9 @@ class Segmenter:
         # a text holding PAD (never a notice) would be segmented with it
         if self.whole is None and (self.table is None or self.seen > self.switch or PAD in text):
             self.whole = whole(self.userdict)
+            self.table = self.jieba = None  # their memory back: the whole dictionary has it all
+            self.added = set()
+            table.cache_clear()
         if self.whole is not None:
             return self.whole
         new = False
@@ -161,7 +166,7 @@ class Segmenter:
 
     def has_word(self, word: str) -> bool:
         """Whether `word` is a dictionary word (or a user dictionary's)."""
-        if self.table is not None:
+        if self.whole is None and self.table is not None:
             return self.table.has(word)
         return bool(self._prepare("").has_word(word))
 
