@@ -21,6 +21,7 @@ import regex
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from . import precompiled
 from .numerals import READERS
 
 SPACES = regex.compile(r"\s+")
@@ -188,7 +189,7 @@ def _combined(name: str, patterns: list[Guarded]) -> Any:
 def _any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern that matches where any of `patterns` does (their groups unnamed)."""
     plain = [regex.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
-    return regex.compile("|".join(f"(?:{p})" for p in plain) or "(?!)", regex.V0)
+    return precompiled.compile("|".join(f"(?:{p})" for p in plain) or "(?!)", regex.V0)
 
 
 def builtin_dir() -> Path:
@@ -438,7 +439,7 @@ def _compile(pattern: Any, where: str, labels: str | None = None) -> Any:
     if labels is not None:
         pattern = pattern.replace("{labels}", labels)
     try:
-        return Guarded(regex.compile(pattern, regex.V0), where.split(": ", 1)[-1])
+        return Guarded(precompiled.compile(pattern, regex.V0), where.split(": ", 1)[-1])
     except regex.error as exc:
         raise RuleError(f"{where}: bad regular expression: {exc}") from None
 
@@ -491,7 +492,9 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         ):
             raise RuleError(f"{r['_where']}: labels must be a list of strings")
         metadata.append(MetaRule(r["id"], r["field"], tuple(r["labels"])))
-    labels = sorted({x for m in metadata for x in m.labels}, key=len, reverse=True)
+    # longest first; then by label, so the pattern is the same in every process (a set's order
+    # is not) and its prepared form is found (precompiled.py)
+    labels = sorted({x for m in metadata for x in m.labels}, key=lambda x: (-len(x), x))
     label_alt = (
         "|".join(r"\s*".join(map(regex.escape, x.replace(" ", ""))) for x in labels) or "(?!)"
     )
@@ -525,8 +528,8 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         unit_never=tuple(merged.get("unit_never", [])),
         metadata=tuple(metadata),
         meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},
-        meta_label_spaced=regex.compile(rf"(?<!\S)(?P<label>{label_alt})(?=\s)"),
-        meta_label=regex.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
+        meta_label_spaced=precompiled.compile(rf"(?<!\S)(?P<label>{label_alt})(?=\s)"),
+        meta_label=precompiled.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
         values=tuple(
             (r["field"], _compile(r["pattern"], r["_where"]))
             for r in _active(merged, "values", sources)

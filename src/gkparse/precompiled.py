@@ -1,0 +1,80 @@
+"""The built-in rule patterns compiled at build time: ~30 ms of every start saved.
+
+`regex` parses and optimises a pattern in Python (~0.4 ms a rule pattern) before handing its
+code to its C core. rules/compiled.marshal (read-only, tools/build_compiled.py) holds what the
+core is given for each built-in pattern, for this version of `regex`; a pattern it does not hold
+(a user's rule, an edited one) or another `regex` version compiles as always. tests/test_precompiled.py
+checks that the file holds what `regex` gives now.
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+from regex import _main
+
+Key = tuple[str, int]
+asked: list[Key] | None = None  # the patterns asked for, while tools/build_compiled.py records
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """regex.compile(pattern, flags), from the prepared code when the file holds it."""
+    if asked is not None:
+        asked.append((pattern, int(flags)))
+    args = _known().get((pattern, int(flags)))
+    if args is None:
+        return regex.compile(pattern, flags)
+    return _main._regex.compile(args[0], regex.RegexFlag(args[1]), *args[2:])  # type: ignore[no-any-return]
+
+
+def core_args(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What `regex` hands its C core for this pattern: compiled now, not from its cache."""
+    seen: list[tuple[Any, ...]] = []
+    core = _main._regex
+    real = core.compile
+
+    def keep(*args: Any) -> Any:
+        seen.append(args)
+        return real(*args)
+
+    core.compile = keep
+    try:
+        regex.compile(pattern, flags, cache_pattern=False)
+    finally:
+        core.compile = real
+    args = seen[-1]
+    return (args[0], int(args[1]), *args[2:])
+
+
+@contextmanager
+def recording() -> Iterator[list[Key]]:
+    """The patterns compiled through here inside the block (for tools/build_compiled.py)."""
+    global asked
+    asked = []
+    try:
+        yield asked
+    finally:
+        asked = None
+
+
+def path() -> Path:
+    from .rules import builtin_dir
+
+    return builtin_dir() / "compiled.marshal"
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[Key, tuple[Any, ...]]:
+    try:
+        data = marshal.loads(path().read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("regex") != regex.__version__:
+        return {}
+    return dict(data["patterns"])
