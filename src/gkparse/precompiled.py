@@ -33,6 +33,11 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return _main._regex.compile(args[0], regex.RegexFlag(args[1]), *args[2:])  # type: ignore[no-any-return]
 
 
+def holds(pattern: str, flags: int = 0) -> bool:
+    """Whether the pattern's compiled form ships with gkparse (compiling it costs nothing)."""
+    return (pattern, int(flags)) in _known()
+
+
 def core_args(pattern: str, flags: int) -> tuple[Any, ...]:
     """What `regex` hands its C core for this pattern: compiled now, not from its cache."""
     seen: list[tuple[Any, ...]] = []

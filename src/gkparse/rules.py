@@ -177,19 +177,34 @@ class _OneByOne:
 
 
 def _combined(name: str, patterns: list[Guarded]) -> Any:
-    """One pattern matching where any of `patterns` does, once a process has asked often
-    enough for it to pay (a single small notice never compiles it: a cold start stays short)."""
+    """One pattern matching where any of `patterns` does: at once when it was compiled at build
+    time (the built-in rules), else once a process has asked often enough for its compiling to
+    pay (a single small notice never compiles it: a cold start stays short)."""
+    sources = tuple(p.pattern.pattern for p in patterns)
+    ready = _prepared_any_of(sources)
+    if ready is not None:
+        return ready
     _asked[name] += 1
     if _asked[name] <= WARM_UP:
         return _OneByOne(patterns)
-    return _any_of(tuple(p.pattern.pattern for p in patterns))
+    return _any_of(sources)
+
+
+def _any_of_source(patterns: tuple[str, ...]) -> str:
+    plain = [regex.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
+    return "|".join(f"(?:{p})" for p in plain) or "(?!)"
+
+
+@lru_cache(maxsize=16)
+def _prepared_any_of(patterns: tuple[str, ...]) -> regex.Pattern[str] | None:
+    source = _any_of_source(patterns)
+    return _any_of(patterns) if precompiled.holds(source, regex.V0) else None
 
 
 @lru_cache(maxsize=16)
 def _any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern that matches where any of `patterns` does (their groups unnamed)."""
-    plain = [regex.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
-    return precompiled.compile("|".join(f"(?:{p})" for p in plain) or "(?!)", regex.V0)
+    return precompiled.compile(_any_of_source(patterns), regex.V0)
 
 
 def builtin_dir() -> Path:
