@@ -22,13 +22,12 @@ from typing import Any
 
 # a word no notice holds (two noncharacters): its frequency makes up the dictionary's total
 PAD = "\ufdd0\ufdd1"
-MISSING = object()
 Entry = tuple[str, int, str]
 """A dictionary word, its frequency and its part of speech."""
 SWITCH = (
     60_000  # characters segmented with the table before the whole dictionary pays (~20 notices)
 )
-Pair = tuple[Entry | None, dict[str, Entry | None], int]
+Pair = tuple[Entry | None, dict[str, Entry], int]
 
 
 def jieba_class() -> Any:
@@ -83,20 +82,13 @@ class Table:
         return self.singles[char]
 
     def _pair(self, key: str) -> Pair:
-        """The word `key` if it is one, and the longer words it starts with their prefixes (a
-        prefix that is no word maps to None: the search at a place stops where none goes on)."""
+        """The word `key` if it is one, the longer words it starts, and their greatest length."""
         pair = self.pairs.get(key)
         if pair is None:
-            exact, longer, longest = None, {}, 2
-            for entry in self._bucket(key):
-                word = entry[0]
-                if len(word) == 2:
-                    exact = entry
-                    continue
-                for end in range(3, len(word)):
-                    longer.setdefault(word[:end], None)
-                longer[word] = entry
-                longest = max(longest, len(word))
+            entries = self._bucket(key)
+            longer = {e[0]: e for e in entries if len(e[0]) > 2}
+            exact = next((e for e in entries if len(e[0]) == 2), None)
+            longest = max(map(len, longer), default=2)
             pair = self.pairs[key] = (exact, longer, longest)
         return pair
 
@@ -105,22 +97,23 @@ class Table:
         if len(word) < 2:
             return bool(word) and self._single(word) is not None
         exact, longer, _ = self._pair(word[:2])
-        return exact is not None if len(word) == 2 else bool(longer.get(word))
+        return exact is not None if len(word) == 2 else word in longer
 
     def words_in(self, text: str) -> list[Entry]:
         """Every dictionary word that occurs in `text` (some more than once)."""
         found = [e for e in map(self._single, set(text)) if e]
         size = len(text)
-        for i in range(size - 1):
-            exact, longer, longest = self._pair(text[i : i + 2])
+        for key in {text[i : i + 2] for i in range(size - 1)}:
+            exact, longer, longest = self._pair(key)
             if exact:
                 found.append(exact)
-            for end in range(i + 3, min(i + longest, size) + 1):
-                entry = longer.get(text[i:end], MISSING)
-                if entry is MISSING:
-                    break
-                if entry:
-                    found.append(entry)  # type: ignore[arg-type]
+            at = text.find(key) if longer else -1
+            while at >= 0:  # each place the pair stands: the longer words starting there
+                for end in range(at + 3, min(at + longest, size) + 1):
+                    entry = longer.get(text[at:end])
+                    if entry:
+                        found.append(entry)
+                at = text.find(key, at + 1)
         return found
 
 
