@@ -139,7 +139,7 @@ def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]
     m = model(rules_dir)
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for i, (word, pos) in enumerate(m.seg.tag(text)):
+    for i, (word, pos) in enumerate(m.seg.dictionary_tags(text)):
         if m.is_term(word, pos, stopwords):
             counts[word] += 1
             first.setdefault(word, i)
