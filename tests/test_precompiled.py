@@ -69,3 +69,15 @@ def test_another_regex_version_compiles_as_always(monkeypatch):
     finally:
         monkeypatch.undo()
         precompiled._known.cache_clear()
+
+
+def test_the_rule_files_data_is_what_their_yaml_says():
+    from ruamel.yaml import YAML
+
+    files = stored()["files"]
+    paths = sorted(rules.builtin_dir().glob("*.yaml"))
+    assert sorted(files) == [p.name for p in paths]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert precompiled.parsed(path.name, text) == YAML(typ="safe").load(text), path.name
+    assert precompiled.parsed(paths[-1].name, text + "\n# edited\n") is None

@@ -402,7 +402,11 @@ class Rules:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        # a built-in file read at build time (precompiled.py) is not parsed again (~8 ms)
+        data = precompiled.parsed(path.name, text)
+        if data is None:
+            data = YAML(typ="safe").load(text)
     except OSError as exc:
         raise RuleError(f"{path}: cannot read: {exc.strerror}") from None
     except (YAMLError, UnicodeDecodeError) as exc:
