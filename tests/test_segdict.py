@@ -57,3 +57,17 @@ def test_a_text_holding_the_padding_word_is_segmented_with_the_whole_dictionary(
     fresh = segdict.Segmenter(segdict.Table(TABLE), USERDICT)
     text = f"做好政务公开{segdict.PAD}工作"
     assert fresh.tag(text) == segdict.whole(USERDICT).tag(text)
+
+
+def test_rjieba_still_imports_after_gkparse_loaded_its_extension():
+    """segdict loads rjieba's extension without its __init__ (which builds the dictionary); a
+    later `import rjieba` must reuse it (a PyO3 module is initialised once a process)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from gkparse import segdict; segdict.jieba_class().empty()\n"
+        "import rjieba; print(rjieba.cut('政务公开工作'))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "政务" in proc.stdout
