@@ -71,3 +71,11 @@ def test_rjieba_still_imports_after_gkparse_loaded_its_extension():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "政务" in proc.stdout
+
+
+def test_a_missing_or_damaged_table_means_the_whole_dictionary(tmp_path):
+    for content in (None, b"", b"not a table\n"):
+        path = tmp_path / "segdict.bin"
+        if content is not None:
+            path.write_bytes(content)
+        assert not segdict.current(path, USERDICT)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib.machinery
 import importlib.util
+import mmap
 import sys
 import zlib
 from functools import lru_cache
@@ -55,8 +56,11 @@ class Table:
     """rules/segdict.bin: a word's entry is found by the crc32 of its first two characters."""
 
     def __init__(self, path: Path) -> None:
-        blob = path.read_bytes()
-        end = blob.index(b"\n") + 1
+        # mapped, not read: a start touches only the pages of its words (reading all 6 MB cost
+        # ~4 ms), and the processes of a batch share them
+        with path.open("rb") as file:
+            blob = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        end = blob.find(b"\n") + 1
         _, version, slots, total, self.userdict_sha = blob[:end].decode("ascii").split()
         assert version == "1", f"{path}: unknown version {version}"
         self.slots, self.total = int(slots), int(total)
@@ -193,4 +197,7 @@ def table(path: Path) -> Table:
 def current(path: Path, userdict: Path) -> bool:
     """Whether the table at `path` was built with this user dictionary."""
     sha = hashlib.sha256(userdict.read_bytes()).hexdigest()
-    return path.is_file() and table(path).userdict_sha == sha
+    try:
+        return table(path).userdict_sha == sha
+    except (OSError, ValueError):  # missing, empty or damaged: the whole dictionary serves
+        return False
