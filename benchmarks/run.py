@@ -1,10 +1,19 @@
-"""Benchmark gkparse: cold start, throughput, scaling, peak memory. Prints medians.
+"""Benchmark gkparse on whole notices, as users convert them. Prints medians.
 
-    python benchmarks/run.py [--runs 5] [--notices 1000]
+    python benchmarks/run.py [--runs 5] [--copies 60] [--pool DIR] [--scaling]
 
-Run it from the top of the repository with the environment gkparse is installed in. Machines
-are shared and noisy: each figure is the median of several runs, and the cold start is given
-as a ratio to a floor measured in the same run.
+Run it from the top of the repository with the environment gkparse is installed in. The batch is
+`--copies` copies of each whole sample (300 files by default; with `--pool DIR`, also the whole
+documents of DIR, those of 5 KB or more). It prints:
+
+- the cold start of `gkparse -q -o - SAMPLE` in CPU time (user + system, less noisy than wall time
+  on a shared machine), as a ratio to the floor `python -c "import click, regex, ruamel.yaml"`;
+- notices/s and MB/s with `--jobs 1` and `--jobs 2`, and `--jobs 2 --no-keywords`;
+- the ratio to a trivial script that reads, decodes and writes a YAML of the lines of each file;
+- each stage's share of the CPU time of a parse (in process, warm), and the peak memory.
+
+Each figure is the median of `--runs` runs; `uptime`'s load is printed, as figures on a loaded
+machine are not figures of a quiet one.
 """
 
 from __future__ import annotations
@@ -17,80 +26,190 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTICES = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "corpus").glob("*.txt"))
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 GKPARSE = [sys.executable, "-m", "gkparse"]
+WHOLE = 5_000  # bytes: pool documents at least this long are whole notices, not cut pages
+
+# the floor users compare with: read, decode (UTF-8), write one YAML list of the lines per file
+TRIVIAL = r"""
+import json, sys
+from pathlib import Path
+src, out = Path(sys.argv[1]), Path(sys.argv[2])
+out.mkdir(exist_ok=True)
+for path in sorted(src.iterdir()):
+    lines = path.read_bytes().decode("utf-8", "replace").splitlines()
+    text = "".join(f"- {json.dumps(line, ensure_ascii=False)}\n" for line in lines)
+    (out / (path.stem + ".yaml")).write_text(text or "[]\n", encoding="utf-8")
+"""
 
 
-def wall(cmd: list[str], runs: int) -> float:
-    times = []
+def run(cmd: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the process and its children, peak RSS in KB) of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed (status {status}): {' '.join(cmd)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def median_run(cmd: list[str], runs: int, before: Path | None = None) -> tuple[float, float, int]:
+    """Medians of wall and CPU seconds over `runs` runs, and the largest peak RSS."""
+    results = []
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        if before is not None:
+            shutil.rmtree(before, ignore_errors=True)
+        results.append(run(cmd))
+    return (
+        statistics.median(r[0] for r in results),
+        statistics.median(r[1] for r in results),
+        max(r[2] for r in results),
+    )
 
 
-def batch(folder: Path, out: Path, jobs: int, runs: int) -> tuple[float, int]:
-    """Median seconds of one gkparse call over the folder, and the peak RSS (KB) of its processes."""
-    times, peak = [], 0
-    for _ in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
-        start = time.perf_counter()
-        proc = subprocess.Popen([*GKPARSE, "-q", "-o", str(out), "--jobs", str(jobs), str(folder)], stdout=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        assert status == 0, f"gkparse failed on the batch (status {status})"
-        peak = max(peak, usage.ru_maxrss)
-    return statistics.median(times), peak
+def stage_shares(paths: list[Path], rounds: int) -> tuple[Counter[str], float]:
+    """CPU seconds of each stage (and of rendering) over `rounds` parses of `paths`, warm."""
+    from gkparse import parse_bytes, pipeline
+    from gkparse.emit import document_to_dict, to_yaml
+    from gkparse.rules import load_rules
+
+    spent: Counter[str] = Counter()
+
+    def timed(name: str, stage: object) -> object:
+        def run_stage(state: object) -> None:
+            start = time.process_time()
+            stage(state)  # type: ignore[operator]
+            spent[name] += time.process_time() - start
+
+        return run_stage
+
+    rules = load_rules()
+    data = [p.read_bytes() for p in paths]
+    # warm: rules compiled (the combined patterns after 1,000 asks), the keywords' whole
+    # dictionary built (after 60,000 characters): a batch's steady state
+    for d in data * 30:
+        to_yaml(document_to_dict(parse_bytes(d, rules=rules)))
+    saved = pipeline.STAGES
+    pipeline.STAGES = tuple(pipeline.Stage(s.name, timed(s.name, s.run)) for s in saved)
+    try:
+        total_start = time.process_time()
+        for _ in range(rounds):
+            for d in data:
+                doc = parse_bytes(d, rules=rules)
+                start = time.process_time()
+                to_yaml(document_to_dict(doc))
+                spent["yaml (emit)"] += time.process_time() - start
+        total = time.process_time() - total_start
+    finally:
+        pipeline.STAGES = saved
+    spent["other (decode, state)"] = total - sum(spent.values())
+    return spent, total
 
 
-def big_notice(size: int) -> str:
-    """A notice of about `size` bytes: sample 000's header and its sections repeated."""
-    text = NOTICES[0].read_text(encoding="utf-8")
-    head, body = text.split("一、", 1)
-    body = "一、" + body + "\n"
-    copies = max(1, (size - len(head.encode())) // len(body.encode()))
-    return head + body * copies
+def load() -> str:
+    try:
+        return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "load average unknown"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--notices", type=int, default=1000)
+    parser.add_argument("--copies", type=int, default=60, help="copies of each sample")
+    parser.add_argument("--pool", type=Path, help="also the whole documents of this folder")
+    parser.add_argument("--scaling", action="store_true", help="also notices of 100 KB to 10 MB")
     args = parser.parse_args()
+    print(f"{load()} on {os.cpu_count()} CPUs (before)")
     work = Path(tempfile.mkdtemp(prefix="gkparse-bench-"))
     try:
-        sample = str(NOTICES[0])
-        floor = wall([sys.executable, "-c", "import click, regex, ruamel.yaml"], args.runs)
-        cold = wall([*GKPARSE, "-o", "-", sample], args.runs)
-        cold_nokw = wall([*GKPARSE, "-o", "-", "--no-keywords", sample], args.runs)
-        print(f"cold start   gkparse FILE {cold * 1000:7.0f} ms   floor (import click, regex, ruamel.yaml) {floor * 1000:5.0f} ms   ratio {cold / floor:4.1f}x")
-        print(f"             --no-keywords {cold_nokw * 1000:6.0f} ms   ratio {cold_nokw / floor:4.1f}x")
+        sample = str(SAMPLES[0])
+        _, floor, _ = median_run(
+            [sys.executable, "-c", "import click, regex, ruamel.yaml"], args.runs
+        )
+        _, cold, _ = median_run([*GKPARSE, "-q", "-o", "-", sample], args.runs)
+        _, cold_nokw, _ = median_run(
+            [*GKPARSE, "-q", "-o", "-", "--no-keywords", sample], args.runs
+        )
+        print(
+            f"cold start   gkparse -q -o - {SAMPLES[0].name}: {cold * 1000:5.0f} ms CPU, ratio "
+            f"{cold / floor:4.2f}x the floor (import click, regex, ruamel.yaml: {floor * 1000:.0f} ms)"
+        )
+        print(
+            f"             --no-keywords: {cold_nokw * 1000:5.0f} ms CPU, ratio {cold_nokw / floor:4.2f}x"
+        )
 
         folder = work / "notices"
         folder.mkdir()
-        for i in range(args.notices):
-            src = NOTICES[i % len(NOTICES)]
+        sources = [p for p in SAMPLES for _ in range(args.copies)]
+        if args.pool:
+            sources += [p for p in sorted(args.pool.glob("*.txt")) if p.stat().st_size >= WHOLE]
+        for i, src in enumerate(sources):
             (folder / f"{i:05d}_{src.name}").write_bytes(src.read_bytes())
-        size = sum(p.stat().st_size for p in folder.iterdir())
-        peaks = []
-        for jobs in (1, 2):
-            seconds, peak = batch(folder, work / f"out{jobs}", jobs, max(1, args.runs // 2))
-            peaks.append(peak)
-            print(f"throughput   --jobs {jobs}: {args.notices / seconds:7.1f} notices/s   ({seconds:.2f} s for {args.notices} notices, {size / 1e6:.1f} MB)")
-        print(f"peak memory  {max(peaks) / 1024:7.1f} MB max RSS of any process of the batch")
+        count, size = len(sources), sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+        print(
+            f"batch        {count} whole notices, {size:.2f} MB ({size * 1e3 / count:.1f} KB each)"
+        )
+        runs = max(1, args.runs // 2 + 1)
+        out = work / "out"
+        trivial, _, _ = median_run(
+            [sys.executable, "-c", TRIVIAL, str(folder), str(out)], runs, out
+        )
+        print(
+            f"trivial      read, decode, write a YAML of the lines: {count / trivial:7.0f} notices/s"
+        )
+        peak = 0
+        for label, jobs, extra in (
+            ("--jobs 1", 1, []),
+            ("--jobs 2", 2, []),
+            ("--jobs 2 --no-keywords", 2, ["--no-keywords"]),
+        ):
+            cmd = [*GKPARSE, "-q", "-o", str(out), "-j", str(jobs), *extra, str(folder)]
+            wall, cpu, rss = median_run(cmd, runs, out)
+            peak = max(peak, rss)
+            # on a loaded machine the wall time says more of the load than of gkparse: the CPU
+            # time gives the rate the same CPUs would reach free of other work
+            print(
+                f"throughput   {label:<23} {count / wall:6.1f} notices/s  {size / wall:5.2f} MB/s  "
+                f"({trivial / wall:.3f} of the trivial script's rate; {cpu / count * 1000:.1f} ms "
+                f"CPU a notice: {jobs * count / cpu:.0f} notices/s on {jobs} free CPUs)"
+            )
+        print(f"peak memory  {peak / 1024:6.1f} MB max RSS of a process of the batch")
 
-        for label, nbytes in (("100 KB", 100_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000)):
-            path = work / f"big_{nbytes}.txt"
-            path.write_text(big_notice(nbytes), encoding="utf-8")
-            seconds = wall([*GKPARSE, "-o", "-", "--no-keywords", str(path)], max(1, args.runs // 2)) - cold_nokw
-            mb = path.stat().st_size / 1e6
-            print(f"scaling      {label:>6}: {max(seconds, 0) / mb:6.2f} s/MB   (parse time beyond start-up, {mb:.2f} MB)")
+        spent, total = stage_shares(SAMPLES, max(1, args.runs * 2))
+        shares = "  ".join(f"{name} {100 * t / total:.0f}%" for name, t in spent.most_common())
+        print(
+            f"stages       {total * 1000 / (len(SAMPLES) * max(1, args.runs * 2)):.1f} ms CPU a whole "
+            f"sample, warm: {shares}"
+        )
+        if args.scaling:
+            scaling(work, cold_nokw, runs)
+        print(f"{load()} (after)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def scaling(work: Path, start_up: float, runs: int) -> None:
+    """CPU seconds per MB beyond start-up for one notice of 100 KB, 1 MB and 10 MB."""
+    text = SAMPLES[0].read_text(encoding="utf-8")
+    head, body = text.split("一、", 1)
+    body = "一、" + body + "\n"
+    for label, nbytes in (("100 KB", 100_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000)):
+        path = work / f"big_{nbytes}.txt"
+        copies = max(1, (nbytes - len(head.encode())) // len(body.encode()))
+        path.write_text(head + body * copies, encoding="utf-8")
+        _, cpu, _ = median_run([*GKPARSE, "-q", "-o", "-", "--no-keywords", str(path)], runs)
+        mb = path.stat().st_size / 1e6
+        print(
+            f"scaling      {label:>6}: {max(cpu - start_up, 0) / mb:6.2f} s/MB CPU beyond start-up"
+        )
 
 
 if __name__ == "__main__":

@@ -71,3 +71,29 @@ def test_no_cache_file_is_read_or_written_in_the_temp_directory(tmp_path):
     assert proc.stdout == clean.stdout
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == planted
     assert "jieba" not in proc.stderr.decode()
+
+
+def test_wordlist_sorted_as_lines() -> None:
+    """Model.idf bisects the raw lines: they must sort as their words do."""
+    from gkparse.rules import builtin_dir
+
+    lines = (builtin_dir() / "words.txt").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines)
+    assert lines == sorted(lines, key=lambda line: line.split(" ", 1)[0] + " ")
+
+
+def test_idf_found_for_every_listed_word_and_default_for_others() -> None:
+    """The bisection over the lines of one string finds what a list bisection found."""
+    import bisect
+
+    from gkparse.keywords import DEFAULT_IDF
+
+    m = model(builtin_dir())
+    lines = m.text.splitlines()
+    for line in lines:
+        word, *_, value = line.split(" ")
+        assert m._idf(word) == (DEFAULT_IDF if value == "-" else float(value)), line
+    for word in ("", "不是词语的", "一一一", "\uffff", "齐齐"):
+        i = bisect.bisect_left(lines, word + " ")
+        listed = i < len(lines) and lines[i].startswith(word + " ")
+        assert listed or m._idf(word) == DEFAULT_IDF, word

@@ -10,9 +10,10 @@ says so).
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import fields
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -21,11 +22,11 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def table() -> dict[int, str]:
-    text = (
-        resources.files("opencc")
-        .joinpath("dictionary/TSCharacters.txt")
-        .read_text(encoding="utf-8")
-    )
+    # the package's folder found without importlib.resources (its import costs a start ~5 ms)
+    spec = importlib.util.find_spec("opencc")
+    assert spec is not None and spec.submodule_search_locations
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    text = (folder / "dictionary" / "TSCharacters.txt").read_text(encoding="utf-8")
     out: dict[int, str] = {}
     for line in text.splitlines():
         trad, _, simp = line.partition("\t")
@@ -48,12 +49,16 @@ def restore_map(written: list[str], simple: list[str]) -> tuple[dict[int, str], 
     """(translation back to the written characters, characters the document wrote both ways)."""
     forms = simplified_forms()
     sources: dict[str, set[str]] = {}
+    same: list[str] = []  # lines written as matched: each of their characters is its own source
     for line_w, line_s in zip(written, simple):
-        if line_w == line_s and not forms.intersection(line_s):
+        if line_w == line_s:
+            same.append(line_s)
             continue
         for w, s in zip(line_w, line_s):
             if s in forms:
                 sources.setdefault(s, set()).add(w)
+    for s in forms.intersection("".join(same)):  # one set operation, not a loop over characters
+        sources.setdefault(s, set()).add(s)
     back = {ord(s): next(iter(w)) for s, w in sources.items() if len(w) == 1 and s not in w}
     mixed = sorted(s for s, w in sources.items() if len(w) > 1)
     return back, mixed

@@ -1,10 +1,12 @@
 """Keywords of a task: TF-IDF over a segmentation with jieba's full dictionary, nouns only.
 
-The segmenter is rjieba (jieba-rs): jieba's whole dictionary, built in memory when it is
-imported (about 0.1 s), segmenting as jieba does but some thirty times faster. No cache file is
-read or written anywhere: jieba's own cache, a file of a predictable name in the shared temp
-directory, let anyone who could write there change the keywords. The government terms of
-rules/userdict.txt are added once per process. A keyword is a word of the dictionary (never a
+The segmenter is rjieba (jieba-rs) with jieba's whole dictionary, segmenting as jieba does but
+some thirty times faster; a process gives it each text's words from a table prepared at build
+time (segdict.py: rules/segdict.bin, read-only) rather than building the whole dictionary when
+it starts. No cache file is read or written anywhere: jieba's own cache, a file of a predictable
+name in the shared temp directory, let anyone who could write there change the keywords. The
+government terms of rules/userdict.txt are merged into the table (or added to the whole
+dictionary, once per process). A keyword is a word of the dictionary (never a
 run of characters the HMM glued together: 局起, 市发), a noun, and no unit's name; the text is
 matched in simplified characters and each keyword written back as printed. IDF weights come from
 rules/words.txt (see tools/build_wordlist.py).
@@ -12,7 +14,6 @@ rules/words.txt (see tools/build_wordlist.py).
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from . import segdict
 from .hanzi import simplify
 
 if TYPE_CHECKING:
@@ -37,21 +39,14 @@ NOT_A_TERM = regex.compile(r"^[\d\p{P}\p{S}A-Za-z]+$|^\d|[年月日号]$|^[^\p{H
 AGENCY_END = regex.compile(r"(?:局|委|办|厅|署|部门|办公室|委员会|政府|中心|小组)$")
 
 
-def _head(line: str) -> str:
-    return line[: line.find(" ") + 1]
-
-
 @lru_cache(maxsize=1)
-def _segmenter(userdict: Path) -> Any:
-    """rjieba with the user dictionary added (its tables are global to the process)."""
-    import rjieba
-
-    for line in userdict.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if parts:  # word, frequency, part of speech (n unless given)
-            freq = int(parts[1]) if len(parts) > 1 else None
-            rjieba.add_word(parts[0], freq, parts[2] if len(parts) > 2 else "n")
-    return rjieba
+def _segmenter(userdict: Path) -> segdict.Segmenter:
+    """rjieba with the user dictionary added, given each text's words from the prepared table
+    when it was built with this user dictionary (see segdict.py)."""
+    table = userdict.with_name("segdict.bin")
+    return segdict.Segmenter(
+        segdict.table(table) if segdict.current(table, userdict) else None, userdict
+    )
 
 
 class _Tokenizer:
@@ -79,19 +74,55 @@ class Model:
 
     def __init__(self, rules_dir: Path) -> None:
         self.seg = _segmenter(rules_dir / "userdict.txt")
-        self.lines = (rules_dir / "words.txt").read_text(encoding="utf-8").splitlines()
+        # one string, bisected by lines in place: splitting its 52,000 lines cost 12 ms a start
+        self.text = (rules_dir / "words.txt").read_text(encoding="utf-8")
+        # answers kept: a notice's tasks ask about the same few hundred words again and again
+        self.weights: dict[str, float] = {}
+        self.terms: dict[tuple[str, str, frozenset[str]], bool] = {}
 
     def idf(self, word: str) -> float:
-        i = bisect.bisect_left(self.lines, word + " ", key=_head)
-        if i < len(self.lines) and self.lines[i].startswith(word + " "):
-            value = self.lines[i].rsplit(" ", 1)[1]
+        weight = self.weights.get(word)
+        if weight is None:
+            weight = self.weights[word] = self._idf(word)
+        return weight
+
+    def _idf(self, word: str) -> float:
+        line = self._first_line_from(word + " ")
+        if line.startswith(word + " "):
+            value = line.rsplit(" ", 1)[1]
             return DEFAULT_IDF if value == "-" else float(value)
         return DEFAULT_IDF
 
+    def _first_line_from(self, key: str) -> str:
+        """The first line of words.txt not sorting before `key` ('' if none): a bisection over
+        the lines in the string (they sort as their words do: a space sorts before any
+        character of a word)."""
+        text = self.text
+        lo, hi = 0, len(text)  # line starts (or the end): lines before lo sort before key
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = text.rfind("\n", 0, mid) + 1
+            end = text.find("\n", mid)
+            end = len(text) if end < 0 else end
+            if text[start:end] < key:
+                lo = end + 1
+            else:
+                hi = start
+        end = text.find("\n", lo)
+        return text[lo : len(text) if end < 0 else end]
+
     def is_term(self, word: str, pos: str, stopwords: frozenset[str]) -> bool:
-        if len(word) < MIN_LEN or word in stopwords or NOT_A_TERM.search(word):
+        key = (word, pos, stopwords)
+        found = self.terms.get(key)
+        if found is None:
+            found = self.terms[key] = self._is_term(word, pos, stopwords)
+        return found
+
+    def _is_term(self, word: str, pos: str, stopwords: frozenset[str]) -> bool:
+        # the cheap tests first: most words are no noun
+        if pos not in NOUNS or len(word) < MIN_LEN or word in stopwords:
             return False
-        if pos not in NOUNS or AGENCY_END.search(word):
+        if NOT_A_TERM.search(word) or AGENCY_END.search(word):
             return False
         return bool(self.seg.has_word(word))  # a dictionary word, not the HMM's guess
 
@@ -108,7 +139,7 @@ def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]
     m = model(rules_dir)
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for i, (word, pos) in enumerate(m.seg.tag(text)):
+    for i, (word, pos) in enumerate(m.seg.dictionary_tags(text)):
         if m.is_term(word, pos, stopwords):
             counts[word] += 1
             first.setdefault(word, i)

@@ -21,6 +21,7 @@ import regex
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from . import precompiled
 from .numerals import READERS
 
 SPACES = regex.compile(r"\s+")
@@ -127,23 +128,34 @@ class Guarded:
     def groupindex(self) -> Any:
         return self.pattern.groupindex
 
-    def _guard(self, method: str, *args: Any) -> Any:
+    # each method calls the pattern itself: a generic getattr(...)(*args) cost a third of a
+    # call, and rules are asked ~1,000 times a notice
+    def match(self, text: str, pos: int = 0) -> Any:
         if _given_up(self.where):
             return None
         try:
-            return getattr(self.pattern, method)(*args, timeout=RULE_TIMEOUT)
+            return self.pattern.match(text, pos, timeout=RULE_TIMEOUT)
         except TimeoutError:
             _timed_out(self.where)
             return None
 
-    def match(self, text: str, pos: int = 0) -> Any:
-        return self._guard("match", text, pos)
-
     def fullmatch(self, text: str) -> Any:
-        return self._guard("fullmatch", text)
+        if _given_up(self.where):
+            return None
+        try:
+            return self.pattern.fullmatch(text, timeout=RULE_TIMEOUT)
+        except TimeoutError:
+            _timed_out(self.where)
+            return None
 
     def search(self, text: str) -> Any:
-        return self._guard("search", text)
+        if _given_up(self.where):
+            return None
+        try:
+            return self.pattern.search(text, timeout=RULE_TIMEOUT)
+        except TimeoutError:
+            _timed_out(self.where)
+            return None
 
     def sub(self, replacement: str, text: str) -> str:
         if _given_up(self.where):
@@ -182,19 +194,36 @@ class _OneByOne:
 
 
 def _combined(name: str, patterns: list[Guarded]) -> Any:
-    """One pattern matching where any of `patterns` does, once a process has asked often
-    enough for it to pay (a single small notice never compiles it: a cold start stays short)."""
-    _asked[name] += 1
-    if _asked[name] <= WARM_UP or _given_up():  # (one by one, a rule given up is skipped)
+    """One pattern matching where any of `patterns` does: at once when it was compiled at build
+    time (the built-in rules), else once a process has asked often enough for its compiling to
+    pay (a single small notice never compiles it: a cold start stays short)."""
+    if _given_up():  # a rule timed out in this parse: one by one, that rule skipped
         return _OneByOne(patterns)
-    return _any_of(tuple(p.pattern.pattern for p in patterns))
+    sources = tuple(p.pattern.pattern for p in patterns)
+    ready = _prepared_any_of(sources)
+    if ready is not None:
+        return ready
+    _asked[name] += 1
+    if _asked[name] <= WARM_UP:
+        return _OneByOne(patterns)
+    return _any_of(sources)
+
+
+def _any_of_source(patterns: tuple[str, ...]) -> str:
+    plain = [regex.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
+    return "|".join(f"(?:{p})" for p in plain) or "(?!)"
+
+
+@lru_cache(maxsize=16)
+def _prepared_any_of(patterns: tuple[str, ...]) -> regex.Pattern[str] | None:
+    source = _any_of_source(patterns)
+    return _any_of(patterns) if precompiled.holds(source, regex.V0) else None
 
 
 @lru_cache(maxsize=16)
 def _any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern that matches where any of `patterns` does (their groups unnamed)."""
-    plain = [regex.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns]
-    return regex.compile("|".join(f"(?:{p})" for p in plain) or "(?!)", regex.V0)
+    return precompiled.compile(_any_of_source(patterns), regex.V0)
 
 
 def builtin_dir() -> Path:
@@ -392,7 +421,11 @@ class Rules:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        # a built-in file read at build time (precompiled.py) is not parsed again (~8 ms)
+        data = precompiled.parsed(path.name, text)
+        if data is None:
+            data = YAML(typ="safe").load(text)
     except OSError as exc:
         raise RuleError(f"{path}: cannot read: {exc.strerror}") from None
     except (YAMLError, UnicodeDecodeError) as exc:
@@ -466,7 +499,7 @@ def _compile(pattern: Any, where: str, labels: str | None = None) -> Any:
     if labels is not None:
         pattern = pattern.replace("{labels}", labels)
     try:
-        return Guarded(regex.compile(pattern, regex.V0), where.split(": ", 1)[-1])
+        return Guarded(precompiled.compile(pattern, regex.V0), where.split(": ", 1)[-1])
     except regex.error as exc:
         raise RuleError(f"{where}: bad regular expression: {exc}") from None
 
@@ -520,7 +553,9 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         ):
             raise RuleError(f"{r['_where']}: labels must be a list of strings")
         metadata.append(MetaRule(r["id"], r["field"], tuple(r["labels"])))
-    labels = sorted({x for m in metadata for x in m.labels}, key=len, reverse=True)
+    # longest first; then by label, so the pattern is the same in every process (a set's order
+    # is not) and its prepared form is found (precompiled.py)
+    labels = sorted({x for m in metadata for x in m.labels}, key=lambda x: (-len(x), x))
     label_alt = (
         "|".join(r"\s*".join(map(regex.escape, x.replace(" ", ""))) for x in labels) or "(?!)"
     )
@@ -554,8 +589,8 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         unit_never=tuple(merged.get("unit_never", [])),
         metadata=tuple(metadata),
         meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},
-        meta_label_spaced=regex.compile(rf"(?<!\S)(?P<label>{label_alt})(?=\s)"),
-        meta_label=regex.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
+        meta_label_spaced=precompiled.compile(rf"(?<!\S)(?P<label>{label_alt})(?=\s)"),
+        meta_label=precompiled.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
         values=tuple(
             (r["field"], _compile(r["pattern"], r["_where"]))
             for r in _active(merged, "values", sources)

@@ -12,7 +12,7 @@ from .dates import iso
 from .elements import split_outside
 from .model import Deadline, Node, Segment
 from .numerals import chinese
-from .rules import Rules
+from .rules import SPACES, Rules
 from .units import Roles
 
 # 等 before the kind of units it stands for, or before 各 (农业局等各县党委): two lists
@@ -41,6 +41,8 @@ TRAILING = "。；;. "
 MAX_GROUPS = 3  # （牵头单位：…）（完成时限：…）: more groups in a row are no units
 RESP_SPLIT = regex.compile(r"[、，,；;\s]+")  # how the body reader split a line's units
 WORDS = regex.compile(r"[\p{Han}\p{L}\p{N}]")
+# compiled once: regex.split with a pattern string looks it up in regex's cache each call
+SENTENCE_END = regex.compile(r"[。；！？]")
 
 
 def _trimmed(text: str, end: int) -> int:
@@ -131,7 +133,7 @@ def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> N
     for line in text.split("\n")[:-1]:  # 市发改委牵头落实 under each paragraph of the item
         _merge(node, units.whole(rules, line.rstrip("。；;！？ ")))
     if not groups:
-        sentence = regex.split(r"[。；！？]", last.rstrip("。；;！？ "))[-1]
+        sentence = SENTENCE_END.split(last.rstrip("。；;！？ "))[-1]
         _merge(node, units.whole(rules, sentence))
     m = rules.unit_phrases["leading_unit"].match(node.title or text)
     if m and all(u.endswith(rules.unit_suffixes) for u in task_units(m["units"])):
@@ -179,5 +181,5 @@ def deadlines_in(rules: Rules, text: str, plan_year: int | None) -> list[Deadlin
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             date = deadline_date(kind, m, plan_year)
-            found.append((m.start(), Deadline(regex.sub(r"\s+", "", m.group()), date)))
+            found.append((m.start(), Deadline(SPACES.sub("", m.group()), date)))
     return [d for _, d in sorted(found, key=lambda x: x[0])]

@@ -16,13 +16,15 @@ import regex
 
 from .elements import split_outside
 from .hanzi import simplify
-from .rules import Rules
+from .rules import SPACES, Rules
 
 MAX_UNIT = 40  # a longer "unit" is a sentence
 MAX_PHRASE = 400  # a longer bracket or sentence is text, whatever units it names
 # words no unit's name holds: a verb or a label left in it means the grammar did not apply
 NOT_IN_UNIT = regex.compile(r"负责|牵头|配合|分工|完成|[:：。“”《》\d]|(?<!机)要|应当")
 OWN_PLACE = ("省", "市", "县", "区", "州", "乡", "镇", "各", "有关")
+# compiled once: regex.finditer with a pattern string looks it up in regex's cache each call
+AND = regex.compile(r"及|和|与")
 BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
 
 
@@ -69,7 +71,7 @@ def split(rules: Rules, text: str) -> list[str]:
 
 
 def _split_and(rules: Rules, name: str) -> list[str]:
-    for m in regex.finditer(r"及|和|与", name):
+    for m in AND.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
         own = right.startswith(OWN_PLACE)  # 高新区党工委和管委会: one 高新区's two
         if len(left) > 2 and own and is_unit(rules, left) and is_unit(rules, right):
@@ -160,7 +162,7 @@ def whole(rules: Rules, text: str) -> Roles:
 def key(rules: Rules, name: str) -> str:
     """A unit's name for lookup: simplified, spaces and brackets' width aside, its long words
     shortened as plans shorten them (市政府办公室, 市人民政府办公室 -> 市政府办)."""
-    out = simplify(regex.sub(r"\s+", "", name)).replace("(", "（").replace(")", "）")
+    out = simplify(SPACES.sub("", name)).replace("(", "（").replace(")", "）")
     for full, short in rules.unit_abbreviations:
         out = out.replace(full, short)
     return out
