@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import CORPUS, SAMPLES
+from hypothesis import given
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from gkparse import parse_file
@@ -29,13 +31,72 @@ def test_every_notice_is_written_by_the_fast_writer_and_reads_back(path):
 
 @pytest.mark.parametrize(
     "value",
-    ["1.1", "2023-03-30", "null", "true", "on", "yes", "08:57", "1:20", "- x", "a: b", "a #b", "'quoted'", "x'y", 'x"y', "[1]", "#", "", " lead", "trail ", "…", "12345热线", "3.6.1", "~", "0x1F", "1e3", "a,b", "a:b", "?x", "@x", "%x", "保存成功"],
+    [
+        "1.1",
+        "2023-03-30",
+        "null",
+        "true",
+        "on",
+        "yes",
+        "08:57",
+        "1:20",
+        "- x",
+        "a: b",
+        "a #b",
+        "'quoted'",
+        "x'y",
+        'x"y',
+        "[1]",
+        "#",
+        "",
+        " lead",
+        "trail ",
+        "…",
+        "12345热线",
+        "3.6.1",
+        "~",
+        "0x1F",
+        "1e3",
+        "a,b",
+        "a:b",
+        "?x",
+        "@x",
+        "%x",
+        "保存成功",
+    ],
 )
 def test_tricky_scalars_read_back(value):
-    data = {"a": value, "b": [value, "x"], "c": {"k": value}, "d": [{"e": value, "f": ["y"]}], "g": f"{value}\n第二段"}
+    data = {
+        "a": value,
+        "b": [value, "x"],
+        "c": {"k": value},
+        "d": [{"e": value, "f": ["y"]}],
+        "g": f"{value}\n第二段",
+    }
     reads_back(to_yaml(data), data)
 
 
 def test_layout_is_ruamel_yaml_where_no_caution_applies():
-    data = {"a": "政务公开", "b": ["xa", "yb"], "c": [{"id": "1.1", "t": "标题", "s": []}], "d": None, "e": "一\n二", "f": {"k": 1}}
+    data = {
+        "a": "政务公开",
+        "b": ["xa", "yb"],
+        "c": [{"id": "1.1", "t": "标题", "s": []}],
+        "d": None,
+        "e": "一\n二",
+        "f": {"k": 1},
+    }
     assert dump(data) == ruamel_yaml(data)
+
+
+@given(st.text(min_size=1, max_size=12))
+def test_the_first_character_shortcut_agrees_with_the_resolvers(text):
+    """A plain scalar whose first character no resolver knows is a string: the writer's
+    shortcut gives what ruamel's resolvers give."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    from gkparse import fastyaml
+
+    slow = all(
+        r.resolve(ScalarNode, text, (True, False)) == fastyaml.STR for r in fastyaml._resolvers
+    )
+    assert fastyaml._resolves_to_str(text) == slow

@@ -51,7 +51,15 @@ class Unsupported(Exception):
     """A value this writer does not handle: the caller uses ruamel.yaml."""
 
 
+# the first characters for which a resolver knows an implicit type (y, n, digits, ., ~, …): a
+# plain scalar starting with any other (a Han character, most of a notice) is a string at once
+_TYPED_FIRST = frozenset(k for r in _resolvers for k in r.versioned_resolver if k is not None)
+_ANY_FIRST = any(None in r.versioned_resolver for r in _resolvers)
+
+
 def _resolves_to_str(text: str) -> bool:
+    if not _ANY_FIRST and text[:1] not in _TYPED_FIRST:
+        return True
     return all(r.resolve(ScalarNode, text, (True, False)) == STR for r in _resolvers)
 
 
