@@ -57,6 +57,10 @@ _TYPED_FIRST = frozenset(k for r in _resolvers for k in r.versioned_resolver if 
 _ANY_FIRST = any(None in r.versioned_resolver for r in _resolvers)
 
 
+COLON_SPACE = regex.compile(r":(?= |$)")  # a colon a mapping would take for its own
+FLOW_INDICATOR = regex.compile(r"[,\[\]{}:?]")
+
+
 def _resolves_to_str(text: str) -> bool:
     if not _ANY_FIRST and text[:1] not in _TYPED_FIRST:
         return True
@@ -102,24 +106,16 @@ def _plain(text: str, flow: bool) -> bool:
     """Whether the emitter writes `text` plain: its indicator rules (YAML 1.2), then resolver."""
     if not text or text.startswith(("---", "...")) or text[0] == " " or text[-1] == " ":
         return False
-    flow_ind = block_ind = False
-    for i, ch in enumerate(text):
-        followed = i + 1 == len(text) or text[i + 1] == " "
-        if i == 0:
-            if ch in "#,[]{}&*!|>'\"%@`":
-                return False
-            if ch in "?:":
-                flow_ind = True  # (a reader takes `{k: ?x}` for a complex key)
-                block_ind = block_ind or followed
-            if ch == "-" and followed:
-                return False
-        else:
-            if ch in ",[]{}:?":  # (libyaml rejects any colon or ? in a plain flow scalar)
-                flow_ind = True
-            if ch == ":" and followed:
-                return False
-            if ch == "#" and text[i - 1] == " ":
-                return False
+    first, rest = text[0], text[1:]
+    if first in "#,[]{}&*!|>'\"%@`" or " #" in text or COLON_SPACE.search(rest):
+        return False
+    followed = not rest or rest[0] == " "
+    if first == "-" and followed:
+        return False
+    # (a reader takes `{k: ?x}` for a complex key; libyaml rejects any colon or ? in a plain
+    # flow scalar)
+    flow_ind = first in "?:" or FLOW_INDICATOR.search(rest) is not None
+    block_ind = first in "?:" and followed
     if flow_ind and flow or block_ind and not flow:
         return False
     return _resolves_to_str(text)
