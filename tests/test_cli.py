@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -155,18 +157,20 @@ def test_format_json(tmp_path):
 def test_tasks_table_csv_with_bom_and_tsv():
     result = CliRunner().invoke(main, ["tasks", str(SAMPLES[1]), "-j", "1"])
     assert result.exit_code == 0
-    lines = result.output.splitlines()
+    assert result.output.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(result.output[1:])))
+    assert rows[0] == cli.TASK_COLUMNS
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["file"] == str(SAMPLES[1]) and row["doc_number"] == "邛府办函〔2023〕14号"
     assert (
-        lines[0]
-        == "\ufefffile,issuer,year,task_id,section_title,task_title,responsible,deadlines,keywords"
+        row["issuer"] == "邛崃市人民政府办公室"
+        and row["plan_title"] == "邛崃市2023年政务公开工作要点"
     )
-    assert lines[1].startswith(
-        f"{SAMPLES[1]},邛崃市人民政府办公室,2023,1.1,推动政务公开转型升级,深化主动公开,市政府办、"
-    )
-    tsv = (
-        CliRunner().invoke(main, ["tasks", "--tsv", str(SAMPLES[1]), "-j", "1"]).output.splitlines()
-    )
-    assert tsv[0].split("\t")[0] == "file" and len(tsv) == len(lines)
+    assert (row["year"], row["task_id"]) == ("2023", "1.1")
+    assert (row["section_title"], row["task_title"]) == ("推动政务公开转型升级", "深化主动公开")
+    assert row["responsible"].startswith("市政府办；")  # lists joined by ；, never 、
+    tsv = CliRunner().invoke(main, ["tasks", "--tsv", str(SAMPLES[1]), "-j", "1"]).output
+    assert len(list(csv.reader(io.StringIO(tsv), delimiter="\t"))) == len(rows)
 
 
 def test_tasks_of_one_unit_by_any_of_its_names():
@@ -174,11 +178,12 @@ def test_tasks_of_one_unit_by_any_of_its_names():
     rows = {}
     for name in ("市政府办", "市政府办公室", "市人民政府办公室"):
         out = CliRunner().invoke(main, ["tasks", "--unit", name, str(SAMPLES[1]), "-j", "1"]).output
-        rows[name] = out.splitlines()[1:]
+        rows[name] = list(csv.reader(io.StringIO(out[1:])))[1:]
     assert rows["市政府办"] and rows["市政府办"] == rows["市政府办公室"] == rows["市人民政府办公室"]
-    assert all("市政府办" in row for row in rows["市政府办"])
-    every = CliRunner().invoke(main, ["tasks", str(SAMPLES[1]), "-j", "1"]).output.splitlines()
-    assert len(rows["市政府办"]) < len(every) - 1
+    at = cli.TASK_COLUMNS.index("responsible")
+    assert all("市政府办" in row[at].split("；") for row in rows["市政府办"])
+    every = CliRunner().invoke(main, ["tasks", str(SAMPLES[1]), "-j", "1"]).output
+    assert len(rows["市政府办"]) < len(list(csv.reader(io.StringIO(every[1:])))) - 1
 
 
 def test_rules_list_and_check(tmp_path):
@@ -296,9 +301,9 @@ def test_tasks_to_a_file_without_keywords(tmp_path):
     args = ["tasks", "-o", str(target), "--no-keywords", str(SAMPLES[1]), "-j", "1"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0 and result.output == ""
-    rows = target.read_text(encoding="utf-8-sig").splitlines()
-    assert rows[0].endswith(",keywords") and len(rows) > 10
-    assert all(row.endswith(",") for row in rows[1:])  # the keywords column left empty
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert rows[0][-1] == "keywords" and len(rows) > 10
+    assert all(row[-1] == "" for row in rows[1:])  # the keywords column left empty
     kept = Path(SAMPLES[1]).read_bytes()
     clash = CliRunner().invoke(main, ["tasks", "-o", str(SAMPLES[1]), str(SAMPLES[1]), "-j", "1"])
     assert clash.exit_code == 1 and Path(SAMPLES[1]).read_bytes() == kept

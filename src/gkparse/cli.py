@@ -266,34 +266,50 @@ class _NoBar:
 
 TASK_COLUMNS = [
     "file",
+    "doc_number",
     "issuer",
+    "plan_title",
     "year",
     "task_id",
     "section_title",
     "task_title",
+    "text",
+    "lead",
     "responsible",
-    "deadlines",
+    "support",
+    "deadline_text",
+    "deadline_date",
     "keywords",
 ]
+LIST = "；"  # between the items of a list cell: 、 occurs inside unit names (各县（市、区）)
 
 
 def task_rows(
     name: str, data: dict[str, Any], unit: Callable[[dict[str, Any]], bool] = lambda _: True
 ) -> Iterator[list[str]]:
+    """A row a task: what an office tracking a 任务分解 needs (issue 18), lists joined by ；."""
     titles = section_titles(data)
+    header = data["header"]
     for task in filter(unit, data["tasks"]):
+        deadlines = task["deadlines"]
         yield [
             name,
-            data["header"]["issuer"] or "",
+            header["doc_number"] or "",
+            header["issuer"] or "",
+            header["plan_title"] or "",
             str(data["metadata"]["year"] or ""),
             task["id"],
             titles.get(task["section"] or "", ""),
             task["title"] or "",
-            "、".join(task["responsible"]),
-            "；".join(
-                d["text"] + (f"({d['date']})" if d["date"] else "") for d in task["deadlines"]
-            ),
-            "、".join(task["keywords"]),
+            task["text"] or "",
+            LIST.join(task.get("lead", [])),
+            LIST.join(task["responsible"]),
+            LIST.join(task.get("support", [])),
+            LIST.join(d["text"] for d in deadlines),
+            LIST.join(d["date"] or "" for d in deadlines)
+            if any(d["date"] for d in deadlines)
+            else "",
+            LIST.join(task["keywords"]),
         ]
 
 
