@@ -53,7 +53,9 @@ class BodyReader:
         back = False  # in the 版记 after the body: 抄送, 印发
         attaching = False  # in a 附件说明 list: `附件：1.XX` then `2.XX` on lines of their own
         header = self.doc.header
-        taken = {id(tokens[i]) for i in decode(tokens, self.events(tokens))}
+        events = self.events(tokens)
+        taken = {id(tokens[i]) for i in decode(tokens, events)}
+        resets = {id(tokens[i]) for i, what in events if what == "reset"}  # as the decoder saw
         cut = tokens[-1] if tokens and self.cut_off(tokens, len(tokens) - 1) else None
         tokens = self.rejoin(tokens, taken | ({id(cut)} if cut else set()))
         for i, tok in enumerate(tokens):
@@ -73,7 +75,7 @@ class BodyReader:
                 header.attachments.extend(attachment_items(opens))
                 tok.seg.owner = "header.attachments"
                 continue
-            if not back and self.signs_off(tokens, i):
+            if id(tok) in resets:
                 self.outline.reset()
             if tok.kind == "heading" and not back:
                 if id(tok) in taken and self.outline.offer(tok):
@@ -83,9 +85,9 @@ class BodyReader:
             if not back and bare_title(tokens, i, self.outline.unnumbered_kind):
                 self.outline.open_unnumbered(tok)
                 continue
-            current = self.outline.current
-            held = [self.state.closing, current.segs if current else []]
-            if imprint.read(self.rules, self.doc, tokens, i, held):
+            if imprint.read(
+                self.rules, self.doc, tokens, i, self.state.closing, self.outline.current
+            ):
                 back = True
                 continue
             if back:

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -217,18 +218,20 @@ def _targets(inputs: list[Input], output_dir: str | None, suffix: str) -> dict[i
     their own suffix in it (`dup.txt.yaml`); an output still shared is nobody's (left out)."""
     out = {id(i): _target(i, output_dir, suffix) for i in inputs}
     given = {i.path.resolve() for i in inputs if i.path is not None}  # _write refuses those
+    real = {k: t.resolve() for k, t in out.items() if t is not None}  # (resolved once each)
 
     def shared() -> set[Path]:
-        paths = [t.resolve() for t in out.values() if t is not None]
-        return {p for p in paths if paths.count(p) > 1 and p not in given}
+        counts = Counter(real.values())
+        return {p for p, n in counts.items() if n > 1 and p not in given}
 
     twice = shared()
     for i in inputs:
         t = out[id(i)]
-        if t is not None and i.path is not None and t.resolve() in twice:
+        if t is not None and i.path is not None and real[id(i)] in twice:
             out[id(i)] = t.with_name(i.path.name + suffix)
+            real[id(i)] = out[id(i)].resolve()
     still = shared()
-    return {k: t for k, t in out.items() if t is None or t.resolve() not in still}
+    return {k: t for k, t in out.items() if t is None or real[k] not in still}
 
 
 def _write(name: str, target: Path, text: str, inputs: dict[Path, str]) -> bool:

@@ -16,11 +16,11 @@ import regex
 
 from .dates import parse_date_line
 from .model import Segment, Token
+from .normalize import strip_spaces
 from .rules import Rules
 
 CELL_BAR = regex.compile(r"\s*[|│]\s*")
 HAN = regex.compile(r"\p{Han}")
-SPACES = regex.compile(r"\s+")
 MIN_PAIRS = 2  # label/value pairs that make a table
 LONG_LABEL = 3  # a label this long is no common word (索引号, 发文字号, 主题分类)
 DROP = "drop"
@@ -32,10 +32,7 @@ Pair = tuple[Segment, str, str]
 
 def label_field(rules: Rules, text: str) -> str | None:
     """The field a label alone names, or None."""
-    try:
-        return rules.field_of(text)
-    except KeyError:
-        return None
+    return rules.meta_fields.get(strip_spaces(text))
 
 
 def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair] | None:
@@ -61,12 +58,12 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
 
 def spaced_row(rules: Rules, seg: Segment) -> list[Pair] | None:
     """Labels without colons and their values on one line, spaces between
-    (`发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号`): the line opens with a label and
+    (`发布机构 某区人民政府办公室 文    号 某政办〔2023〕1号`): the line opens with a label and
     names at least two, one of them long."""
     labels = list(rules.meta_label_spaced.finditer(seg.text))
     if len(labels) < MIN_PAIRS or labels[0].start() != 0:
         return None
-    names = [SPACES.sub("", m["label"]) for m in labels]
+    names = [strip_spaces(m["label"]) for m in labels]
     if not any(len(n) >= LONG_LABEL for n in names):
         return None
     out = []

@@ -137,11 +137,11 @@ def spaced_header(rules: Rules, text: str) -> list[str]:
     return [r for r in roles if r is not None]
 
 
-def read_spaced_rows(tokens: list[Token], start: int) -> dict[int, list[Segment]]:
+def read_spaced_rows(tokens: list[Token], start: int) -> tuple[dict[int, list[Segment]], int]:
     """Rows printed a line each with spaces between cells whose own words hold spaces too
     (a PDF's): the number at the line start becomes the row's heading and the rest its text,
     the cells unsplit. Lines between rows continue the row above. Returns the segments cut,
-    by id of the segment they replace."""
+    by id of the segment they replace, and the index after the table."""
     cut: dict[int, list[Segment]] = {}
     n, i = 1, start - 1
     while (i := i + 1) < len(tokens):
@@ -159,7 +159,7 @@ def read_spaced_rows(tokens: list[Token], start: int) -> dict[int, list[Segment]
             n += 1
         elif not is_cell(tok):
             break
-    return cut
+    return cut, i
 
 
 def glued_header(rules: Rules, text: str) -> list[str]:
@@ -221,10 +221,9 @@ def run(state: State) -> None:
             tokens[i].seg.cell = "header"
             if spaced[-1] in UNIT_ROLES:
                 state.tail_units_after = tokens[i].seg
-            cut = read_spaced_rows(tokens, i + 1)
+            cut, i = read_spaced_rows(tokens, i + 1)
             segments = state.doc.segments
             state.doc.segments = [p for s in segments for p in cut.get(id(s), [s])]
-            i += 1 + 2 * len(cut)
             continue
         roles = header_roles(state.rules, tokens, i)
         if roles:

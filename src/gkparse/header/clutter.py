@@ -84,7 +84,7 @@ def _cut_clutter(s: HeaderState, text: str) -> int:
 
 def _known_issuers(s: HeaderState) -> list[str]:
     """The issuer's names the notice prints elsewhere (signature, 发文机关标志, unit lines of
-    the 版头); not the page's publisher, often a short form (自治区人民政府) of the name."""
+    the 版头); not the page's publisher, often a short form of the name."""
     f = s.front
     names = [n for line in f.signature for n in line.split()] + f.top_units
     names += [f.mark] if f.mark else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..dates import find_date
 from ..elements import split_units, units_line
-from ..model import Document, Segment, Token
+from ..model import Document, Node, Segment, Token
 from ..rules import Rules
 
 
@@ -18,10 +18,15 @@ def starts(rules: Rules, text: str) -> bool:
 
 
 def read(
-    rules: Rules, doc: Document, tokens: list[Token], i: int, held: list[list[Segment]]
+    rules: Rules,
+    doc: Document,
+    tokens: list[Token],
+    i: int,
+    closing: list[Segment],
+    current: Node | None,
 ) -> bool:
     """Take tokens[i] when it is 抄送 or 印发; a 印发机关 on the line above its date is taken
-    out of whichever list in `held` holds it."""
+    out of the closing text or the current item, whichever holds it."""
     h, seg = doc.header, tokens[i].seg
     m = rules.header["cc"].fullmatch(seg.text)
     if m:
@@ -38,7 +43,7 @@ def read(
     if not printer and prev is not None and units_line(rules, prev.text):
         printer = prev.text
         prev.owner = "header.printer"
-        for place in held:
+        for place in (closing, current.segs if current else []):
             if prev in place:
                 place.remove(prev)
     h.printer = printer or h.printer

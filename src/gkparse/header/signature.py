@@ -65,7 +65,7 @@ def after_body(rules: Rules, doc: Document, closing: list[Segment]) -> None:
 
 
 def _at_the_end(rules: Rules, doc: Document, closing: list[Segment]) -> None:
-    """`…各国土所） 平潭县国土资源局 二〇一二年九月六日 来源：中国平潭`: the last full date of
+    """`…（参加单位：各所） 某县某局 二〇一二年九月六日 来源：某网`: the last full date of
     the last item's last text, right after unit names and before little else."""
     nodes = doc.walk()
     if not nodes:
@@ -84,9 +84,8 @@ def _at_the_end(rules: Rules, doc: Document, closing: list[Segment]) -> None:
     if k == len(words) or k == 0 and seg is node.segs[0]:
         return
     names = words[k:]
-    start = len(before) - len(" ".join(names))  # where the signature begins, spaces kept
-    while before[start:].split() != names and start > 0:
-        start -= 1
+    # where the signature begins: its first name, ahead of the others' characters
+    start = before.rfind(names[0], 0, len(before) - sum(map(len, names[1:])))
     text, tail = seg.text[:start].rstrip(), seg.text[m.end() :].strip()
     header = doc.header
     header.signature = " ".join(names)
