@@ -69,7 +69,8 @@ def split_units(rules: Rules, text: str) -> list[str]:
     `各村、居委会、企事业单位` is 各村、居委会 (村委会 and 居委会) and 企事业单位: a part that does
     not end like a unit's name stays joined to the next, and so does a bare kind of division
     (`各省、自治区、直辖市` sharing one name are one unit). A part that begins with 各 or 有关
-    addresses other units: `各村（场）、有关部门` is two.
+    addresses other units: `各村（场）、有关部门` is two. A bare kind after 、 (`直属机构`, `场`)
+    names no one on its own and shares the head of the part before.
     """
     out: list[str] = []
     for chunk in split_outside(text.strip(" ：:。"), LIST_BREAK):
@@ -84,7 +85,9 @@ def split_units(rules: Rules, text: str) -> list[str]:
             shared = k + 1 < len(parts) and parts[k + 1] in rules.unit_suffixes
             # 各村（场）、有关部门: the next part addresses others
             addressed = k + 1 < len(parts) and parts[k + 1].startswith(("各", "有关"))
-            if (complete or addressed and not division) and not shared:
+            # 区政府各部门、直属机构: a kind with no name of its own is the unit before's
+            bare = k + 1 < len(parts) and parts[k + 1].strip() in rules.bare_kinds
+            if (complete or addressed and not division) and not shared and not bare:
                 out.append(pending.strip())
                 pending = ""
         if pending.strip():

@@ -36,6 +36,7 @@ PLAIN_SECTIONS = {
     "delimiters": dict,
     "unit_suffixes": list,
     "division_names": list,
+    "bare_kinds": list,
     "unit_never": list,
     "stopwords": list,
     "unit_labels": list,
@@ -340,6 +341,8 @@ class Rules:
     header: dict[str, Guarded]
     unit_suffixes: tuple[str, ...]
     division_names: frozenset[str]
+    bare_kinds: frozenset[str]
+    """Kinds of unit with no name (直属机构): after 、 they share the unit before's head."""
     unit_never: tuple[str, ...]
     """Words no unit's name holds (关于): a title broken over lines, not an issuer."""
     """Kinds of administrative division (省, 自治区 …): listed before a shared name, no unit."""
@@ -586,6 +589,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         header=header,
         unit_suffixes=tuple(sorted(merged.get("unit_suffixes", []), key=len, reverse=True)),
         division_names=frozenset(merged.get("division_names", [])),
+        bare_kinds=frozenset(merged.get("bare_kinds", [])),
         unit_never=tuple(merged.get("unit_never", [])),
         metadata=tuple(metadata),
         meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},

@@ -40,8 +40,11 @@ def glued_at(rules: Rules, text: str) -> int | None:
     ):
         return m.end()  # `X政办字〔2019〕33 号 XX市XX局 …`
     m = rules.header["title_glued"].match(text)
-    if m and "。" not in m.group():
+    if m and m.end() < len(text) and "。" not in m.group():
         return m.end()
+    m = rules.meta_label.search(text, 1)
+    if m and rules.header["title_end"].fullmatch(strip_spaces(text[: m.start()])):
+        return m.start()  # `…的通知发布时间：2023-03-01`: the page's labels after the title
     at = header_run_at(rules, text)
     if at:
         return at  # `…任务分解表工作任务工作要求牵头单位…`: the table's header row follows
@@ -81,7 +84,7 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
     for tok in tokens:
         text = tok.seg.text
         at = glued_at(rules, text)
-        if at:
+        if at and at < len(text):  # (a cut at the end would cut nothing, forever)
             parts = _cut(tok, at)
             pieces[id(tok.seg)] = [t.seg for t in parts]
             out.extend(cut_glued(rules, parts, pieces))  # the rest may hold more
