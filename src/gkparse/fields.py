@@ -117,8 +117,25 @@ def titles(group: list[Node], issues: list[Issue], rules: Rules) -> None:
         if titled and len(first) <= TITLE_MAX or len(first) <= TITLE_ALONE and "，" not in first:
             node.title = mend_spaces(first)
             node.text = join_paragraphs(body, issues, node.head[m.end() :].strip())
+        elif named := part_name(rules, node.head):
+            # `总体要求坚持以…。`: a plan's standard part, its line break lost
+            node.title = named
+            node.text = join_paragraphs(body, issues, node.head[len(named) :].strip())
         else:
             node.text = join_paragraphs(body, issues, node.head)
+
+
+GOES_ON = (
+    "和及与、的之，,。：:；;（("  # `总体要求和主要目标`: the name goes on; no part's name alone
+)
+
+
+def part_name(rules: Rules, head: str) -> str | None:
+    """The standard part's name a heading runs on from (`总体要求坚持以…`), or None."""
+    for word in rules.heading_words:
+        if head.startswith(word) and len(head) > len(word) and head[len(word)] not in GOES_ON:
+            return word
+    return None
 
 
 def mend_markers(group: list[Node], uniform: frozenset[str], issues: list[Issue]) -> None:

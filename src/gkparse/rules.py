@@ -37,6 +37,7 @@ PLAIN_SECTIONS = {
     "unit_suffixes": list,
     "division_names": list,
     "bare_kinds": list,
+    "heading_words": list,
     "unit_never": list,
     "stopwords": list,
     "unit_labels": list,
@@ -342,6 +343,8 @@ class Rules:
     unit_suffixes: tuple[str, ...]
     division_names: frozenset[str]
     bare_kinds: frozenset[str]
+    heading_words: tuple[str, ...]
+    """The names of a plan's standard parts (总体要求): a heading glued to its text is titled so."""
     """Kinds of unit with no name (直属机构): after 、 they share the unit before's head."""
     unit_never: tuple[str, ...]
     """Words no unit's name holds (关于): a title broken over lines, not an issuer."""
@@ -590,6 +593,9 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         unit_suffixes=tuple(sorted(merged.get("unit_suffixes", []), key=len, reverse=True)),
         division_names=frozenset(merged.get("division_names", [])),
         bare_kinds=frozenset(merged.get("bare_kinds", [])),
+        heading_words=tuple(
+            sorted(set(merged.get("heading_words", [])), key=lambda w: (-len(w), w))
+        ),
         unit_never=tuple(merged.get("unit_never", [])),
         metadata=tuple(metadata),
         meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},
