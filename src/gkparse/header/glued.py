@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..dates import DATE
-from ..elements import doc_number, is_unit, recipients_prefix, units_line
+from ..elements import doc_number, is_recipients, is_unit, recipients_prefix, units_line
 from ..model import Segment, Token
 from ..normalize import strip_spaces
 from ..rules import Rules
@@ -43,8 +43,16 @@ def glued_at(rules: Rules, text: str) -> int | None:
     if m and m.end() < len(text) and "。" not in m.group():
         return m.end()
     m = rules.meta_label.search(text, 1)
-    if m and rules.header["title_end"].fullmatch(strip_spaces(text[: m.start()])):
-        return m.start()  # `…的通知发布时间：2023-03-01`: the page's labels after the title
+    if m and (
+        rules.header["title_end"].fullmatch(strip_spaces(text[: m.start()]))
+        or rules.meta_label.match(text)
+    ):
+        return (
+            m.start()
+        )  # `…的通知发布时间：`, `文号：X发布日期：`: a page's label after a title or a pair
+    at = recipients_after(rules, text)
+    if at:
+        return at  # `…的通知国发〔2019〕4号各省、自治区…：现将…`
     at = header_run_at(rules, text)
     if at:
         return at  # `…任务分解表工作任务工作要求牵头单位…`: the table's header row follows
@@ -56,6 +64,18 @@ def glued_at(rules: Rules, text: str) -> int | None:
     if m and rest.strip() and not DATE.match(rest.strip()) and rules.header["note"].fullmatch(m[0]):
         return m.end()  # `（此件主动公开）2017年政务公开工作主要任务分解表…`
     return recipients_prefix(rules, text)
+
+
+RECIPIENTS_START = regex.compile(r"(?<=号|通知)各")
+
+
+def recipients_after(rules: Rules, text: str) -> int | None:
+    """Where a 主送机关 starts glued after a 文号 or a title (`…4号各省…：`), or None."""
+    for m in RECIPIENTS_START.finditer(text, 1):
+        colon = regex.compile(r"[:：]").search(text, m.start())
+        if colon and is_recipients(rules, text[m.start() : colon.end()]):
+            return m.start()
+    return None
 
 
 def note_before(rules: Rules, text: str, date: regex.Match[str]) -> bool:
