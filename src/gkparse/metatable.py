@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from .dates import parse_date_line
+from .dates import DATE_LINE, parse_date_line
 from .model import Segment, Token
 from .normalize import strip_spaces
 from .rules import Rules
@@ -25,6 +25,10 @@ MIN_PAIRS = 2  # label/value pairs that make a table
 LONG_LABEL = 3  # a label this long is no common word (索引号, 发文字号, 主题分类)
 DROP = "drop"
 FREE_TEXT_FIELDS = {"publisher", "topic", "keywords", "title"}
+RUN_ON = 40  # a last value longer than this may hold the text the page ran on after it
+WIDGET_VALUE = regex.compile(
+    r"\s*(?:\d+|[【\[]?[大中小\s]*[】\]]?)"
+)  # 浏览次数：590, 字体：【大 中 小】
 TABLE_GAP = 2  # a row this many lines after the last one continues its table (a rule between)
 
 Pair = tuple[Segment, str, str]
@@ -177,14 +181,37 @@ def label_pairs(rules: Rules, seg: Segment) -> list[Token] | None:
                 break
             cut = k
         value_text = " ".join(words[:cut])
-        whole = len(labels) == 1 and cut == len(words)
+        run_on = None
+        if i + 1 == len(labels) and cut == len(words) and len(value_text) > RUN_ON:
+            run_on = _value_end(rules, rules.field_of(m["label"]), value_text)
+            if run_on is not None:
+                value_text, run_on = value_text[:run_on].strip(), value_text[run_on:].strip()
+        whole = len(labels) == 1 and cut == len(words) and run_on is None
         piece_text = seg.text if whole else f"{m.group().strip()}{value_text}"
         piece = Segment(seg.line, piece_text, seg.raw if whole else piece_text)
         tokens.append(Token("meta", piece, rules.field_of(m["label"]), value_text))
         if cut < len(words):
             tail = " ".join(words[cut:])
             tokens.append(Token("junk", Segment(seg.line, tail, tail), rules.junk_id(tail) or ""))
+        if (
+            run_on
+        ):  # `字体：【X政发〔2019〕1号各乡…`: the notice runs on after the page's last label
+            tokens.append(Token("text", Segment(seg.line, run_on, run_on)))
     return tokens
+
+
+def _value_end(rules: Rules, field: str, value: str) -> int | None:
+    """Where a value of `field` ends inside a long run of text (a value has its field's shape:
+    a date, a 文号, a widget's count), or None when its shape does not say."""
+    if field in ("published", "date"):
+        m = DATE_LINE.match(value)
+    elif field == "doc_number":
+        m = rules.header["doc_number"].match(value)
+    elif field == DROP and any(ch in value for ch in "，。："):  # (a link or a path has none)
+        m = WIDGET_VALUE.match(value)
+    else:
+        return None
+    return m.end() if m else None
 
 
 def _fits(rules: Rules, field: str, text: str) -> bool:
