@@ -82,19 +82,34 @@ def note_before(rules: Rules, text: str, date: regex.Match[str]) -> bool:
     return rules.header["note"].fullmatch(text[: date.start()].strip()) is not None
 
 
-def signed_at(rules: Rules, text: str, above: str | None) -> tuple[int, int, int] | None:
-    """Where a signature and its date stand inside a line, as (start of the names, start of
-    the date, end of the date): unit names after the line's last sentence (or on the line
-    above) right before a full date, with a sentence before them or more text after."""
+def signed_at(rules: Rules, text: str, above: str | None) -> tuple[int, ...] | None:
+    """Where a signature and its date stand inside a line, as (start of an attachment's name
+    before them, start of the names, start of the date, end of the date): unit names after the
+    line's last sentence (or on the line above) right before a full date, with a sentence
+    before them or more text after."""
     for d in DATE.finditer(text):
         before = text[: d.start()]
-        k = max(before.rfind(c) for c in "。；！？") + 1
+        sentence = max(before.rfind(c) for c in "。；！？") + 1
+        k = _after_attachment(rules, before, sentence)
         names = before[k:].strip()
         signed = units_line(rules, names) if names else not k and above and units_line(rules, above)
         rest = text[d.end() :].strip()
         if signed and (k or regex.match(r"\p{Han}|[（(]", rest)):
-            return k, d.start(), d.end()
+            return sentence, k, d.start(), d.end()
     return None
+
+
+def _after_attachment(rules: Rules, before: str, k: int) -> int:
+    """Where the signer's name starts after an attachment's name run on before it (`附件：X任务
+    分解表XX区人民政府办公室`: GB/T 9704 puts the 附件说明 right above the signature)."""
+    names = before[k:].strip()
+    if not names.startswith("附件") or units_line(rules, names):
+        return k
+    ends = rules.header["title_end"]
+    for start in range(k + 1, len(before) - 1):
+        if is_unit(rules, before[start:].strip()) and ends.fullmatch(before[k:start]):
+            return start
+    return k
 
 
 def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]]) -> list[Token]:
@@ -120,7 +135,7 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
         if at:
             # 署名 and 成文日期 after the cover's last sentence, and what runs on after them:
             # `…请认真贯彻执行。XX管委会2023年11月14日XX方案`
-            cuts = [k for k in at if 0 < k < len(text)]
+            cuts = sorted({k for k in at if 0 < k < len(text)})
             parts = [tok]
             for k in reversed(cuts):
                 parts = _cut(parts[0], k) + parts[1:]
