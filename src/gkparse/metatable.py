@@ -209,6 +209,8 @@ def _value_end(rules: Rules, field: str, value: str) -> int | None:
         m = rules.header["doc_number"].match(value)
     elif field == DROP and any(ch in value for ch in "，。："):  # (a link or a path has none)
         m = WIDGET_VALUE.match(value)
+    elif field in FREE_TEXT_FIELDS:  # `主题词：X关于…的通知X发〔2018〕38号各省…`: a title, then on
+        m = rules.header["title_glued"].match(value)
     else:
         return None
     return m.end() if m else None
