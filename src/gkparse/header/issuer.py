@@ -47,26 +47,4 @@ def settle(s: HeaderState) -> None:
         m = s.rules.header["title_issuers"].match(f.title_text)
         if m and units_line(s.rules, m["issuers"]):
             issuers = m["issuers"].split()
-    s.header.issuer = "、".join(n for name in issuers for n in glued_units(s, name)) or None
-
-
-NAME_MIN = 5  # each of two names run together is this long: `XX市` + `财政局` are one name
-PLACE_SOON = 6  # a second name says where it is within its first characters (岳阳市…, 中共…)
-
-
-def glued_units(s: HeaderState, name: str) -> list[str]:
-    """Joint issuers whose space the page lost (`中共X市委办公室X市人民政府办公室`), apart: cut where
-    both sides are units' names, the first an organ (not a place), and the second begins a new
-    one (中共, or a place)."""
-    rules = s.rules
-    for k in range(len(name) - NAME_MIN, NAME_MIN - 1, -1):  # the longest first name first
-        head, rest = name[:k], name[k:]
-        place = rest.startswith("中共") or any(
-            ch in rules.division_names for ch in rest[:PLACE_SOON]
-        )
-        # (a place's name is no issuer: 上海市青浦区 + 练塘镇人民政府 is one name)
-        organ = not any(head.endswith(d) for d in rules.division_names)
-        organ = organ and not rest.startswith(rules.unit_suffixes)  # (中共X市委 + 办公室…)
-        if place and organ and is_unit(rules, head) and is_unit(rules, rest):
-            return [head, *glued_units(s, rest)]
-    return [name]
+    s.header.issuer = "、".join(issuers) or None
