@@ -12,8 +12,9 @@ as a merged cell) gives it to the row it precedes. A row with fewer cells than c
 first ones (merged cells), so its cells fill the last columns. A row printed a line with bars
 reaches this stage cut into its cells (unflatten.py).
 
-A header row run together on one line (`工作任务工作要求牵头单位责任单位`) whose last column is
-units marks where rows that end with their units begin (State.tail_units_after; fields.py).
+A header row run together on one line (`工作任务工作要求牵头单位责任单位`) that names unit columns
+marks where rows run together begin (State.tail_units_after, glued_roles): their units stand
+after their task (gluedrows.py) or, when the units' column is last, at their end (fields.py).
 """
 
 from __future__ import annotations
@@ -214,8 +215,9 @@ def run(state: State) -> None:
     while i < len(tokens):
         text = tokens[i].seg.text
         glued = glued_header(state.rules, text) if len(text) <= GLUED_HEADER_MAX else []
-        if glued and glued[-1] in UNIT_ROLES:
-            state.tail_units_after = tokens[i].seg  # rows end with their unit cells (fields.py)
+        if glued and any(r in UNIT_ROLES for r in glued):
+            state.tail_units_after = tokens[i].seg  # rows hold their unit cells (fields.py)
+            state.glued_roles = glued
         spaced = spaced_header(state.rules, text)
         if spaced:
             tokens[i].seg.cell = "header"
