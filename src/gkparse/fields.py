@@ -22,6 +22,7 @@ from .paragraphs import join_paragraphs
 from .rules import Rules
 from .state import State
 from .taskfields import cell_units, deadlines, deadlines_in, responsibility
+from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 names units
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
 # a label before a colon or a space that stood for a line break, ahead of any full stop
@@ -56,7 +57,6 @@ def table_row(node: Node, issues: list[Issue]) -> None:
 
 
 ROW_FIELDS = {"lead", "responsible", "deadline"}
-BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
 
 
 def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
@@ -127,13 +127,13 @@ def glued_rows(state: State) -> dict[str, GluedRow]:
 
 def tail_units(node: Node, rules: Rules) -> None:
     """A row of a table run together whose last column is units: the words after the row's
-    last sentence are its units when every one of them is a unit's name."""
+    last sentence (or all its text, when its one sentence is its title) are its units when
+    every one of them is a unit's name (`各区属国有企企`: 各 names units too)."""
     text = node.text or ""
     cut = max(text.rfind("。"), text.rfind("；"))
     tail = text[cut + 1 :].strip()
     units = cell_units(tail)
-    named = [BRACKETED_END.sub("", u) for u in units]
-    if cut < 0 or not units or not all(u.endswith(rules.unit_suffixes) for u in named):
+    if cut < 0 and not node.title or not units or not all(is_unit_name(rules, u) for u in units):
         return
     node.text = text[: cut + 1].rstrip() or None
     node.responsible.extend(u for u in units if u not in node.responsible)

@@ -110,13 +110,17 @@ def _line(rules: Rules, node: Node, seg: Segment) -> None:
 
 
 def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> None:
-    """The units of a task: its responsibility lines, the bracketed groups closing its text, a
+    """The units of a task: its responsibility lines, the bracketed groups closing its text and
+    its paragraphs (a closing text run on after it is no part of it), a
     labelled list after one of its sentences, a line or last sentence of nothing but units and
     verbs, a unit named before its text. Lead units come first in `responsible`."""
     for seg in lines:
         _line(rules, node, seg)
     text = node.text or node.title or ""
-    last = text.rsplit("\n", 1)[-1]
+    *paragraphs, last = text.split("\n")
+    for paragraph in paragraphs:  # （X牵头落实） closing a paragraph before the last
+        for inner, glued in closing_groups(rules, paragraph):
+            _merge(node, units.read(rules, inner, bare=not glued))
     groups = closing_groups(rules, last)
     opened = None if groups else _open_group(rules, last)
     for inner, glued in groups:
@@ -130,7 +134,7 @@ def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> N
     for m in rules.unit_phrases["inline_label"].finditer(text):
         if not _inside_brackets(text, m.start()):
             _merge(node, units.read(rules, m["units"]))
-    for line in text.split("\n")[:-1]:  # 市发改委牵头落实 under each paragraph of the item
+    for line in paragraphs:  # 市发改委牵头落实 under each paragraph of the item
         _merge(node, units.whole(rules, line.rstrip("。；;！？ ")))
     if not groups:
         sentence = SENTENCE_END.split(last.rstrip("。；;！？ "))[-1]
