@@ -9,13 +9,12 @@ plan's year is settled (deadlines without a year fall in it).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 import regex
 
 from .dates import first_year
 from .elements import is_unit
-from .gluedrows import Run, unit_run
+from .gluedrows import GluedRow, glued_row, glued_rows
 from .model import Deadline, Document, Issue, Node, Segment
 from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
@@ -72,59 +71,6 @@ def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
             node.deadlines.extend(found or [Deadline(strip_spaces(seg.text), None)])
 
 
-@dataclass(slots=True)
-class GluedRow:
-    """A row of a table run together on one line: its text up to the end of its units (the
-    heading's line, and the next segment when a space cut the row before its units), the run
-    of units in it, and how many of the node's segments it took."""
-
-    text: str
-    run: Run
-    used: int
-
-
-def glued_row(node: Node, row: GluedRow, lead: bool, issues: list[Issue]) -> None:
-    """A row run together (gluedrows.py): its task before its units is its title, what
-    follows them its text; with a lead column, a first name glued to the next leads."""
-    run = row.run
-    node.title = mend_spaces(row.text[: run.start].strip()) or None
-    node.text = join_paragraphs(node.segs[row.used :], issues, row.text[run.end :].strip())
-    node.responsible.extend(u for u in run.names if u not in node.responsible)
-    if lead and run.glued_first:
-        node.lead.append(run.names[0])
-
-
-def find_row(rules: Rules, node: Node) -> GluedRow | None:
-    run = unit_run(rules, node.head)
-    if run is not None:
-        return GluedRow(node.head, run, 1)
-    if len(node.segs) > 1 and node.segs[1].context == "space":  # `…公开透明 省政府各部门、…`
-        text = f"{node.head} {node.segs[1].text}"
-        run = unit_run(rules, text)
-        if run is not None and run.start > len(node.head):
-            return GluedRow(text, run, 2)
-    return None
-
-
-def glued_rows(state: State) -> dict[str, GluedRow]:
-    """Each row after a header row run together whose unit columns follow its task column
-    (工作任务牵头单位责任单位工作要求), by node id: the tasks that name units."""
-    after, roles = state.tail_units_after, state.glued_roles
-    if after is None or "task" not in roles[:-1]:
-        return {}
-    if roles[roles.index("task") + 1] not in ("lead", "responsible"):
-        return {}
-    position = {id(s): k for k, s in enumerate(state.doc.segments)}
-    start = position.get(id(after), len(state.doc.segments))
-    return {
-        node.id: row
-        for node in state.doc.walk()
-        if not node.children
-        and position.get(id(node.segs[0]), -1) > start
-        and (row := find_row(state.rules, node)) is not None
-    }
-
-
 def tail_units(node: Node, rules: Rules) -> None:
     """A row of a table run together whose last column is units: the words after the row's
     last sentence (or all its text, when its one sentence is its title) are its units when
@@ -140,7 +86,11 @@ def tail_units(node: Node, rules: Rules) -> None:
 
 
 def titles(
-    group: list[Node], issues: list[Issue], rules: Rules, rows: dict[str, GluedRow], lead: bool
+    group: list[Node],
+    issues: list[Issue],
+    rules: Rules,
+    rows: dict[str, GluedRow],
+    roles: list[str],
 ) -> None:
     """Title and text of each heading; a list decides together whether inline titles are titles.
     A glued table's rows (`rows`) are cut at their units."""
@@ -154,7 +104,7 @@ def titles(
             table_row(node, issues)
             continue
         if node.id in rows:
-            glued_row(node, rows[node.id], lead, issues)
+            glued_row(node, rows[node.id], roles, issues)
             continue
         body = node.segs[1:]
         label = LABEL_BREAK.match(node.head)
@@ -215,9 +165,8 @@ def run(state: State) -> None:
         take_closing(state, nodes[-1])
     uniform = state.rules.uniform_kinds
     rows = glued_rows(state)
-    lead = "lead" in state.glued_roles
     for group in [doc.roots] + [n.children for n in nodes if n.children]:
-        titles(group, issues, state.rules, rows, lead)
+        titles(group, issues, state.rules, rows, state.glued_roles)
         mend_markers(group, uniform, issues)
     doc.preamble = join_paragraphs([s for s in doc.segments if s.owner == "preamble"], issues)
     doc.closing = join_paragraphs(state.closing, issues) if state.closing else None
@@ -242,3 +191,8 @@ def run(state: State) -> None:
         responsibility(state.rules, node, lines.get(node.id, ()))
         deadlines(state.rules, node, md.year)
         row_fields(node, md.year, state.rules)
+        cell = rows[node.id].deadline if node.id in rows else None
+        if cell:  # a glued row's time-limit cell
+            node.deadlines.extend(
+                deadlines_in(state.rules, cell, md.year) or [Deadline(cell, None)]
+            )

@@ -19,10 +19,15 @@ from dataclasses import dataclass
 
 import regex
 
+from .model import Issue, Node
+from .normalize import mend_spaces
+from .paragraphs import join_paragraphs
 from .rules import Rules
+from .state import State
 from .units import BRACKETED_END, OWN_PLACE
 
 SEPARATORS = "，、,；;"
+DEADLINE_MAX = 16  # a time-limit cell is short: 2023年12月底前, 持续推进
 MAX_NAME = 16  # a glued "name" longer than this is the task's words
 # a name goes on past a shorter name only by a unit word (省政府|新闻办, 各设区市|政府): more, or
 # a place's start, is the next cell (平潭综合实验区|继续推进普通高校, …管委会|各设区市、…)
@@ -35,6 +40,8 @@ OPEN, CLOSE = "（(", "）)"
 OWN_DEPARTMENTS = regex.compile(r"各(?:有关|直属)?(?:部门|单位|机构|处室|科室)")
 # words a name never ends inside, besides the unit words of more than one character
 PLACE_WORDS = ("设区市", "乡镇", "自治区", "自治州", "自治县", "街道")
+# a time limit's start: the cell after a lone unit's, in a table whose last column is deadlines
+DEADLINE_START = regex.compile(r"\d|持续|长期|常态|及时|每[年月周季]|年底|年内|[上下]半年")
 # what may stand before a place start inside one name (各区属事业单位, 省直各部门)
 DETERMINERS = ("各", "省直", "市直", "区直", "县直")
 
@@ -48,6 +55,66 @@ class Run:
     end: int
     names: list[str]
     glued_first: bool
+
+
+@dataclass(slots=True)
+class GluedRow:
+    """A row of a table run together on one line: its text up to the end of its units (the
+    heading's line, and the next segment when a space cut the row before its units), the run
+    of units in it, how many of the node's segments it took, and its time-limit cell when the
+    table's last column is one (set by glued_row)."""
+
+    text: str
+    run: Run
+    used: int
+    deadline: str | None = None
+
+
+def glued_row(node: Node, row: GluedRow, roles: list[str], issues: list[Issue]) -> None:
+    """A row run together: its task before its units is its title, what follows them its
+    text, or its time limit when that is the table's last column and all that follows (never
+    its text); with a lead column, a first name glued to the next leads."""
+    run = row.run
+    rest = row.text[run.end :].strip()
+    if roles[-1] == "deadline" and len(rest) <= DEADLINE_MAX and len(node.segs) == row.used:
+        row.deadline, rest = rest or None, ""
+    node.title = mend_spaces(row.text[: run.start].strip()) or None
+    node.text = join_paragraphs(node.segs[row.used :], issues, rest)
+    lead = "lead" in roles
+    node.responsible.extend(u for u in run.names if u not in node.responsible)
+    if lead and run.glued_first:
+        node.lead.append(run.names[0])
+
+
+def find_row(rules: Rules, node: Node) -> GluedRow | None:
+    run = unit_run(rules, node.head)
+    if run is not None:
+        return GluedRow(node.head, run, 1)
+    if len(node.segs) > 1 and node.segs[1].context == "space":  # `…公开透明 省政府各部门、…`
+        text = f"{node.head} {node.segs[1].text}"
+        run = unit_run(rules, text)
+        if run is not None and run.start > len(node.head):
+            return GluedRow(text, run, 2)
+    return None
+
+
+def glued_rows(state: State) -> dict[str, GluedRow]:
+    """Each row after a header row run together whose unit columns follow its task column
+    (工作任务牵头单位责任单位工作要求), by node id: the tasks that name units."""
+    after, roles = state.tail_units_after, state.glued_roles
+    if after is None or "task" not in roles[:-1]:
+        return {}
+    if roles[roles.index("task") + 1] not in ("lead", "responsible"):
+        return {}
+    position = {id(s): k for k, s in enumerate(state.doc.segments)}
+    start = position.get(id(after), len(state.doc.segments))
+    return {
+        node.id: row
+        for node in state.doc.walk()
+        if not node.children
+        and position.get(id(node.segs[0]), -1) > start
+        and (row := find_row(state.rules, node)) is not None
+    }
 
 
 def _words(rules: Rules) -> tuple[str, ...]:
@@ -135,7 +202,7 @@ def _clean(rules: Rules, text: str, p: int, e: int, words: tuple[str, ...]) -> b
 
 def unit_run(rules: Rules, text: str) -> Run | None:
     """The first run of unit names after a row's task: two names or more, or one set off by a
-    space (an empty cell's trace); None when the row names none."""
+    space (an empty cell's trace), the row's end or a time limit; None when the row names none."""
     words = _words(rules)
     for p in range(2, len(text)):
         if not text.startswith(OWN_PLACE, p):
@@ -145,7 +212,7 @@ def unit_run(rules: Rules, text: str) -> Run | None:
             continue
         end = spans[-1][1]
         spaced = text[p - 1].isspace() or end == len(text) or text[end].isspace()
-        if len(spans) > 1 or spaced:
+        if len(spans) > 1 or spaced or DEADLINE_START.match(text, end):
             glued = len(spans) > 1 and spans[0][1] == spans[1][0]
             return Run(p, end, [text[s:e] for s, e in spans], glued)
     return None

@@ -182,6 +182,12 @@ def glued_header(rules: Rules, text: str) -> list[str]:
     return roles if len(roles) >= MIN_COLUMNS and "task" in roles else []
 
 
+def only_labels(rules: Rules, text: str) -> bool:
+    """Whether a line is nothing but column labels (`序号重点任务牵头单位责任单位完成时限`)."""
+    rest = _labels(tuple(rules.table_columns)).sub("", regex.sub(r"\s+", "", text))
+    return not rest.strip("/／|")
+
+
 def header_run_at(rules: Rules, text: str) -> int | None:
     """Where a header row run together at the end of a line begins (`…分解表工作任务工作要求
     牵头单位配合/责任单位`, its labels perhaps spaced out: `工 作 任 务牵头单位`), or None."""
@@ -218,6 +224,8 @@ def run(state: State) -> None:
         if glued and any(r in UNIT_ROLES for r in glued):
             state.tail_units_after = tokens[i].seg  # rows hold their unit cells (fields.py)
             state.glued_roles = glued
+            if only_labels(state.rules, text):  # a header row on its own line: no title
+                tokens[i].seg.cell = "header"
         spaced = spaced_header(state.rules, text)
         if spaced:
             tokens[i].seg.cell = "header"
