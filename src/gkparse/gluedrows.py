@@ -39,7 +39,9 @@ OPEN, CLOSE = "（(", "）)"
 # 省政府各部门, 区直各有关单位: the departments of the name before, not a unit of their own
 OWN_DEPARTMENTS = regex.compile(r"各(?:有关|直属)?(?:部门|单位|机构|处室|科室)")
 # words a name never ends inside, besides the unit words of more than one character
-PLACE_WORDS = ("设区市", "乡镇", "自治区", "自治州", "自治县", "街道")
+PLACE_WORDS = ("设区市", "乡镇", "县区", "县市区", "自治区", "自治州", "自治县", "街道")
+# words whose second character is a place's (城市, 全省): no name starts there
+PLACE_INSIDE = regex.compile(r"(?<=[城全本我两])[市省区县乡]|(?<=[城])乡")
 # a time limit's start: the cell after a lone unit's, in a table whose last column is deadlines
 DEADLINE_START = regex.compile(r"\d|持续|长期|常态|及时|每[年月周季]|年底|年内|[上下]半年")
 # what may stand before a place start inside one name (各区属事业单位, 省直各部门)
@@ -172,7 +174,7 @@ def _names(
 ) -> list[tuple[int, int]] | None:
     """The (start, end) of each name of a run from p; None when no name starts there. While
     `glued`, a name starts with a place; after a separator, names follow separators only."""
-    if glued and not text.startswith(OWN_PLACE, p):
+    if glued and not _starts(text, p):
         return None
     ends = _ends(rules, text, p, words)
     for e in ends:
@@ -183,17 +185,33 @@ def _names(
             rest = _names(rules, text, e, True, words)
         if rest:
             return [(p, e), *rest]
-    return [(p, ends[0])] if ends else None
+    # the last name: the shortest, unless only a longer one ends where a cell ends (区政府|办)
+    last = next((e for e in ends if _cell_end(text, e)), ends[0]) if ends else None
+    return [(p, last)] if last else None
+
+
+def _cell_end(text: str, e: int) -> bool:
+    return e == len(text) or text[e].isspace() or bool(DEADLINE_START.match(text, e))
+
+
+def _starts(text: str, p: int) -> bool:
+    """Whether a name may start at p: a place's start that no word runs across (城市, 全省)."""
+    return text.startswith(OWN_PLACE, p) and not PLACE_INSIDE.match(text, p)
 
 
 def _clean(rules: Rules, text: str, p: int, e: int, words: tuple[str, ...]) -> bool:
-    """A first name holds no later place start after words that are no name (全省财政收支情况
-    省财政厅); a determiner or a name may stand there (省直各部门, 省政府各部门)."""
+    """A first name holds no later place start after words that are no name (…发布机制省住建厅);
+    a determiner, one place's character or a name may stand there (省直各部门, 市市场监管局,
+    省政府各部门)."""
     for q in range(p + 1, e - 1):
-        if not text.startswith(OWN_PLACE, q):
+        if not _starts(text, q):
             continue
         before = text[p:q]
-        if before.endswith(DETERMINERS) or q in _ends(rules, text[:q], p, words):
+        if (
+            len(before) == 1
+            or before.endswith(DETERMINERS)
+            or q in _ends(rules, text[:q], p, words)
+        ):
             continue
         if e in _ends(rules, text[:e], q, words):
             return False
@@ -205,14 +223,13 @@ def unit_run(rules: Rules, text: str) -> Run | None:
     space (an empty cell's trace), the row's end or a time limit; None when the row names none."""
     words = _words(rules)
     for p in range(2, len(text)):
-        if not text.startswith(OWN_PLACE, p):
+        if not _starts(text, p):
             continue
         spans = _names(rules, text, p, True, words)
         if not spans or not _clean(rules, text, *spans[0], words):
             continue
         end = spans[-1][1]
-        spaced = text[p - 1].isspace() or end == len(text) or text[end].isspace()
-        if len(spans) > 1 or spaced or DEADLINE_START.match(text, end):
+        if len(spans) > 1 or text[p - 1].isspace() or _cell_end(text, end):
             glued = len(spans) > 1 and spans[0][1] == spans[1][0]
             return Run(p, end, [text[s:e] for s, e in spans], glued)
     return None
