@@ -48,7 +48,9 @@ def placed(data: dict, owner: str) -> str | None:
         deadlines = [d["text"] for d in node.get("deadlines", [])]  # a table's deadline cells
         units = [*node.get("responsible", []), *node.get("support", [])]
         fields = [node["marker"], node["title"], node["text"], *units]
-        return " ".join(filter(None, [*fields, *deadlines]))
+        # a row of a table run together prints its units between its task and its text
+        row = [node["marker"], node["title"], *units, node["text"], *deadlines]
+        return " ".join(filter(None, [*fields, *deadlines, "|", *row]))
     if owner == "header.title":  # a 文号 printed after the title is the doc_number's
         return f"{data['header']['title']} {data['header']['doc_number']}"
     if owner not in TEXT_FIELDS:

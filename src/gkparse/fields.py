@@ -14,12 +14,14 @@ import regex
 
 from .dates import first_year
 from .elements import is_unit
+from .gluedrows import GluedRow, glued_row, glued_rows
 from .model import Deadline, Document, Issue, Node, Segment
 from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
 from .rules import Rules
 from .state import State
 from .taskfields import cell_units, deadlines, deadlines_in, responsibility
+from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 names units
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
 # a label before a colon or a space that stood for a line break, ahead of any full stop
@@ -54,7 +56,6 @@ def table_row(node: Node, issues: list[Issue]) -> None:
 
 
 ROW_FIELDS = {"lead", "responsible", "deadline"}
-BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
 
 
 def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
@@ -72,20 +73,27 @@ def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
 
 def tail_units(node: Node, rules: Rules) -> None:
     """A row of a table run together whose last column is units: the words after the row's
-    last sentence are its units when every one of them is a unit's name."""
+    last sentence (or all its text, when its one sentence is its title) are its units when
+    every one of them is a unit's name (`各区属国有企企`: 各 names units too)."""
     text = node.text or ""
     cut = max(text.rfind("。"), text.rfind("；"))
     tail = text[cut + 1 :].strip()
     units = cell_units(tail)
-    named = [BRACKETED_END.sub("", u) for u in units]
-    if cut < 0 or not units or not all(u.endswith(rules.unit_suffixes) for u in named):
+    if cut < 0 and not node.title or not units or not all(is_unit_name(rules, u) for u in units):
         return
     node.text = text[: cut + 1].rstrip() or None
     node.responsible.extend(u for u in units if u not in node.responsible)
 
 
-def titles(group: list[Node], issues: list[Issue], rules: Rules) -> None:
-    """Title and text of each heading; a list decides together whether inline titles are titles."""
+def titles(
+    group: list[Node],
+    issues: list[Issue],
+    rules: Rules,
+    rows: dict[str, GluedRow],
+    roles: list[str],
+) -> None:
+    """Title and text of each heading; a list decides together whether inline titles are titles.
+    A glued table's rows (`rows`) are cut at their units."""
     inline = [(n, m.group(1)) for n in group if (m := SENTENCE.match(n.head))]
     short = sum(len(first) <= TITLE_SHORT for _, first in inline)
     titled = short * 2 > len(inline)
@@ -94,6 +102,9 @@ def titles(group: list[Node], issues: list[Issue], rules: Rules) -> None:
             seg.owner = f"node:{node.id}"
         if node.segs[0].cell == "number":
             table_row(node, issues)
+            continue
+        if node.id in rows:
+            glued_row(node, rows[node.id], roles, issues)
             continue
         body = node.segs[1:]
         label = LABEL_BREAK.match(node.head)
@@ -170,8 +181,9 @@ def run(state: State) -> None:
     if nodes:
         take_closing(state, nodes[-1])
     uniform = state.rules.uniform_kinds
+    rows = glued_rows(state)
     for group in [doc.roots] + [n.children for n in nodes if n.children]:
-        titles(group, issues, state.rules)
+        titles(group, issues, state.rules, rows, state.glued_roles)
         mend_markers(group, uniform, issues)
     doc.preamble = join_paragraphs([s for s in doc.segments if s.owner == "preamble"], issues)
     doc.closing = join_paragraphs(state.closing, issues) if state.closing else None
@@ -184,7 +196,8 @@ def run(state: State) -> None:
         or first_year(h.date)
     )
     after = state.tail_units_after
-    if after is not None:
+    last = state.glued_roles[-1:] or ["lead"]  # a spaced header row's last column is units
+    if after is not None and not rows and last[0] in ("lead", "responsible"):
         position = {id(s): k for k, s in enumerate(doc.segments)}
         start = position.get(id(after), len(doc.segments))
         for node in doc.tasks:
@@ -195,3 +208,8 @@ def run(state: State) -> None:
         responsibility(state.rules, node, lines.get(node.id, ()))
         deadlines(state.rules, node, md.year)
         row_fields(node, md.year, state.rules)
+        cell = rows[node.id].deadline if node.id in rows else None
+        if cell:  # a glued row's time-limit cell
+            node.deadlines.extend(
+                deadlines_in(state.rules, cell, md.year) or [Deadline(cell, None)]
+            )

@@ -12,8 +12,9 @@ as a merged cell) gives it to the row it precedes. A row with fewer cells than c
 first ones (merged cells), so its cells fill the last columns. A row printed a line with bars
 reaches this stage cut into its cells (unflatten.py).
 
-A header row run together on one line (`工作任务工作要求牵头单位责任单位`) whose last column is
-units marks where rows that end with their units begin (State.tail_units_after; fields.py).
+A header row run together on one line (`工作任务工作要求牵头单位责任单位`) that names unit columns
+marks where rows run together begin (State.tail_units_after, glued_roles): their units stand
+after their task (gluedrows.py) or, when the units' column is last, at their end (fields.py).
 """
 
 from __future__ import annotations
@@ -181,6 +182,12 @@ def glued_header(rules: Rules, text: str) -> list[str]:
     return roles if len(roles) >= MIN_COLUMNS and "task" in roles else []
 
 
+def only_labels(rules: Rules, text: str) -> bool:
+    """Whether a line is nothing but column labels (`序号重点任务牵头单位责任单位完成时限`)."""
+    rest = _labels(tuple(rules.table_columns)).sub("", regex.sub(r"\s+", "", text))
+    return not rest.strip("/／|")
+
+
 def header_run_at(rules: Rules, text: str) -> int | None:
     """Where a header row run together at the end of a line begins (`…分解表工作任务工作要求
     牵头单位配合/责任单位`, its labels perhaps spaced out: `工 作 任 务牵头单位`), or None."""
@@ -214,8 +221,11 @@ def run(state: State) -> None:
     while i < len(tokens):
         text = tokens[i].seg.text
         glued = glued_header(state.rules, text) if len(text) <= GLUED_HEADER_MAX else []
-        if glued and glued[-1] in UNIT_ROLES:
-            state.tail_units_after = tokens[i].seg  # rows end with their unit cells (fields.py)
+        if glued and any(r in UNIT_ROLES for r in glued):
+            state.tail_units_after = tokens[i].seg  # rows hold their unit cells (fields.py)
+            state.glued_roles = glued
+            if only_labels(state.rules, text):  # a header row on its own line: no title
+                tokens[i].seg.cell = "header"
         spaced = spaced_header(state.rules, text)
         if spaced:
             tokens[i].seg.cell = "header"
