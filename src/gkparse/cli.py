@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -393,11 +394,12 @@ def rules_command(check: str | None, rule_files: tuple[str, ...]) -> None:
 
 
 @main.command("schema")
-def schema_command() -> None:
-    """Print the JSON Schema of the gkparse/1 document."""
-    from .schema import schema_text
+@click.option("--diff", "diff", is_flag=True, help="The schema of the report of `gkparse diff`.")
+def schema_command(diff: bool) -> None:
+    """Print the JSON Schema of the gkparse/1 document (--diff: of gkparse diff's report)."""
+    from .schema import DIFF, DOCUMENT, schema_text
 
-    write_stdout(schema_text())
+    write_stdout(schema_text(DIFF if diff else DOCUMENT))
 
 
 def use_colour(option: bool | None) -> bool:
@@ -414,10 +416,24 @@ def use_colour(option: bool | None) -> bool:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "yaml", "json"]),
+    type=click.Choice(["text", "markdown", "yaml", "json"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format: text for a terminal, markdown for a page, yaml or json for a program.",
+)
+@click.option(
+    "--width",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Wrap the text report's lines at this many columns, 0 not at all "
+    "[default: the terminal's width; 80 when there is none].",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=None,
+    help="Similarity (0-1) from which two tasks are one task changed, not one removed and "
+    "one added [default: 0.35].",
 )
 @click.option(
     "--color/--no-color",
@@ -425,12 +441,21 @@ def use_colour(option: bool | None) -> bool:
     default=None,
     help="Colour the text report [default: when stdout is a terminal and NO_COLOR is unset].",
 )
-def diff_command(old: str, new: str, fmt: str, colour: bool | None) -> None:
-    """What changed from plan OLD to plan NEW (each a notice text or a gkparse YAML/JSON).
+def diff_command(
+    old: str,
+    new: str,
+    fmt: str,
+    width: int | None,
+    threshold: float | None,
+    colour: bool | None,
+) -> None:
+    """What changed from plan OLD to plan NEW (each a notice text or a gkparse YAML/JSON):
+    the header first, then the tasks added, removed and changed.
 
-    Exit status: 0 the plans' tasks are the same, 1 they differ, 2 an error.
+    Exit status: 0 the two are the same (header and tasks), 1 they differ, 2 an error.
     """
-    from .diff import compare, differs, load, render_text
+    from .diff import THRESHOLD, compare, differs, load
+    from .diffrender import render_markdown, render_text
 
     docs = []
     for path in (old, new):
@@ -442,11 +467,15 @@ def diff_command(old: str, new: str, fmt: str, colour: bool | None) -> None:
         except RecursionError:
             _fail(show(path), "structure too deep to read")
             sys.exit(2)
-    report = compare(*docs)
+    names = (doc_name(old), doc_name(new))
+    report = compare(*docs, threshold=threshold or THRESHOLD, names=names)
     if fmt == "json":
         write_stdout(to_json(report))
     elif fmt == "yaml":
         write_stdout(to_yaml(report))
+    elif fmt == "markdown":
+        write_stdout(render_markdown(report))
     else:
-        write_stdout(render_text(report, use_colour(colour)))
+        columns = shutil.get_terminal_size((80, 24)).columns if width is None else width
+        write_stdout(render_text(report, use_colour(colour), columns))
     sys.exit(1 if differs(report) else 0)
