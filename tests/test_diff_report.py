@@ -315,3 +315,18 @@ def test_every_report_validates(old, new, threshold):
     validate(data)
     assert data["summary"]["added"] == len(data["added"])
     assert data["summary"]["header"] == len(data["header"])
+
+
+def test_a_long_header_field_changes_as_a_word_diff():
+    cover = (
+        "为贯彻落实《国务院办公厅关于印发{}年政务公开工作要点的通知》精神，"
+        "经区政府同意，现将工作要点印发给你们，请结合实际认真组织实施。"
+    )
+    old, new = (
+        {"schema": "gkparse/1", "header": {"cover": cover.format(y)}, "sections": [], "tasks": []}
+        for y in (2022, 2023)
+    )
+    (change,) = compare(old, new)["header"]
+    assert change["field"] == "cover" and change["old"] == cover.format(2022)
+    assert "[-2022-]{+2023+}" in change["diff"] and "…" in change["diff"]
+    validate(compare(old, new))

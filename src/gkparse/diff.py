@@ -27,6 +27,7 @@ from .emit import document_to_dict, section_titles
 from .rules import load_rules
 
 REPORT_SCHEMA = "gkparse-diff/1"
+LONG_FIELD = 60  # characters: a header field longer than this changes as a word diff
 THRESHOLD = 0.35  # below this two tasks are different tasks
 EXHAUSTIVE = 250_000  # pairs of tasks all scored below this (a real plan has ~100 tasks)
 CANDIDATES = 30  # above it, a task is scored against the tasks sharing most of its rarer words
@@ -309,6 +310,10 @@ def compare(
     added = [b.entry() for b in new if id(b) not in matched_new]
     removed = [a.entry() for a in old if id(a) not in matched_old]
     header = header_changes(old_data, new_data)
+    for h in header:  # a long field (the cover text) reads better as a word diff
+        if isinstance(h["old"], str) and isinstance(h["new"], str):
+            if max(len(h["old"]), len(h["new"])) > LONG_FIELD:
+                h["diff"] = word_diff(h["old"], h["new"])
     kinds = Counter(k for c in changed for k in c["kinds"])
     summary = {
         "header": len(header),

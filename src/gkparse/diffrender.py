@@ -3,6 +3,7 @@ Markdown for a page (tables for the inputs and the header, a list for each kind 
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -77,10 +78,10 @@ ATOM = regex.compile(r"[!-~]+ ?|.", regex.DOTALL)  # a Latin word (with a space)
 
 def wrap(segments: list[Segment], width: int, indent: int) -> list[list[Segment]]:
     """Segments cut into lines of at most `width` columns (a Han character takes two), each
-    line after the first indented; a width of 0 does not wrap. Chinese has no spaces: a line
-    breaks after any Han character, but never inside a Latin word that fits on a line."""
-    if width <= 0:
-        return [segments]
+    line after the first indented, as is each paragraph of a text; a width of 0 cuts only at
+    paragraphs. Chinese has no spaces: a line breaks after any Han character, but never inside
+    a Latin word that fits on a line."""
+    width = width if width > 0 else sys.maxsize
     indent = min(indent, width // 2)  # a narrow terminal still gets text on each line
     lines: list[list[Segment]] = [[]]
     used = 0
@@ -88,6 +89,7 @@ def wrap(segments: list[Segment], width: int, indent: int) -> list[list[Segment]
         piece = ""
 
         def fits(size: int) -> bool:
+            """Whether `size` more columns fit on the line; if not, the line is cut."""
             nonlocal piece, used
             if used + size <= width or used <= indent:
                 return True
@@ -98,6 +100,9 @@ def wrap(segments: list[Segment], width: int, indent: int) -> list[list[Segment]
 
         for atom in ATOM.findall(text):
             size = sum(map(width_of, atom.rstrip(" ")))
+            if atom == "\n":
+                fits(sys.maxsize)  # a new paragraph: a new line
+                continue
             if size <= width - indent:
                 fits(size)  # a word that fits on a line is not cut
             for char in atom:
@@ -142,7 +147,11 @@ def _text_lines(report: dict[str, Any]) -> Iterator[tuple[list[Segment], int]]:
     for note in report["notes"]:
         yield [(f"({note})", None)], 2
     for h in report["header"]:
-        yield [(f"~ header   {h['field']}: {value(h['old'])} -> {value(h['new'])}", "yellow")], 11
+        if "diff" in h:
+            yield [(f"~ header   {h['field']}: ", "yellow"), *_text_diff(h["diff"])], 11
+        else:
+            line = f"~ header   {h['field']}: {value(h['old'])} -> {value(h['new'])}"
+            yield [(line, "yellow")], 11
     for kind, sign, colour in (("added", "+", "green"), ("removed", "-", "red")):
         for task in report[kind]:
             yield [(f"{sign} {kind:<8} {task['id']} {name(task)}", colour)], 11
@@ -153,12 +162,13 @@ def _text_lines(report: dict[str, Any]) -> Iterator[tuple[list[Segment], int]]:
         yield [(head.rstrip(), "yellow")], 4
         yield from ((([(f"    {line}", None)]), 6) for line in _change_lines(c))
         if "diff" in c:
-            colours = {"=": None, "-": "red", "+": "green"}
-            marks = {"=": ("", ""), "-": ("[-", "-]"), "+": ("{+", "+}")}
-            segments = [("    ", None)]
-            for kind, text in split_marks(c["diff"]):
-                segments.append((marks[kind][0] + text + marks[kind][1], colours[kind]))
-            yield segments, 4
+            yield [("    ", None), *_text_diff(c["diff"])], 4
+
+
+def _text_diff(diff: str) -> list[Segment]:
+    colours = {"=": None, "-": "red", "+": "green"}
+    marks = {"=": ("", ""), "-": ("[-", "-]"), "+": ("{+", "+}")}
+    return [(marks[k][0] + text + marks[k][1], colours[k]) for k, text in split_marks(diff)]
 
 
 def _change_lines(c: dict[str, Any], arrow: str = "->") -> list[str]:
@@ -200,10 +210,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     for note in report["notes"]:
         out += ["", f"> {md(note)}"]
     if report["header"]:
-        out += ["", "### Header", "", "| field | old | new |", "|---|---|---|"]
-        for h in report["header"]:
-            label = f"{LABELS.get(h['field'], '')} {h['field']}".strip()
-            out.append(f"| {md(label)} | {md(h['old'])} | {md(h['new'])} |")
+        out += ["", "### Header", "", *_md_header(report["header"])]
     for kind in ("added", "removed"):
         if report[kind]:
             out += ["", f"### {kind.capitalize()} ({len(report[kind])})", ""]
@@ -221,6 +228,18 @@ def render_markdown(report: dict[str, Any]) -> str:
         if "diff" in c:
             out.append(f"  - {_md_diff(c['diff'])}")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_header(changes: list[dict[str, Any]]) -> list[str]:
+    """A table of the fields' old and new values; a long field's word diff under it."""
+
+    def label(h: dict[str, Any]) -> str:
+        return md(f"{LABELS.get(h['field'], '')} {h['field']}".strip())
+
+    rows = [f"| {label(h)} | {md(h['old'])} | {md(h['new'])} |" for h in changes if "diff" not in h]
+    out = ["| field | old | new |", "|---|---|---|", *rows] if rows else []
+    long = [f"- {label(h)}: {_md_diff(h['diff'])}" for h in changes if "diff" in h]
+    return out + ([""] if out and long else []) + long
 
 
 def _md_diff(diff: str) -> str:
