@@ -299,13 +299,13 @@ class _NoBar:
     "--xlsx",
     "xlsx_file",
     metavar="FILE",
-    help="Also write the table as an Excel workbook: ids as text, deadlines as dates.",
+    help="Write the table as an Excel workbook: ids as text, deadlines as dates.",
 )
 @click.option(
     "--ics",
     "ics_file",
     metavar="FILE",
-    help="Also write the dated deadlines as an iCalendar file ('-': standard output).",
+    help="Write the dated deadlines as an iCalendar file ('-': standard output).",
 )
 @click.option("--no-keywords", is_flag=True, help="Leave the keywords column empty; faster.")
 @jobs_option
