@@ -216,3 +216,16 @@ def test_folding_counts_octets_and_never_splits_a_character():
     assert all(len(p) <= 75 for p in parts) and len(parts) > 1
     assert all(p.startswith(b" ") for p in parts[1:])
     assert b"".join(p[1:] if i else p for i, p in enumerate(parts)).decode() == line
+
+
+def test_a_cell_over_excels_limit_is_cut_with_a_warning(tmp_path):
+    notice = tmp_path / "long.txt"
+    notice.write_text(PLAN.replace("全面推进政务公开。", "全面推进政务公开。" * 4000), "utf-8")
+    book = tmp_path / "long.xlsx"
+    result = invoke("--no-keywords", "--xlsx", str(book), str(notice))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"gkparse: {book}: warning: 1 cell(s) cut to 32,767 characters, Excel's limit\n"
+    )
+    text = openpyxl.load_workbook(book).active["I2"].value
+    assert len(text) == 32_767 and text.endswith("…")

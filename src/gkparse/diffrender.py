@@ -16,6 +16,7 @@ NONE = "∅"
 SHORT = 40  # characters of a task's text that stand for a task without a title
 MARKED = regex.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", regex.DOTALL)  # word_diff's marks
 Segment = tuple[str, str | None]  # a piece of a line and its colour
+ROLES = ("lead", "responsible", "support")
 
 
 def counts(summary: dict[str, int]) -> str:
@@ -47,9 +48,6 @@ def who_and_when(task: dict[str, Any]) -> list[str]:
         ]
         parts.append("deadlines: " + "；".join(dated))
     return parts
-
-
-ROLES = ("lead", "responsible", "support")
 
 
 def split_marks(diff: str) -> Iterator[tuple[str, str]]:
