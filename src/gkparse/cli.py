@@ -6,14 +6,12 @@ that is not a subcommand's name is a file, so `gkparse notice.txt` needs no `par
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,7 @@ from . import __version__
 from .batch import Job, Settings, make_jobs, results
 from .console import fail as _fail
 from .console import guarded, signals_held, write_stdout
-from .emit import section_titles, to_json, to_yaml
+from .emit import to_json, to_yaml
 from .inputs import (
     DEFAULT_MAX_SIZE,
     Input,
@@ -33,10 +31,20 @@ from .inputs import (
     expand,
     show,
 )
-from .rules import RuleError, Rules, load_rules
-from .units import key as unit_key
+from .rules import RuleError, load_rules
+from .tasktable import TASK_COLUMNS, csv_cell, table_text, task_rows, unit_filter
 
-__all__ = ["Input", "Job", "Settings", "SizeType", "expand", "main", "write_atomic"]
+__all__ = [
+    "TASK_COLUMNS",
+    "Input",
+    "Job",
+    "Settings",
+    "SizeType",
+    "csv_cell",
+    "expand",
+    "main",
+    "write_atomic",
+]
 
 
 def _umask() -> int:
@@ -48,15 +56,16 @@ def _umask() -> int:
 UMASK = _umask()  # read once, at start: os.umask can only be read by setting it
 
 
-def write_atomic(target: Path, text: str) -> None:
+def write_atomic(target: Path, text: str | bytes) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written output.
     The temporary name is short, so that a target of 255 bytes can still have one."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with signals_held():  # (a Ctrl-C between creating and removing it would leave it behind)
         fd, tmp = tempfile.mkstemp(prefix=".gkparse.", suffix=".tmp", dir=target.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="surrogateescape") as f:
-                f.write(text)
+            data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
             os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp's 0600 would make every output private
             os.replace(tmp, target)
         except BaseException:
@@ -234,7 +243,7 @@ def _targets(inputs: list[Input], output_dir: str | None, suffix: str) -> dict[i
     return {k: t for k, t in out.items() if t is None or real[k] not in still}
 
 
-def _write(name: str, target: Path, text: str, inputs: dict[Path, str]) -> bool:
+def _write(name: str, target: Path, text: str | bytes, inputs: dict[Path, str]) -> bool:
     """Write one output; False (with the reason on stderr) if it must not or cannot be."""
     clash = inputs.get(target.resolve())
     if clash is not None:
@@ -267,55 +276,6 @@ class _NoBar:
         return None
 
 
-TASK_COLUMNS = [
-    "file",
-    "doc_number",
-    "issuer",
-    "plan_title",
-    "year",
-    "task_id",
-    "section_title",
-    "task_title",
-    "text",
-    "lead",
-    "responsible",
-    "support",
-    "deadline_text",
-    "deadline_date",
-    "keywords",
-]
-LIST = "；"  # between the items of a list cell: 、 occurs inside unit names (各县（市、区）)
-
-
-def task_rows(
-    name: str, data: dict[str, Any], unit: Callable[[dict[str, Any]], bool] = lambda _: True
-) -> Iterator[list[str]]:
-    """A row a task: what an office tracking a 任务分解 needs (issue 18), lists joined by ；."""
-    titles = section_titles(data)
-    header = data["header"]
-    for task in filter(unit, data["tasks"]):
-        deadlines = task["deadlines"]
-        yield [
-            name,
-            header["doc_number"] or "",
-            header["issuer"] or "",
-            header["plan_title"] or "",
-            str(data["metadata"]["year"] or ""),
-            task["id"],
-            titles.get(task["section"] or "", ""),
-            task["title"] or "",
-            task["text"] or "",
-            LIST.join(task.get("lead", [])),
-            LIST.join(task["responsible"]),
-            LIST.join(task.get("support", [])),
-            LIST.join(d["text"] for d in deadlines),
-            LIST.join(d["date"] or "" for d in deadlines)
-            if any(d["date"] for d in deadlines)
-            else "",
-            LIST.join(task["keywords"]),
-        ]
-
-
 @main.command("tasks")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--tsv", is_flag=True, help="Tab-separated values instead of CSV.")
@@ -335,6 +295,18 @@ def task_rows(
     "市政府办公室 and 市人民政府办公室). Repeat for several.",
 )
 @click.option("-o", "--output", "output", metavar="FILE", help="Write the table to FILE.")
+@click.option(
+    "--xlsx",
+    "xlsx_file",
+    metavar="FILE",
+    help="Write the table as an Excel workbook: ids as text, deadlines as dates.",
+)
+@click.option(
+    "--ics",
+    "ics_file",
+    metavar="FILE",
+    help="Write the dated deadlines as an iCalendar file ('-': standard output).",
+)
 @click.option("--no-keywords", is_flag=True, help="Leave the keywords column empty; faster.")
 @jobs_option
 @max_size_option
@@ -344,51 +316,58 @@ def tasks_command(
     rule_files: tuple[str, ...],
     units: tuple[str, ...],
     output: str | None,
+    xlsx_file: str | None,
+    ics_file: str | None,
     no_keywords: bool,
     jobs: int | None,
     max_size: Size,
 ) -> None:
-    """One row per task across all FILEs: CSV (UTF-8 with BOM, for spreadsheets) or --tsv."""
+    """One row per task across all FILEs: CSV (UTF-8 with BOM, for spreadsheets) or --tsv,
+    on standard output unless -o, --xlsx or --ics names where the tasks go."""
     _check_rules(rule_files)
+    _check_task_outputs(output, xlsx_file, ics_file)
     wanted = unit_filter(load_rules(rule_files), units) if units else (lambda _: True)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter="\t" if tsv else ",", lineterminator="\n")
-    writer.writerow(TASK_COLUMNS)
     inputs, work, failed = make_jobs(files, Settings(rule_files, "json", not no_keywords, max_size))
+    docs = []
     for item, (text, _, error) in zip(inputs, results(work, jobs or _cpus())):
         if text is None:
             _fail(show(item.name), error or "not parsed")
             failed = True
             continue
-        rows = task_rows(doc_name(item.name), json.loads(text), wanted)
-        writer.writerows([csv_cell(cell) for cell in row] for row in rows)
-    table = ("" if tsv else "\ufeff") + out.getvalue()
-    if output and output != "-":
-        taken = {item.path.resolve(): item.name for item in inputs if item.path}
-        failed = not _write(show(output), Path(output), table, taken) or failed
-    else:
-        write_stdout(table)
+        docs.append((doc_name(item.name), json.loads(text)))
+    rows = [row for name, data in docs for row in task_rows(name, data, wanted)]
+    outputs: list[tuple[str, str | bytes]] = []
+    if output or not (xlsx_file or ics_file):
+        outputs.append((output or "-", table_text(rows, tsv)))
+    if xlsx_file:
+        from .xlsx import EXCEL_CELL_MAX, workbook
+
+        book, cut = workbook(TASK_COLUMNS, rows)
+        if cut:
+            warning = f"{cut} cell(s) cut to {EXCEL_CELL_MAX:,} characters, Excel's limit"
+            click.echo(f"gkparse: {show(xlsx_file)}: warning: {warning}", err=True)
+        outputs.append((xlsx_file, book))
+    if ics_file:
+        from .ical import calendar, events
+
+        outputs.append((ics_file, calendar(events(docs, wanted))))
+    taken = {item.path.resolve(): item.name for item in inputs if item.path}
+    for target, content in outputs:
+        if target == "-":
+            write_stdout(content if isinstance(content, str) else content.decode())
+        else:
+            failed = not _write(show(target), Path(target), content, taken) or failed
     sys.exit(1 if failed else 0)
 
 
-def unit_filter(rules: Rules, names: tuple[str, ...]) -> Callable[[dict[str, Any]], bool]:
-    """Whether a task names one of the units, compared by their lookup keys (units.key)."""
-    keys = {unit_key(rules, n) for n in names}
-
-    def named(task: dict[str, Any]) -> bool:
-        listed = [*task["responsible"], *task.get("lead", []), *task.get("support", [])]
-        return any(unit_key(rules, u) in keys for u in listed)
-
-    return named
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(text: str) -> str:
-    """A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `-2+3`) quoted with `'`,
-    as OWASP recommends against CSV injection: a file name or a task's text is the input's."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+def _check_task_outputs(output: str | None, xlsx_file: str | None, ics_file: str | None) -> None:
+    if xlsx_file == "-":
+        raise click.UsageError("--xlsx needs a file name: a workbook is no text for a terminal")
+    if output == "-" and ics_file == "-":
+        raise click.UsageError("-o - and --ics - would both write to standard output")
+    named = [Path(t).resolve() for t in (output, xlsx_file, ics_file) if t and t != "-"]
+    if len(set(named)) < len(named):
+        raise click.UsageError("-o, --xlsx and --ics name the same file")
 
 
 @main.command("rules")
@@ -415,11 +394,12 @@ def rules_command(check: str | None, rule_files: tuple[str, ...]) -> None:
 
 
 @main.command("schema")
-def schema_command() -> None:
-    """Print the JSON Schema of the gkparse/1 document."""
-    from .schema import schema_text
+@click.option("--diff", "diff", is_flag=True, help="The schema of the report of `gkparse diff`.")
+def schema_command(diff: bool) -> None:
+    """Print the JSON Schema of the gkparse/1 document (--diff: of gkparse diff's report)."""
+    from .schema import DIFF, DOCUMENT, schema_text
 
-    write_stdout(schema_text())
+    write_stdout(schema_text(DIFF if diff else DOCUMENT))
 
 
 def use_colour(option: bool | None) -> bool:
@@ -436,10 +416,24 @@ def use_colour(option: bool | None) -> bool:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "yaml", "json"]),
+    type=click.Choice(["text", "markdown", "yaml", "json"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format: text for a terminal, markdown for a page, yaml or json for a program.",
+)
+@click.option(
+    "--width",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Wrap the text report's lines at this many columns, 0 not at all "
+    "[default: the terminal's width; 80 when there is none].",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=None,
+    help="Similarity (0-1) from which two tasks are one task changed, not one removed and "
+    "one added [default: 0.35].",
 )
 @click.option(
     "--color/--no-color",
@@ -447,12 +441,21 @@ def use_colour(option: bool | None) -> bool:
     default=None,
     help="Colour the text report [default: when stdout is a terminal and NO_COLOR is unset].",
 )
-def diff_command(old: str, new: str, fmt: str, colour: bool | None) -> None:
-    """What changed from plan OLD to plan NEW (each a notice text or a gkparse YAML/JSON).
+def diff_command(
+    old: str,
+    new: str,
+    fmt: str,
+    width: int | None,
+    threshold: float | None,
+    colour: bool | None,
+) -> None:
+    """What changed from plan OLD to plan NEW (each a notice text or a gkparse YAML/JSON):
+    the header first, then the tasks added, removed and changed.
 
-    Exit status: 0 the plans' tasks are the same, 1 they differ, 2 an error.
+    Exit status: 0 the two are the same (header and tasks), 1 they differ, 2 an error.
     """
-    from .diff import compare, differs, load, render_text
+    from .diff import THRESHOLD, compare, differs, load
+    from .diffrender import render_markdown, render_text
 
     docs = []
     for path in (old, new):
@@ -464,11 +467,15 @@ def diff_command(old: str, new: str, fmt: str, colour: bool | None) -> None:
         except RecursionError:
             _fail(show(path), "structure too deep to read")
             sys.exit(2)
-    report = compare(*docs)
+    names = (doc_name(old), doc_name(new))
+    report = compare(*docs, threshold=threshold or THRESHOLD, names=names)
     if fmt == "json":
         write_stdout(to_json(report))
     elif fmt == "yaml":
         write_stdout(to_yaml(report))
+    elif fmt == "markdown":
+        write_stdout(render_markdown(report))
     else:
-        write_stdout(render_text(report, use_colour(colour)))
+        columns = shutil.get_terminal_size((80, 24)).columns if width is None else width
+        write_stdout(render_text(report, use_colour(colour), columns))
     sys.exit(1 if differs(report) else 0)
