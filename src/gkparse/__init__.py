@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import pipeline
-from .html import html_to_text, looks_like_html
+from .html import looks_like_html, read_page
 from .model import Document, Issue
 from .normalize import NotText, decode
 from .rules import RuleError, Rules, load_rules
@@ -52,10 +52,22 @@ def parse_bytes(
     Raises NotText for an empty or binary file."""
     text, encoding, issues = decode(data)
     if (name or "").lower().endswith((".html", ".htm")) or looks_like_html(text):
-        text = html_to_text(text)
-        issues.append(Issue(None, "an HTML page: its text read a block a line"))
+        rules = rules or load_rules()
+        text, said = _page_text(text, rules)
+        issues.append(Issue(None, said))
     source = {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "encoding": encoding}
     return _parse(text, rules, source, issues, keywords)
+
+
+def _page_text(html: str, rules: Rules) -> tuple[str, str]:
+    """The notice's text out of a web page, and what the warning says of how it was read."""
+    page = read_page(html, rules)
+    if page.body is None:
+        return page.text, "an HTML page: its text read a block a line"
+    return page.text, (
+        f"an HTML page: its article read ({page.body}), a block a line; "
+        f"{page.left_out} line(s) of the page around it left out"
+    )
 
 
 def parse_file(path: str | Path, *, rules: Rules | None = None, keywords: bool = True) -> Document:
