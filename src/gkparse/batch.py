@@ -7,6 +7,7 @@ batch of ten thousand files goes on past a bad one, whose reason is its result.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,9 +38,10 @@ class Job:
     data: bytes | None
     settings: Settings
     name: str = "-"
-    """The file name the document records (`metadata.source.file`)."""
+    """The path the document records (`metadata.source.file`), as the user gave it."""
 
 
+PDF = b"%PDF"
 Result = tuple[str | None, list[str], str | None]
 """(rendered document, its warnings, or the reason there is none)"""
 
@@ -61,7 +63,7 @@ def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], 
             failed = True
             continue
         inputs.append(item)
-        name = doc_name(item.path.name) if item.path else "-"
+        name = doc_name(item.name)  # the path as given: relative stays relative
         jobs.append(Job(None if data is not None else str(item.path), data, settings, name))
     return inputs, jobs, failed
 
@@ -77,6 +79,9 @@ def _convert(job: Job) -> Result:
         return None, [], str(exc)
     except OSError as exc:
         return None, [], f"cannot read: {exc.strerror}"
+    if data.startswith(PDF):  # (its text is pdftotext's job: gkparse reads what it prints)
+        path = shlex.quote(job.path or "FILE")
+        return None, [], f"a PDF: convert it first with pdftotext -layout {path}"
     try:
         doc = parse_bytes(
             data,

@@ -147,7 +147,7 @@ def parse_command(
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Parse each notice FILE (a directory: its *.txt and *.md; '-': standard input)."""
+    """Parse each notice FILE (a folder: its *.txt, *.md, *.html, *.docx; '-': standard input)."""
     _check_rules(rule_files)
     settings = Settings(rule_files, fmt, not no_keywords, max_size)
     inputs, work, failed = make_jobs(files, settings)

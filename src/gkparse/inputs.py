@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 import click
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 DEFAULT_MAX_SIZE = "100M"
 UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 
@@ -88,7 +88,7 @@ def _read(handle: BinaryIO, limit: Size) -> bytes:
 
 
 def expand(paths: tuple[str, ...]) -> list[Input]:
-    """Each argument as inputs; directories walked for *.txt and *.md, in a stable order,
+    """Each argument as inputs; directories walked for SUFFIXES, in a stable order,
     hidden files and folders left out (as fd and rg do)."""
     out: list[Input] = []
     cwd_gone = _cwd_gone()
@@ -146,5 +146,5 @@ def _walk(name: str, path: Path) -> list[Input]:
                 found.append(p)
     out = [Input(str(p), p, under=p.relative_to(path)) for p in sorted(found)]
     if not found and not errors:
-        return [Input(name, None, "directory has no *.txt or *.md files")]
+        return [Input(name, None, "directory has no *.txt, *.md, *.html or *.docx files")]
     return sorted(errors, key=lambda i: i.name) + out
