@@ -376,3 +376,70 @@ def test_a_word_document_is_read_and_a_pdf_is_refused_naming_pdftotext(tmp_path)
         ("1", "加强政策解读", ["县政府办"]),
         ("2", "更新公开指南", ["县司法局"]),
     ]
+
+
+def test_jsonl_is_one_stream_and_hidden_folders_are_walked_when_asked(tmp_path):
+    """--format jsonl: every document one line of one stream, on stdout or in -o FILE.jsonl;
+    --hidden walks .folders too (fd's and rg's option)."""
+    (tmp_path / "in" / ".archive").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_bytes(SAMPLES[0].read_bytes())
+    (tmp_path / "in" / ".archive" / "b.txt").write_bytes(SAMPLES[1].read_bytes())
+    args = ["--format", "jsonl", "--no-keywords", "-j", "1"]
+    shown = run(*args, "in", cwd=tmp_path)
+    assert shown.returncode == 0 and not (tmp_path / "in" / "a.json").exists()
+    assert [json.loads(x)["metadata"]["source"]["file"] for x in shown.stdout.splitlines()] == [
+        "in/a.txt"
+    ]
+    assert run(*args, "--hidden", "-o", "all.jsonl", "in", cwd=tmp_path).returncode == 0
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["metadata"]["source"]["file"] for x in lines] == [
+        "in/.archive/b.txt",
+        "in/a.txt",
+    ]
+    refused = run(*args, "-o", "out/", "in", cwd=tmp_path)
+    assert refused.returncode == 2 and b"one stream" in refused.stderr
+
+
+def test_a_batch_on_a_terminal_ends_with_one_summary_line(tmp_path):
+    """On a terminal: `gkparse: N files, F failed, W warnings` once at the end; a script (stderr
+    not a terminal) gets only the failures, one line each."""
+    import pty
+
+    (tmp_path / "a.txt").write_bytes(SAMPLES[0].read_bytes())
+    (tmp_path / "b.txt").write_bytes(SAMPLES[1].read_bytes())
+    args = [
+        sys.executable,
+        "-m",
+        "gkparse",
+        "-o",
+        "out",
+        "--no-keywords",
+        "a.txt",
+        "b.txt",
+        "gone.txt",
+    ]
+    main_end, terminal = pty.openpty()
+    proc = subprocess.run(args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+    os.close(terminal)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(main_end, 4096)
+        except OSError:  # (the terminal closed: all was read)
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(main_end)
+    assert proc.returncode == 1
+    warnings = sum(
+        len(json.loads(x)["metadata"]["warnings"])
+        for x in run(
+            "--format", "jsonl", "--no-keywords", "a.txt", "b.txt", cwd=tmp_path
+        ).stdout.splitlines()
+    )
+    last = screen.decode("utf-8").replace("\r", "\n").strip().splitlines()[-1]
+    assert last == f"gkparse: 3 files, 1 failed, {warnings} warnings"
+    assert warnings > 0
+    script = run("-o", "out", "--no-keywords", "a.txt", "b.txt", "gone.txt", cwd=tmp_path)
+    assert script.stderr.decode().splitlines() == ["gkparse: gone.txt: no such file"]

@@ -27,6 +27,8 @@ class Settings:
     fmt: str
     keywords: bool
     max_size: Size
+    hidden: bool = False
+    """Whether folders are walked into hidden files and folders (--hidden)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +48,11 @@ Result = tuple[str | None, list[str], str | None]
 """(rendered document, its warnings, or the reason there is none)"""
 
 
-def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], list[Job], bool]:
-    """The inputs to parse and their jobs; inputs that cannot be had are reported here."""
-    inputs, jobs, failed = [], [], False
-    for item in expand(files):
+def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], list[Job], int]:
+    """The inputs to parse and their jobs; inputs that cannot be had are reported here (and
+    counted: the third value)."""
+    inputs, jobs, failed = [], [], 0
+    for item in expand(files, settings.hidden):
         data = None
         if item.error is None and (item.path is None or item.stream):
             try:
@@ -60,7 +63,7 @@ def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], 
                 item = Input(item.name, None, f"cannot read: {exc.strerror}")
         if item.error:
             fail(show(item.name), item.error)
-            failed = True
+            failed += 1
             continue
         inputs.append(item)
         name = doc_name(item.name)  # the path as given: relative stays relative
