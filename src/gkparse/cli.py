@@ -168,7 +168,9 @@ def parse_command(
     into = Path(output_dir) if stream and output_dir and output_dir != "-" else None
     lines: list[str] = []  # the stream's lines, when they go to the file -o names
     on_terminal = not quiet and sys.stderr.isatty() and batch > 1
-    to_screen = into is None and None in targets.values() and sys.stdout.isatty()
+    to_screen = (
+        into is None and None in targets.values() and bool(sys.stdout and sys.stdout.isatty())
+    )
     show_bar = on_terminal and len(work) > 1 and not to_screen  # (a bar would mix into it)
     first_out = True
     with (
