@@ -107,6 +107,6 @@ def test_source_describes_the_file(path):
 
     source = document_to_dict(parse_file(path))["metadata"]["source"]
     data = path.read_bytes()
-    assert source["file"] == path.name
+    assert source["file"] == str(path)  # the path as given
     assert source["sha256"] == hashlib.sha256(data).hexdigest()
     assert source["lines"] == len(data.decode(source["encoding"]).splitlines())

@@ -7,6 +7,7 @@ batch of ten thousand files goes on past a bad one, whose reason is its result.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ class Settings:
     fmt: str
     keywords: bool
     max_size: Size
+    hidden: bool = False
+    """Whether folders are walked into hidden files and folders (--hidden)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,17 +40,19 @@ class Job:
     data: bytes | None
     settings: Settings
     name: str = "-"
-    """The file name the document records (`metadata.source.file`)."""
+    """The path the document records (`metadata.source.file`), as the user gave it."""
 
 
+PDF = b"%PDF"
 Result = tuple[str | None, list[str], str | None]
 """(rendered document, its warnings, or the reason there is none)"""
 
 
-def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], list[Job], bool]:
-    """The inputs to parse and their jobs; inputs that cannot be had are reported here."""
-    inputs, jobs, failed = [], [], False
-    for item in expand(files):
+def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], list[Job], int]:
+    """The inputs to parse and their jobs; inputs that cannot be had are reported here (and
+    counted: the third value)."""
+    inputs, jobs, failed = [], [], 0
+    for item in expand(files, settings.hidden):
         data = None
         if item.error is None and (item.path is None or item.stream):
             try:
@@ -58,10 +63,10 @@ def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], 
                 item = Input(item.name, None, f"cannot read: {exc.strerror}")
         if item.error:
             fail(show(item.name), item.error)
-            failed = True
+            failed += 1
             continue
         inputs.append(item)
-        name = doc_name(item.path.name) if item.path else "-"
+        name = doc_name(item.name)  # the path as given: relative stays relative
         jobs.append(Job(None if data is not None else str(item.path), data, settings, name))
     return inputs, jobs, failed
 
@@ -77,6 +82,9 @@ def _convert(job: Job) -> Result:
         return None, [], str(exc)
     except OSError as exc:
         return None, [], f"cannot read: {exc.strerror}"
+    if data.startswith(PDF):  # (its text is pdftotext's job: gkparse reads what it prints)
+        path = shlex.quote(job.path or "FILE")
+        return None, [], f"a PDF: convert it first with pdftotext -layout {path}"
     try:
         doc = parse_bytes(
             data,

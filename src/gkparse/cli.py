@@ -135,13 +135,14 @@ max_size_option = click.option(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["yaml", "json"]),
+    type=click.Choice(["yaml", "json", "jsonl"]),
     default="yaml",
     show_default=True,
-    help="Output format.",
+    help="Output format; jsonl: every document one JSON line of one stream (stdout or -o FILE).",
 )
 @jobs_option
 @max_size_option
+@click.option("--hidden", is_flag=True, help="Walk hidden files and folders too (.git, .venv).")
 @click.option("--no-keywords", is_flag=True, help="Skip task keywords (jieba); faster.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each file's warnings on stderr.")
@@ -152,21 +153,34 @@ def parse_command(
     fmt: str,
     jobs: int | None,
     max_size: Size,
+    hidden: bool,
     no_keywords: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Parse each notice FILE (a directory: its *.txt and *.md; '-': standard input)."""
+    """Parse each notice FILE (a folder: its *.txt, *.md, *.html, *.docx; '-': standard input)."""
     _check_rules(rule_files)
-    settings = Settings(rule_files, fmt, not no_keywords, max_size)
+    stream = fmt == "jsonl"  # one stream of JSON lines: standard output or the file -o names
+    if stream and output_dir and output_dir != "-" and not _names_a_file(output_dir):
+        raise click.UsageError("--format jsonl writes one stream: stdout, or -o FILE.jsonl")
+    fmt = "json" if stream else fmt
+    settings = Settings(rule_files, fmt, not no_keywords, max_size, hidden)
     inputs, work, failed = make_jobs(files, settings)
+    batch = len(inputs) + failed
+    warned = 0
     # no output may land on an input, its own or another's (`gkparse a.txt a.yaml`)
     taken = {item.path.resolve(): item.name for item in inputs if item.path and not item.stream}
     suffix = ".json" if fmt == "json" else ".yaml"
-    if output_dir and _names_a_file(output_dir) and len(inputs) > 1:
+    if output_dir and _names_a_file(output_dir) and len(inputs) > 1 and not stream:
         raise click.UsageError(f"-o {output_dir} names one file: give one input, or a folder")
-    targets = _targets(inputs, output_dir, suffix)
-    show_bar = not quiet and sys.stderr.isatty() and len(work) > 1
+    targets = {id(i): None for i in inputs} if stream else _targets(inputs, output_dir, suffix)
+    into = Path(output_dir) if stream and output_dir and output_dir != "-" else None
+    lines: list[str] = []  # the stream's lines, when they go to the file -o names
+    on_terminal = not quiet and sys.stderr.isatty() and batch > 1
+    to_screen = (
+        into is None and None in targets.values() and bool(sys.stdout and sys.stdout.isatty())
+    )
+    show_bar = on_terminal and len(work) > 1 and not to_screen  # (a bar would mix into it)
     first_out = True
     with (
         click.progressbar(length=len(work), label="gkparse", file=sys.stderr)
@@ -178,23 +192,31 @@ def parse_command(
             name = show(item.name)
             if text is None:
                 _fail(name, error or "not parsed")
-                failed = True
+                failed += 1
                 continue
+            warned += len(warnings)
             if verbose:
                 for warning in warnings:
                     click.echo(f"gkparse: {name}: warning: {warning}", err=True)  # not a failure
             if id(item) not in targets:
                 _fail(name, "its output's name is another input's too; skipped")
-                failed = True
+                failed += 1
                 continue
             target = targets[id(item)]
             if target is None:
                 if fmt == "json":  # JSON Lines: one document a line, for jq -c and streams
                     text = to_json(json.loads(text), lines=True)
+                if into is not None:
+                    lines.append(text)
+                    continue
                 write_stdout(("---\n" if not first_out and fmt == "yaml" else "") + text)
                 first_out = False
                 continue
-            failed = not _write(name, target, text, taken) or failed
+            failed += not _write(name, target, text, taken)
+    if into is not None:
+        failed += not _write(show(str(into)), into, "".join(lines), taken)
+    if on_terminal:  # one line at the end of a batch on a terminal (a script counts its lines)
+        click.echo(f"gkparse: {batch} files, {failed} failed, {warned} warnings", err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -218,7 +240,8 @@ def _target(item: Input, output_dir: str | None, suffix: str) -> Path | None:
 
 def _names_a_file(output: str) -> bool:
     """-o names the output file itself when it ends like one and is no folder."""
-    return Path(output).suffix.lower() in (".yaml", ".yml", ".json") and not Path(output).is_dir()
+    suffix = Path(output).suffix.lower()
+    return suffix in (".yaml", ".yml", ".json", ".jsonl") and not Path(output).is_dir()
 
 
 def _targets(inputs: list[Input], output_dir: str | None, suffix: str) -> dict[int, Path | None]:
