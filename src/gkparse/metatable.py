@@ -107,7 +107,8 @@ def _suffix_field(rules: Rules, label: str) -> str | None:
 
 
 def _glued_label(rules: Rules, text: str) -> int | None:
-    """Where a long label glued to the end of a value begins (`…的通知发文机关`)."""
+    """Where a long label glued to the end of a value begins (`…的通知发文机关`, `…发布时间：`)."""
+    text = text.rstrip(" :：")
     for start in range(max(1, len(text) - 6), len(text) - LONG_LABEL + 1):
         if label_field(rules, text[start:]) not in (None, DROP):
             return start
@@ -119,7 +120,7 @@ def split_glued_labels(rules: Rules, segments: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segments:
         cut = None
-        if out and label_field(rules, out[-1].text) is not None:
+        if out and label_field(rules, out[-1].text.rstrip(" :：")) is not None:
             cut = _glued_label(rules, seg.text)
         if cut is None:
             out.append(seg)
