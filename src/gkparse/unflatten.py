@@ -23,6 +23,7 @@ HAN_GAP = regex.compile(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{
 DENSE_GAPS = 40  # fewer characters than this per Han gap: the spaces are PDF artefacts
 MARKER_START = regex.compile(
     r"(?<=[。；：！？）)」”\p{Han}][ \t\u3000\u00a0]*)(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛㈠-㈩])"
+    r"|(?<=\d)(?=[一二三四五六七八九十]{1,3}、)"  # `…上午10:00三、活动地点`: after a time or a number
 )
 PARENS_OR_CHAPTER = "（(第"
 CLOSERS = "）)」”』"
