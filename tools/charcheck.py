@@ -10,7 +10,8 @@ What is compared, on both sides alike:
   `1`), the repair of punctuation the SPEC documents (`,` → `，` beside Chinese text);
 - traditional characters as simplified (OpenCC's character table, as gkparse matches them);
 - no white space, control or format characters (spaces, tabs, U+3000, form feeds, BOM,
-  zero-width and bidi marks): nothing a reader sees, and the SPEC lets gkparse mend spacing.
+  zero-width and bidi marks): nothing a reader sees, and the SPEC lets gkparse mend spacing;
+  nor U+FFFD, which stands for bytes no character could be read from.
 
 The output's strings are every value and every key, except what gkparse computes rather than
 copies from the input (counting it would hide a lost character behind a made-up one):
@@ -76,7 +77,9 @@ class Result:
 def norm(text: str) -> str:
     """The characters compared: NFKC, simplified, no spaces, controls or format characters."""
     text = simplify(unicodedata.normalize("NFKC", text))
-    return "".join(ch for ch in text if unicodedata.category(ch) not in SKIP_CATEGORIES)
+    return "".join(
+        ch for ch in text if ch != "\ufffd" and unicodedata.category(ch) not in SKIP_CATEGORIES
+    )
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +127,8 @@ def compare(text: str, data: dict[str, Any]) -> tuple[Counter[str], dict[str, li
 def check(path: Path) -> Result:
     doc = parse_file(path, keywords=False)  # task keywords are computed and not counted
     data = document_to_dict(doc)
-    text = path.read_bytes().decode(data["metadata"]["source"]["encoding"])
+    encoding = data["metadata"]["source"]["encoding"] or "utf-8"
+    text = path.read_bytes().decode(encoding, errors="replace")
     missing, where = compare(text, data)
     return Result(path, missing, where)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -269,10 +269,10 @@ class _Cut:
 
 
 def split_lines(
-    text: str, dropped: list[dict[str, Any]] | None = None
+    text: str, removed: dict[int, str] | None = None
 ) -> tuple[list[Segment], list[Issue], dict[int, str]]:
     """One Segment per non-blank input line, numbered from 1, with repairs reported as warnings;
-    what the repairs took out of each line added to `dropped` (metadata.dropped's entries).
+    what the repairs took out of a line put in `removed` by its number (for metadata.dropped).
 
     Segments hold simplified characters; the map returned turns output back into the characters
     the notice was written in (see hanzi.py).
@@ -281,12 +281,12 @@ def split_lines(
     issues: list[Issue] = []
     counts: dict[str, list[int]] = {}
     for number, raw in enumerate(regex.split(r"\r\n|\r|\n", text), start=1):
-        removed: list[str] = []
-        cleaned, repairs = clean_line(raw, removed)
+        cut: list[str] = []
+        cleaned, repairs = clean_line(raw, cut)
         if not INVISIBLE.sub("", raw).strip(BLANK):
             continue
-        if removed and dropped is not None:
-            dropped.append({"line": number, "text": " ".join(removed)})
+        if cut and removed is not None:
+            removed[number] = " ".join(cut)
         for repair in repairs:
             counts.setdefault(repair, []).append(number)
         segments.append(Segment(number, cleaned, raw.strip()))
@@ -324,6 +324,6 @@ def strip_spaces(text: str) -> str:
 
 def run(state: State) -> None:
     """Stage `lines`: one Segment per non-blank line; the repairs made, as warnings."""
-    segments, repairs, state.restore = split_lines(state.text, state.doc.metadata.dropped)
+    segments, repairs, state.restore = split_lines(state.text, state.removed)
     state.issues.extend(repairs)
     state.doc.segments = segments

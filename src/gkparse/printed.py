@@ -108,24 +108,28 @@ class Keeper:
         return self.pools[owner]
 
     def take(self, owner: str, text: str, within: Counter[str] | None = None) -> bool:
-        """Take the characters of `text` from the field's; whether they were all there (in
-        `within`, a part of the field, when given)."""
+        """Take the characters of `text` from the field's if they are all there (in `within`, a
+        part of the field, when given); a piece not all there is kept whole and takes none."""
         need, pool = comparable(text), self.pool(owner)
-        found = need & (pool if within is None else within)
-        self.pools[owner] = pool - found
-        return found == need
+        if need - (pool if within is None else within):
+            return False
+        self.pools[owner] = pool - need
+        return True
 
     def keep(self, seg: Segment) -> list[dict[str, Any]]:
         owner = seg.owner or ""
         text = seg.text.translate(self.back)
         node = self.nodes.get(owner[5:]) if owner.startswith("node:") else None
         if node is not None and node.segs and node.segs[0] is seg:
-            printed = heading(node, text)
-            title = comparable(f"{node.marker} {node.title or ''}")
-            held_as_printed = self.take(owner, printed, title)
-            entry = [] if held_as_printed else [self.entry(seg.line, self.field(owner), printed)]
-            rest = text[len(printed) :]
-            return entry + ([] if self.take(owner, rest) else [self.entry(seg.line, self.field(owner), rest)])
+            cut = len(heading(node, text))
+            # the raw text where cleaning only changed widths, one character for one
+            printed = seg.raw if len(seg.raw) == len(text) else text
+            entries = []
+            if not self.take(owner, text[:cut], comparable(f"{node.marker} {node.title or ''}")):
+                entries.append(self.entry(seg.line, self.field(owner), printed[:cut]))
+            if not self.take(owner, text[cut:]):
+                entries.append(self.entry(seg.line, self.field(owner), printed[cut:]))
+            return entries
         if self.take(owner, text):
             return []
         return [self.entry(seg.line, self.field(owner), seg.raw if seg.raw.strip() else text)]
@@ -162,7 +166,15 @@ def as_printed(doc: Document, lines: list[str], back: dict[int, str]) -> list[di
     return out
 
 
+def removed(dropped: list[dict[str, Any]], lines: list[str], cut: dict[int, str]) -> list[dict]:
+    """What cleaning took out of each line, where the whole line is not dropped already."""
+    whole = {e["line"] for e in dropped if e["text"] == lines[e["line"] - 1].strip()}
+    return [{"line": n, "text": text} for n, text in cut.items() if n not in whole]
+
+
 def run(state: State) -> None:
-    """Stage `printed`: metadata.as_printed; metadata.dropped in line order."""
-    lines = regex.split(r"\r\n|\r|\n", state.text)
-    state.doc.metadata.as_printed = as_printed(state.doc, lines, state.restore)
+    """Stage `printed`: metadata.as_printed; metadata.dropped with the junk cut from inside
+    lines, in line order."""
+    md, lines = state.doc.metadata, regex.split(r"\r\n|\r|\n", state.text)
+    md.dropped += removed(md.dropped, lines, state.removed)
+    md.as_printed = as_printed(state.doc, lines, state.restore)
