@@ -26,15 +26,14 @@ from .model import Document, Node, Segment
 from .normalize import strip_spaces
 from .state import State
 
-UNSEEN = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
-LOST = "\ufffd"  # stands for bytes no character was read from
+# white space, controls, format characters, and U+FFFD (bytes no character was read from)
+UNSEEN = regex.compile(r"[\p{Z}\p{Cc}\p{Cf}\ufffd]+")
 STOP_AFTER_TITLE = 3  # a title ends within this many characters of its full stop or colon
 
 
 def comparable(text: str) -> Counter[str]:
     """The characters of `text` as fields and print are compared: a multiset."""
-    text = simplify(unicodedata.normalize("NFKC", text))
-    return Counter(ch for ch in text if ch != LOST and unicodedata.category(ch) not in UNSEEN)
+    return Counter(UNSEEN.sub("", simplify(unicodedata.normalize("NFKC", text))))
 
 
 def values(value: Any) -> str:
@@ -113,7 +112,7 @@ class Keeper:
         need, pool = comparable(text), self.pool(owner)
         if need - (pool if within is None else within):
             return False
-        self.pools[owner] = pool - need
+        pool.subtract(need)  # in place: each character of `need` is in the pool
         return True
 
     def keep(self, seg: Segment) -> list[dict[str, Any]]:
