@@ -117,6 +117,9 @@ class Metadata:
     year: int | None = None
     source: dict[str, Any] = field(default_factory=dict)
     dropped: list[dict[str, Any]] = field(default_factory=list)
+    """Every input line removed as junk, and the junk removed from inside a line: {line, text}."""
+    as_printed: list[dict[str, Any]] = field(default_factory=list)
+    """Each piece of the input a field holds in another form, as printed: {line, field, text}."""
     warnings: list[str] = field(default_factory=list)
 
 

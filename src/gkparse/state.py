@@ -27,6 +27,8 @@ class State:
     """The document being built; `lines` gives it its segments."""
     restore: dict[int, str] = field(default_factory=dict)
     """lines: simplified -> written characters, for a notice in traditional characters."""
+    removed: dict[int, str] = field(default_factory=dict)
+    """lines: what cleaning took out of a line (Markdown marks, pinyin…), by line number."""
     tokens: list[Token] = field(default_factory=list)
     """tokens: every segment classified from its own text."""
     notice: list[Token] = field(default_factory=list)
