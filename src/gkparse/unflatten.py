@@ -73,7 +73,13 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
         marker_next = _starts_marker(rules, text, m.end())
         if short and not (before in "。；：！？" + CLOSERS and marker_next):
             continue
-        if pdf and before not in "。；：！？" and not (before in CLOSERS and marker_next):
+        label_next = rules.meta_label.match(text, m.end())  # `… 信息来源：`: a page's label
+        if (
+            pdf
+            and before not in "。；：！？"
+            and not (before in CLOSERS and marker_next)
+            and not label_next
+        ):
             continue  # a space inside a word, from the PDF's layout
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
             continue  # 2023-11-03 08:57, words of a Latin phrase
