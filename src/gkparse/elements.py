@@ -106,9 +106,12 @@ def attachment_items(text: str) -> list[str]:
     return [ATTACHMENT_START.sub("", x).strip() for x in items if x.strip()]
 
 
+RECIPIENTS_MAX = 1000  # a 主送机关 naming every city of a region is long, never a page
+
+
 def is_recipients(rules: Rules, text: str) -> bool:
     """主送机关: unit names closed by a colon, most of them ending like a unit's name."""
-    if not text or len(text) > 400 or any(ch in text for ch in SENTENCE_END[:3]):
+    if not text or len(text) > RECIPIENTS_MAX or any(ch in text for ch in SENTENCE_END[:3]):
         return False
     if text[-1] not in ":：":  # the colon lost: every item must be a unit, and more than one
         units = split_units(rules, text)
@@ -121,7 +124,13 @@ def is_recipients(rules: Rules, text: str) -> bool:
         return True
     units = split_units(rules, text)
     named = sum(u.endswith(rules.unit_suffixes) or u.startswith(("各", "有关")) for u in units)
-    return bool(units) and named * 2 >= len(units) and all(len(u) <= 40 for u in units)
+    return bool(units) and named * 2 >= len(units) and all(_name_len(u) <= 40 for u in units)
+
+
+def _name_len(unit: str) -> int:
+    """The length of a unit's longest name: `南京、无锡、…黄山市人民政府` (forty cities sharing one
+    ending) is one recipient of short names."""
+    return max(len(part) for part in unit.split("、"))
 
 
 def recipients_prefix(rules: Rules, text: str) -> int | None:
