@@ -29,6 +29,8 @@ class Segment:
     cell: str | None = None
     """In a task table, the role of its column (tables.py): header, number, task, text, lead,
     responsible, deadline."""
+    column: int | None = None
+    """In a row printed with bars, the index of its cell, empty cells counted (unflatten.py)."""
     owner: str | None = None
     """Where the segment ended up (`header.title`, `task 1.2`, `dropped`…); set exactly once."""
 

@@ -112,7 +112,10 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
             nxt = [t for t in between[-lead:] if typed(rules, t) is None]
             after = between[: len(between) - len(nxt)] if len(nxt) == lead else between
         free = columns[len(before) :] if before else columns
-        for tok, role in [*zip(before, columns), *zip(after, free[len(free) - len(after) :])]:
+        placed = [*zip(before, columns), *zip(after, free[len(free) - len(after) :])]
+        if not before and _barred(tokens[at], after, roles):  # its bars say each cell's column
+            placed = [(tok, roles[tok.seg.column]) for tok in after]
+        for tok, role in placed:
             tok.seg.cell = role
             tok.kind = "text"  # a cell, whatever its words look like
         tokens[at] = row_heading(tokens[at], k + 1)
@@ -120,6 +123,21 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
             tokens[at - len(before) : at + 1] = [tokens[at], *before]
         before = between[len(after) :]
     return ends[-1]
+
+
+def _barred(number: Token, cells: list[Token], roles: list[str]) -> bool:
+    """A row printed with bars on one line, its number first: each cell's index is known, empty
+    cells counted, so a cell left empty shifts none after it (`2 | 推进… | 县司法局 |  | 持续推进`)."""
+    line, first = number.seg.line, number.seg.column
+    return (
+        first == 0
+        and roles[:1] == ["number"]
+        and bool(cells)
+        and all(
+            t.seg.line == line and t.seg.column is not None and t.seg.column < len(roles)
+            for t in cells
+        )
+    )
 
 
 def row_heading(tok: Token, n: int) -> Token:

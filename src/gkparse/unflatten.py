@@ -47,12 +47,16 @@ def _starts_marker(rules: Rules, text: str, i: int) -> bool:
     return rules.any_marker(text, i)
 
 
-def _cells(rules: Rules, text: str) -> list[str]:
-    """The cells of a table row printed on one line with bars (`1 | 加强… | 办公室 | 年底前`);
+def _cells(rules: Rules, text: str) -> list[tuple[int, str]]:
+    """The cells of a table row printed on one line with bars (`1 | 加强… | 办公室 | 年底前`),
+    each with its index among the row's cells, empty ones counted (`| 县司法局 |  | 持续推进`);
     page metadata printed so (`索引号: | …`) is left to the tokenizer, which knows its labels."""
     if text.count("|") < 2 or rules.meta_label.search(text):
         return []
-    return [c for c in CELL_BAR.split(text) if c.strip()]
+    cells = CELL_BAR.split(text.strip())
+    if cells and not cells[0].strip():  # `| 1 | …`: a bar before the first cell
+        cells = cells[1:]
+    return [(k, c) for k, c in enumerate(cells) if c.strip()]
 
 
 def _space_cuts(rules: Rules, text: str) -> list[str]:
@@ -122,17 +126,21 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
 def unflatten(rules: Rules, seg: Segment) -> list[Segment]:
     """The segment cut into the cells of a table row printed with bars, at its line-break
     spaces, and before its markers."""
-    pieces = _cells(rules, seg.text) or _space_cuts(rules, seg.text) or [seg.text]
+    cells = _cells(rules, seg.text)
+    columns = [k for k, _ in cells] if cells else None
+    pieces = [c for _, c in cells] or _space_cuts(rules, seg.text) or [seg.text]
     if len(pieces) == 1 and not _marker_cuts(rules, seg.text):
         return [seg]
     out: list[Segment] = []
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
         offsets = [0, *_marker_cuts(rules, piece), len(piece)]
         for k in range(len(offsets) - 1):
             text = piece[offsets[k] : offsets[k + 1]].strip()
             if text:
                 joined = context(piece, offsets[k]) if k else "space" if out else "line"
                 out.append(Segment(seg.line, text, text, cont=k > 0, context=joined))
+                if columns and not k:
+                    out[-1].column = columns[n]
     if len(out) > 1:
         out[0].raw = out[0].text
     else:
