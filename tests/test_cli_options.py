@@ -137,6 +137,8 @@ def test_rules_from_standard_input_on_every_command(tmp_path):
     assert bad.stderr.decode().strip() == "gkparse: <stdin>: junk: must be a list of rules"
     refused = run("--rules", "-", str(SAMPLE), stdin=b"junk: 3\n")
     assert refused.returncode == 2 and b"<stdin>: junk: must be a list of rules" in refused.stderr
+    binary = run("tasks", "--rules", "-", str(SAMPLE), stdin=b"\xff\xfe\x00junk")
+    assert binary.returncode == 2 and b"<stdin>: a rule file must be UTF-8" in binary.stderr
 
 
 @pytest.mark.parametrize(

@@ -75,8 +75,8 @@ class DefaultGroup(click.Group):
         return guarded(lambda: super(DefaultGroup, self).main(*args, **kwargs))
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args and not sys.stdin.isatty():
-            args = ["parse", "-"]  # `cat notice.txt | gkparse`, as other filters read a pipe
+        if not args and sys.stdin is not None and not sys.stdin.isatty():
+            args = ["parse"]  # `cat notice.txt | gkparse` (options.stdin_args reads the pipe)
         elif args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["parse", *args]
         return super().parse_args(ctx, args)
@@ -128,8 +128,8 @@ def parse_command(
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Parse each notice FILE (a folder: its *.txt, *.md, *.html, *.docx; '-': standard input,
-    also when no FILE is given and standard input is a pipe)."""
+    """Parse each notice FILE (a folder: its *.txt, *.md, *.html, *.htm, *.docx; '-': standard
+    input, also when no FILE is given and standard input is a pipe)."""
     files = stdin_args(files)
     rules = rule_sources(rule_files, files)
     stream = fmt == "jsonl"  # one stream of JSON lines: standard output or the file -o names
@@ -280,7 +280,7 @@ def tasks_command(
     settings = Settings(rules, "json", not no_keywords, max_size, hidden)
     inputs, work, failed = make_jobs(files, settings)
     tally = Tally(len(inputs) + failed, failed, quiet, verbose)
-    table = output or not (xlsx_file or ics_file)
+    table = bool(output) or not (xlsx_file or ics_file)
     to_stdout = (table and output in (None, "-")) or ics_file == "-"
     to_screen = to_stdout and _stdout_is_terminal()
     docs = [
