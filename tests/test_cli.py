@@ -35,6 +35,28 @@ def run(
     )
 
 
+def on_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
+    """Run gkparse with its stderr on a terminal (stdout a pipe); the exit status and what the
+    terminal showed."""
+    import pty
+
+    main_end, terminal = pty.openpty()
+    command = [sys.executable, "-m", "gkparse", *args]
+    proc = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+    os.close(terminal)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(main_end, 4096)
+        except OSError:  # (the terminal closed: all was read)
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(main_end)
+    return proc.returncode, screen.decode("utf-8").replace("\r", "\n")
+
+
 def copy_samples(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -403,42 +425,18 @@ def test_jsonl_is_one_stream_and_hidden_folders_are_walked_when_asked(tmp_path):
 def test_a_batch_on_a_terminal_ends_with_one_summary_line(tmp_path):
     """On a terminal: `gkparse: N files, F failed, W warnings` once at the end; a script (stderr
     not a terminal) gets only the failures, one line each."""
-    import pty
-
     (tmp_path / "a.txt").write_bytes(SAMPLES[0].read_bytes())
     (tmp_path / "b.txt").write_bytes(SAMPLES[1].read_bytes())
-    args = [
-        sys.executable,
-        "-m",
-        "gkparse",
-        "-o",
-        "out",
-        "--no-keywords",
-        "a.txt",
-        "b.txt",
-        "gone.txt",
-    ]
-    main_end, terminal = pty.openpty()
-    proc = subprocess.run(args, cwd=tmp_path, stdout=subprocess.PIPE, stderr=terminal, timeout=120)
-    os.close(terminal)
-    screen = b""
-    while True:
-        try:
-            chunk = os.read(main_end, 4096)
-        except OSError:  # (the terminal closed: all was read)
-            break
-        if not chunk:
-            break
-        screen += chunk
-    os.close(main_end)
-    assert proc.returncode == 1
+    args = ["-o", "out", "--no-keywords", "a.txt", "b.txt", "gone.txt"]
+    status, screen = on_terminal(args, tmp_path)
+    assert status == 1
     warnings = sum(
         len(json.loads(x)["metadata"]["warnings"])
         for x in run(
             "--format", "jsonl", "--no-keywords", "a.txt", "b.txt", cwd=tmp_path
         ).stdout.splitlines()
     )
-    last = screen.decode("utf-8").replace("\r", "\n").strip().splitlines()[-1]
+    last = screen.strip().splitlines()[-1]
     assert last == f"gkparse: 3 files, 1 failed, {warnings} warnings"
     assert warnings > 0
     script = run("-o", "out", "--no-keywords", "a.txt", "b.txt", "gone.txt", cwd=tmp_path)

@@ -16,14 +16,15 @@ from . import NotText, parse_bytes
 from .console import fail, worker_signals
 from .emit import document_to_dict, to_json, to_yaml
 from .inputs import Input, Size, TooLarge, doc_name, expand, read_limited, show
-from .rules import load_rules
+from .rules import RuleText, load_rules
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     """What every job of a batch shares."""
 
-    rule_files: tuple[str, ...]
+    rule_files: tuple[str | RuleText, ...]
+    """Rule files by name; `--rules -` as its text, read once by the command line."""
     fmt: str
     keywords: bool
     max_size: Size

@@ -20,18 +20,12 @@ import click
 from . import __version__
 from .batch import Job, Settings, make_jobs, results
 from .console import fail as _fail
-from .console import guarded, signals_held, write_stdout
+from .console import guarded, signals_held, warn, write_stdout
 from .emit import to_json, to_yaml
-from .inputs import (
-    DEFAULT_MAX_SIZE,
-    Input,
-    Size,
-    SizeType,
-    doc_name,
-    expand,
-    show,
-)
+from .inputs import Input, Size, SizeType, TooLarge, doc_name, expand, show
+from .options import STDIN, common, read_once, rule_sources, stdin_args, stdin_rules
 from .rules import RuleError, load_rules
+from .tally import Tally
 from .tasktable import TASK_COLUMNS, csv_cell, table_text, task_rows, unit_filter
 
 __all__ = [
@@ -43,6 +37,7 @@ __all__ = [
     "csv_cell",
     "expand",
     "main",
+    "results",
     "write_atomic",
 ]
 
@@ -80,8 +75,8 @@ class DefaultGroup(click.Group):
         return guarded(lambda: super(DefaultGroup, self).main(*args, **kwargs))
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args and not sys.stdin.isatty():
-            args = ["parse", "-"]  # `cat notice.txt | gkparse`, as other filters read a pipe
+        if not args and sys.stdin is not None and not sys.stdin.isatty():
+            args = ["parse"]  # `cat notice.txt | gkparse` (options.stdin_args reads the pipe)
         elif args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["parse", *args]
         return super().parse_args(ctx, args)
@@ -101,36 +96,16 @@ def main() -> None:
     """
 
 
-jobs_option = click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Files parsed in parallel [default: number of CPUs; never more than the files].",
-)
-max_size_option = click.option(
-    "--max-size",
-    type=SizeType(),
-    default=DEFAULT_MAX_SIZE,
-    show_default=True,
-    help="Refuse an input larger than this (K, M, G).",
-)
-
-
 @main.command("parse")
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1)
 @click.option(
     "-o",
+    "--output",
     "--output-dir",
+    "output_dir",
     metavar="DIR",
-    help="Write outputs into DIR (created if missing); '-' for standard output.",
-)
-@click.option(
-    "--rules",
-    "rule_files",
-    multiple=True,
-    metavar="FILE",
-    help="A rule file layered over the built-in rules (repeatable).",
+    help="Write outputs into DIR (created if missing), or FILE.yaml|.json|.jsonl for one "
+    "input or a jsonl stream; '-' for standard output.",
 )
 @click.option(
     "--format",
@@ -140,17 +115,12 @@ max_size_option = click.option(
     show_default=True,
     help="Output format; jsonl: every document one JSON line of one stream (stdout or -o FILE).",
 )
-@jobs_option
-@max_size_option
-@click.option("--hidden", is_flag=True, help="Walk hidden files and folders too (.git, .venv).")
-@click.option("--no-keywords", is_flag=True, help="Skip task keywords (jieba); faster.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("-v", "--verbose", is_flag=True, help="Print each file's warnings on stderr.")
+@common("parse")
 def parse_command(
     files: tuple[str, ...],
     output_dir: str | None,
-    rule_files: tuple[str, ...],
     fmt: str,
+    rule_files: tuple[str, ...],
     jobs: int | None,
     max_size: Size,
     hidden: bool,
@@ -158,16 +128,16 @@ def parse_command(
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Parse each notice FILE (a folder: its *.txt, *.md, *.html, *.docx; '-': standard input)."""
-    _check_rules(rule_files)
+    """Parse each notice FILE (a folder: its *.txt, *.md, *.html, *.htm, *.docx; '-': standard
+    input, also when no FILE is given and standard input is a pipe)."""
+    files = stdin_args(files)
+    rules = rule_sources(rule_files, files)
     stream = fmt == "jsonl"  # one stream of JSON lines: standard output or the file -o names
     if stream and output_dir and output_dir != "-" and not _names_a_file(output_dir):
         raise click.UsageError("--format jsonl writes one stream: stdout, or -o FILE.jsonl")
     fmt = "json" if stream else fmt
-    settings = Settings(rule_files, fmt, not no_keywords, max_size, hidden)
-    inputs, work, failed = make_jobs(files, settings)
-    batch = len(inputs) + failed
-    warned = 0
+    inputs, work, failed = make_jobs(files, Settings(rules, fmt, not no_keywords, max_size, hidden))
+    tally = Tally(len(inputs) + failed, failed, quiet, verbose)
     # no output may land on an input, its own or another's (`gkparse a.txt a.yaml`)
     taken = {item.path.resolve(): item.name for item in inputs if item.path and not item.stream}
     suffix = ".json" if fmt == "json" else ".yaml"
@@ -176,52 +146,32 @@ def parse_command(
     targets = {id(i): None for i in inputs} if stream else _targets(inputs, output_dir, suffix)
     into = Path(output_dir) if stream and output_dir and output_dir != "-" else None
     lines: list[str] = []  # the stream's lines, when they go to the file -o names
-    on_terminal = not quiet and sys.stderr.isatty() and batch > 1
-    to_screen = (
-        into is None and None in targets.values() and bool(sys.stdout and sys.stdout.isatty())
-    )
-    show_bar = on_terminal and len(work) > 1 and not to_screen  # (a bar would mix into it)
+    to_screen = into is None and None in targets.values() and _stdout_is_terminal()
     first_out = True
-    with (
-        click.progressbar(length=len(work), label="gkparse", file=sys.stderr)
-        if show_bar
-        else _NoBar() as bar
-    ):
-        for item, (text, warnings, error) in zip(inputs, results(work, jobs or _cpus())):
-            bar.update(1)
-            name = show(item.name)
-            if text is None:
-                _fail(name, error or "not parsed")
-                failed += 1
+    for item, text in tally.documents(inputs, work, jobs, to_screen):
+        name = show(item.name)
+        if id(item) not in targets:
+            tally.fail(name, "its output's name is another input's too; skipped")
+            continue
+        target = targets[id(item)]
+        if target is None:
+            if fmt == "json":  # JSON Lines: one document a line, for jq -c and streams
+                text = to_json(json.loads(text), lines=True)
+            if into is not None:
+                lines.append(text)
                 continue
-            warned += len(warnings)
-            if verbose:
-                for warning in warnings:
-                    click.echo(f"gkparse: {name}: warning: {warning}", err=True)  # not a failure
-            if id(item) not in targets:
-                _fail(name, "its output's name is another input's too; skipped")
-                failed += 1
-                continue
-            target = targets[id(item)]
-            if target is None:
-                if fmt == "json":  # JSON Lines: one document a line, for jq -c and streams
-                    text = to_json(json.loads(text), lines=True)
-                if into is not None:
-                    lines.append(text)
-                    continue
-                write_stdout(("---\n" if not first_out and fmt == "yaml" else "") + text)
-                first_out = False
-                continue
-            failed += not _write(name, target, text, taken)
-    if into is not None:
-        failed += not _write(show(str(into)), into, "".join(lines), taken)
-    if on_terminal:  # one line at the end of a batch on a terminal (a script counts its lines)
-        click.echo(f"gkparse: {batch} files, {failed} failed, {warned} warnings", err=True)
-    sys.exit(1 if failed else 0)
+            write_stdout(("---\n" if not first_out and fmt == "yaml" else "") + text)
+            first_out = False
+            continue
+        if not _write(name, target, text, taken):
+            tally.failed += 1
+    if into is not None and not _write(show(str(into)), into, "".join(lines), taken):
+        tally.failed += 1
+    tally.end()
 
 
-def _cpus() -> int:
-    return os.cpu_count() or 1
+def _stdout_is_terminal() -> bool:
+    return bool(sys.stdout and sys.stdout.isatty())
 
 
 def _target(item: Input, output_dir: str | None, suffix: str) -> Path | None:
@@ -281,34 +231,9 @@ def _write(name: str, target: Path, text: str | bytes, inputs: dict[Path, str]) 
     return True
 
 
-def _check_rules(rule_files: tuple[str, ...]) -> None:
-    try:
-        load_rules(rule_files)
-    except RuleError as exc:
-        raise click.UsageError(str(exc)) from None
-
-
-class _NoBar:
-    def __enter__(self) -> _NoBar:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def update(self, n: int) -> None:
-        return None
-
-
 @main.command("tasks")
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1)
 @click.option("--tsv", is_flag=True, help="Tab-separated values instead of CSV.")
-@click.option(
-    "--rules",
-    "rule_files",
-    multiple=True,
-    metavar="FILE",
-    help="A rule file layered over the built-in rules.",
-)
 @click.option(
     "--unit",
     "units",
@@ -317,7 +242,6 @@ class _NoBar:
     help="Only the tasks a unit leads, is responsible for or supports (市政府办 also finds "
     "市政府办公室 and 市人民政府办公室). Repeat for several.",
 )
-@click.option("-o", "--output", "output", metavar="FILE", help="Write the table to FILE.")
 @click.option(
     "--xlsx",
     "xlsx_file",
@@ -330,45 +254,53 @@ class _NoBar:
     metavar="FILE",
     help="Write the dated deadlines as an iCalendar file ('-': standard output).",
 )
-@click.option("--no-keywords", is_flag=True, help="Leave the keywords column empty; faster.")
-@jobs_option
-@max_size_option
+@common("tasks")
 def tasks_command(
     files: tuple[str, ...],
     tsv: bool,
-    rule_files: tuple[str, ...],
     units: tuple[str, ...],
-    output: str | None,
     xlsx_file: str | None,
     ics_file: str | None,
-    no_keywords: bool,
+    output: str | None,
+    rule_files: tuple[str, ...],
     jobs: int | None,
     max_size: Size,
+    hidden: bool,
+    no_keywords: bool,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """One row per task across all FILEs: CSV (UTF-8 with BOM, for spreadsheets) or --tsv,
-    on standard output unless -o, --xlsx or --ics names where the tasks go."""
-    _check_rules(rule_files)
+    on standard output unless -o, --xlsx or --ics names where the tasks go. FILE as for
+    `gkparse`: a folder is walked, '-' (or a pipe and no FILE) is standard input."""
+    files = stdin_args(files)
+    rules = rule_sources(rule_files, files)
     _check_task_outputs(output, xlsx_file, ics_file)
-    wanted = unit_filter(load_rules(rule_files), units) if units else (lambda _: True)
-    inputs, work, failed = make_jobs(files, Settings(rule_files, "json", not no_keywords, max_size))
-    docs = []
-    for item, (text, _, error) in zip(inputs, results(work, jobs or _cpus())):
-        if text is None:
-            _fail(show(item.name), error or "not parsed")
-            failed = True
-            continue
-        docs.append((doc_name(item.name), json.loads(text)))
+    wanted = unit_filter(load_rules(rules), units) if units else (lambda _: True)
+    settings = Settings(rules, "json", not no_keywords, max_size, hidden)
+    inputs, work, failed = make_jobs(files, settings)
+    tally = Tally(len(inputs) + failed, failed, quiet, verbose)
+    table = bool(output) or not (xlsx_file or ics_file)
+    to_stdout = (table and output in (None, "-")) or ics_file == "-"
+    to_screen = to_stdout and _stdout_is_terminal()
+    docs = [
+        (doc_name(item.name), json.loads(text))
+        for item, text in tally.documents(inputs, work, jobs, to_screen)
+    ]
     rows = [row for name, data in docs for row in task_rows(name, data, wanted)]
     outputs: list[tuple[str, str | bytes]] = []
-    if output or not (xlsx_file or ics_file):
+    if table:
         outputs.append((output or "-", table_text(rows, tsv)))
     if xlsx_file:
         from .xlsx import EXCEL_CELL_MAX, workbook
 
         book, cut = workbook(TASK_COLUMNS, rows)
         if cut:
-            warning = f"{cut} cell(s) cut to {EXCEL_CELL_MAX:,} characters, Excel's limit"
-            click.echo(f"gkparse: {show(xlsx_file)}: warning: {warning}", err=True)
+            tally.warned += 1
+            warn(
+                show(xlsx_file),
+                f"{cut} cell(s) cut to {EXCEL_CELL_MAX:,} characters, Excel's limit",
+            )
         outputs.append((xlsx_file, book))
     if ics_file:
         from .ical import calendar, events
@@ -378,9 +310,9 @@ def tasks_command(
     for target, content in outputs:
         if target == "-":
             write_stdout(content if isinstance(content, str) else content.decode())
-        else:
-            failed = not _write(show(target), Path(target), content, taken) or failed
-    sys.exit(1 if failed else 0)
+        elif not _write(show(target), Path(target), content, taken):
+            tally.failed += 1
+    tally.end()
 
 
 def _check_task_outputs(output: str | None, xlsx_file: str | None, ics_file: str | None) -> None:
@@ -394,26 +326,23 @@ def _check_task_outputs(output: str | None, xlsx_file: str | None, ics_file: str
 
 
 @main.command("rules")
-@click.option("--check", "check", metavar="FILE", help="Validate a rule file and exit.")
 @click.option(
-    "--rules",
-    "rule_files",
-    multiple=True,
-    metavar="FILE",
-    help="A rule file layered over the built-in rules.",
+    "--check", "check", metavar="FILE", help="Validate a rule file and exit ('-': standard input)."
 )
+@common("rules")
 def rules_command(check: str | None, rule_files: tuple[str, ...]) -> None:
     """List the active rules and the file each comes from, or --check a rule file."""
+    if not check:
+        for key, source in sorted(load_rules(rule_sources(rule_files, ())).sources.items()):
+            click.echo(f"{key}\t{source}")
+        return
+    rule_sources(rule_files, (check,))  # (its checks: `-` read once)
     try:
-        rules = load_rules((check,) if check else rule_files)
+        load_rules((stdin_rules() if check == STDIN else check,))
     except RuleError as exc:
         click.echo(f"gkparse: {exc}", err=True)
         sys.exit(1)
-    if check:
-        click.echo(f"{check}: ok")
-        return
-    for key, source in sorted(rules.sources.items()):
-        click.echo(f"{key}\t{source}")
+    click.echo(f"{check}: ok")
 
 
 @main.command("schema")
@@ -425,12 +354,12 @@ def schema_command(diff: bool) -> None:
     write_stdout(schema_text(DIFF if diff else DOCUMENT))
 
 
-def use_colour(option: bool | None) -> bool:
-    """--color/--no-color if given; else colour on a terminal, unless NO_COLOR is set
-    (no-color.org)."""
+def use_colour(option: bool | None, to_file: bool = False) -> bool:
+    """--color/--no-color if given; else colour on a terminal (not into a file -o names),
+    unless NO_COLOR is set (no-color.org)."""
     if option is not None:
         return option
-    return sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return not to_file and _stdout_is_terminal() and not os.environ.get("NO_COLOR")
 
 
 @main.command("diff")
@@ -464,6 +393,7 @@ def use_colour(option: bool | None) -> bool:
     default=None,
     help="Colour the text report [default: when stdout is a terminal and NO_COLOR is unset].",
 )
+@common("diff")
 def diff_command(
     old: str,
     new: str,
@@ -471,34 +401,61 @@ def diff_command(
     width: int | None,
     threshold: float | None,
     colour: bool | None,
+    output: str | None,
+    rule_files: tuple[str, ...],
+    max_size: Size,
+    verbose: bool,
 ) -> None:
-    """What changed from plan OLD to plan NEW (each a notice text or a gkparse YAML/JSON):
-    the header first, then the tasks added, removed and changed.
+    """What changed from plan OLD to plan NEW (each a notice text or a gkparse YAML/JSON;
+    '-' for one of them: standard input): the header first, then the tasks added, removed
+    and changed.
 
     Exit status: 0 the two are the same (header and tasks), 1 they differ, 2 an error.
     """
     from .diff import THRESHOLD, compare, differs, load
     from .diffrender import render_markdown, render_text
 
+    paths = read_once((old, new))
+    rules = load_rules(rule_sources(rule_files, paths))
     docs = []
-    for path in (old, new):
+    for path in paths:
         try:
-            docs.append(load(path))
-        except (OSError, ValueError) as exc:
+            docs.append(load(path, rules, max_size))
+        except (OSError, ValueError, TooLarge) as exc:
             _fail(show(path), " ".join((getattr(exc, "strerror", None) or str(exc)).split()))
             sys.exit(2)
         except RecursionError:
             _fail(show(path), "structure too deep to read")
             sys.exit(2)
+        if verbose:
+            for warning in _warnings(docs[-1]):
+                warn(show(path), warning)
     names = (doc_name(old), doc_name(new))
     report = compare(*docs, threshold=threshold or THRESHOLD, names=names)
+    to_file = output not in (None, "-")
     if fmt == "json":
-        write_stdout(to_json(report))
+        text = to_json(report)
     elif fmt == "yaml":
-        write_stdout(to_yaml(report))
+        text = to_yaml(report)
     elif fmt == "markdown":
-        write_stdout(render_markdown(report))
+        text = render_markdown(report)
     else:
         columns = shutil.get_terminal_size((80, 24)).columns if width is None else width
-        write_stdout(render_text(report, use_colour(colour), columns))
+        text = render_text(report, use_colour(colour, to_file), columns)
+    if not to_file:
+        write_stdout(text)
+    elif not _write(show(output or ""), Path(output or ""), text, _given(paths)):
+        sys.exit(2)
     sys.exit(1 if differs(report) else 0)
+
+
+def _given(paths: tuple[str, ...]) -> dict[Path, str]:
+    """The files among `paths` (not `-`), which no output may overwrite."""
+    return {Path(p).resolve(): p for p in paths if p != STDIN}
+
+
+def _warnings(data: dict[str, Any]) -> list[str]:
+    """A document's warnings (one read from YAML may hold anything there)."""
+    meta = data.get("metadata")
+    warnings = meta.get("warnings") if isinstance(meta, dict) else None
+    return [str(w) for w in warnings] if isinstance(warnings, list) else []

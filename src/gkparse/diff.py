@@ -21,10 +21,11 @@ from typing import Any
 
 import regex
 
-from . import parse_bytes, parse_file
+from . import parse_bytes
 from .diffheader import check_header, header_changes, side
 from .emit import document_to_dict, section_titles
-from .rules import load_rules
+from .inputs import Size, read_limited
+from .rules import Rules, load_rules
 
 REPORT_SCHEMA = "gkparse-diff/1"
 LONG_FIELD = 60  # characters: a header field longer than this changes as a word diff
@@ -88,20 +89,23 @@ class Item:
         }
 
 
-def load(path: str) -> dict[str, Any]:
+def load(path: str, rules: Rules | None = None, limit: Size | None = None) -> dict[str, Any]:
     """A gkparse document from a notice text or a gkparse YAML/JSON file (`-`: standard input);
-    ValueError (with a one-line reason) for a file that is no gkparse/1 document."""
-    if path == "-":  # standard input: a notice text, or a gkparse document
-        raw = sys.stdin.buffer.read()
+    ValueError (with a one-line reason) for a file that is no gkparse/1 document, TooLarge for
+    one over `limit`. A text is parsed with `rules`, without keywords (diff compares none)."""
+    source = None if path == "-" else Path(path)
+    raw = _read(source, limit)
+    if source is None:  # standard input: a notice text, or a gkparse document
         head = raw.lstrip()[:40]
-        if not (head.startswith(b"schema:") or head.startswith(b"{")):
-            return document_to_dict(parse_bytes(raw))
-        text, suffix = raw.decode("utf-8"), ".json" if head.startswith(b"{") else ".yaml"
+        is_doc = head.startswith(b"schema:") or head.startswith(b"{")
+        suffix = ".json" if head.startswith(b"{") else ".yaml"
     else:
-        p = Path(path)
-        if p.suffix.lower() not in (".yaml", ".yml", ".json"):
-            return document_to_dict(parse_file(p))
-        text, suffix = p.read_text(encoding="utf-8"), p.suffix.lower()
+        suffix = source.suffix.lower()
+        is_doc = suffix in (".yaml", ".yml", ".json")
+    if not is_doc:
+        name = None if source is None else str(source)
+        return document_to_dict(parse_bytes(raw, rules=rules, name=name, keywords=False))
+    text = raw.decode("utf-8")
     if suffix == ".json":
         data = json.loads(text)
     else:
@@ -110,6 +114,12 @@ def load(path: str) -> dict[str, Any]:
         raise ValueError("not a gkparse/1 document")
     _check(data)
     return data
+
+
+def _read(source: Path | None, limit: Size | None) -> bytes:
+    if limit is not None:
+        return read_limited(source, limit)
+    return sys.stdin.buffer.read() if source is None else source.read_bytes()
 
 
 def _yaml(text: str) -> Any:

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 from ruamel.yaml import YAML
@@ -425,9 +425,18 @@ class Rules:
         return self.meta_fields[SPACES.sub("", label)]
 
 
-def _read(path: Path) -> dict[str, Any]:
+class RuleText(NamedTuple):
+    """A rule file already read, under the name its messages give: `--rules -` is read from
+    standard input once, by the command line, and its text handed to every worker."""
+
+    name: str
+    text: str
+
+
+def _read(source: Path | RuleText) -> dict[str, Any]:
+    path = Path(source.name) if isinstance(source, RuleText) else source
     try:
-        text = path.read_text(encoding="utf-8")
+        text = source.text if isinstance(source, RuleText) else path.read_text(encoding="utf-8")
         # a built-in file read at build time (precompiled.py) is not parsed again (~8 ms)
         data = precompiled.parsed(path.name, text)
         if data is None:
@@ -660,17 +669,18 @@ def _stopwords() -> list[str]:
     ]
 
 
-def load_rules(extra: tuple[str | Path, ...] = ()) -> Rules:
+def load_rules(extra: tuple[str | Path | RuleText, ...] = ()) -> Rules:
     """The built-in rules with each file of `extra` layered over them, in order."""
-    return _load(tuple(str(p) for p in extra))
+    return _load(tuple(p if isinstance(p, RuleText) else str(p) for p in extra))
 
 
 @lru_cache(maxsize=8)
-def _load(extra: tuple[str, ...]) -> Rules:
+def _load(extra: tuple[str | RuleText, ...]) -> Rules:
     merged: dict[str, Any] = {"stopwords": _stopwords()}
     sources: dict[str, str] = {"stopwords": "<builtin>/stopwords.txt"}
     for path in sorted(builtin_dir().glob("*.yaml")):
         _merge(merged, sources, _read(path), Path("<builtin>") / path.name)
     for name in extra:
-        _merge(merged, sources, _read(Path(name)), Path(name))
+        label = Path(name.name if isinstance(name, RuleText) else name)
+        _merge(merged, sources, _read(name if isinstance(name, RuleText) else label), label)
     return _build(merged, sources)

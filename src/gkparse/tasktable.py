@@ -78,6 +78,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def csv_cell(text: str) -> str:
     """A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `-2+3`) quoted with `'`,
     as OWASP recommends against CSV injection: a file name or a task's text is the input's."""
+    if text == "-":  # standard input's name: no formula, and `'-` would be a wrong file name
+        return text
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
