@@ -31,6 +31,7 @@ SPLIT_WORD = regex.compile(r"\p{Han}{1,3}[。，；]")  # `…信息的活 动�
 TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…
 TITLE_MAX = 50  # …and in a list of such headings, so does one up to this long
 TITLE_LINE = 40  # a heading line without a full stop longer than this is text, not a title
+CLAUSE_ENDS = ("，", ",", "、")  # a title never ends so (an item may end with its ；)
 TITLE_ALONE = 15  # a first sentence this short without a comma is a title on its own
 
 
@@ -120,7 +121,8 @@ def titles(
             continue
         m = SENTENCE.match(node.head)
         if not m:
-            long = len(node.head) > TITLE_LINE
+            # a line that stops at a comma was cut by a line break inside its sentence: no title
+            long = len(node.head) > TITLE_LINE or node.head.endswith(CLAUSE_ENDS)
             node.title = None if long or not node.head else mend_spaces(node.head.rstrip("：:"))
             node.text = join_paragraphs(body, issues, node.head if long else "")
             continue
