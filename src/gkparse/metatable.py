@@ -29,6 +29,7 @@ RUN_ON = 40  # a last value longer than this may hold the text the page ran on a
 WIDGET_VALUE = regex.compile(
     r"\s*(?:\d+|[【\[]?[大中小\s]*[】\]]?)"
 )  # 浏览次数：590, 字体：【大 中 小】
+CELL_VALUE_MAX = 150  # a value cell holds a title at most; a longer line is the notice, run on
 TABLE_GAP = 2  # a row this many lines after the last one continues its table (a rule between)
 
 Pair = tuple[Segment, str, str]
@@ -147,7 +148,12 @@ def cell_runs(rules: Rules, segments: list[Segment]) -> dict[int, tuple[str, str
     while i < len(segments):
         field = label_field(rules, segments[i].text)
         nxt = segments[i + 1] if i + 1 < len(segments) else None
-        if field is not None and nxt is not None and label_field(rules, nxt.text) is None:
+        if (
+            field is not None
+            and nxt is not None
+            and label_field(rules, nxt.text) is None
+            and len(nxt.text) <= CELL_VALUE_MAX
+        ):
             run.append((segments[i], field, nxt))
             i += 2
             continue

@@ -42,13 +42,14 @@ def restart(s: HeaderState, i: int) -> int:
 
 
 def _fuller(s: HeaderState, text: str) -> bool:
-    """`text` is the title read so far with words added (its characters in order, and more),
-    ending like a title: the notice's own title under the page's short form of it."""
+    """`text` is the title read so far with words added inside it (its characters in order, and
+    more, from the same first one), ending like a title: the notice's own title under the
+    page's short form of it."""
     if s.header.title or not s.front.title or not plain_title(text):
         return False
     short, full = strip_spaces(s.title_so_far()), strip_spaces(text)
-    if len(short) < TITLE_MIN or len(full) <= len(short):
-        return False
+    if len(short) < TITLE_MIN or len(full) <= len(short) or full[0] != short[0]:
+        return False  # (words added before it are the page's: 更新于2024年1月12日XX方案)
     rest = iter(full)
     in_order = all(ch in rest for ch in short)  # (consumes `rest`: a subsequence test)
     return in_order and bool(s.rules.header["title_end"].fullmatch(full))
