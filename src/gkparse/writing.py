@@ -47,6 +47,7 @@ def open_direct(target: Path) -> int:
 
 
 def write_all(fd: int, data: bytes) -> None:
+    """All of `data` (a FIFO or a terminal may take less than asked at each write)."""
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
