@@ -1,7 +1,7 @@
 """The process around a command: signals and standard output, with the exit codes of other tools.
 
 Ctrl-C exits 130 and SIGTERM 143, both quietly and after the output being written is removed
-(an exception unwinds the write, see cli.write_atomic) and the workers are stopped; a reader
+(an exception unwinds the write, see writing.write_atomic) and the workers are stopped; a reader
 that closes the pipe (`| head`) ends the run with 141 and no message. Standard output is written
 as UTF-8 whatever the locale says; a full or closed one is one line on stderr and exit 1.
 """
@@ -75,6 +75,10 @@ def warn(name: str, warning: str) -> None:
     """A warning, apart from the failures: a script counting `gkparse: PATH: reason` lines
     skips `gkparse: PATH: warning: …`."""
     click.echo(f"gkparse: {name}: warning: {warning}", err=True)
+
+
+def stdout_is_terminal() -> bool:
+    return bool(sys.stdout and sys.stdout.isatty())
 
 
 def write_stdout(text: str) -> None:

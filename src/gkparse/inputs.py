@@ -121,10 +121,10 @@ def _one(name: str, hidden: bool) -> list[Input]:
         return [Input(name, None, "no such file" if missing else exc.strerror or str(exc))]
     if path.is_dir():
         return _walk(name, path, hidden)
-    return [Input(name, path, stream=not stat.S_ISREG(mode) or _system_place(path))]
+    return [Input(name, path, stream=not stat.S_ISREG(mode) or system_place(path))]
 
 
-def _system_place(path: Path) -> bool:
+def system_place(path: Path) -> bool:
     """A name in /dev or /proc (`/dev/stdin < notice.txt` is a regular file): no place to write
     beside."""
     return path.absolute().parts[1:2] in (("dev",), ("proc",))

@@ -8,13 +8,15 @@ says which are left out where.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
 import click
 
-from .inputs import DEFAULT_MAX_SIZE, SizeType
+from .inputs import DEFAULT_MAX_SIZE, Size, SizeType
 from .rules import RuleError, RuleText, load_rules
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -59,6 +61,21 @@ OUTPUT = click.option(
 )
 
 BATCH = (RULES, JOBS, MAX_SIZE, HIDDEN, NO_KEYWORDS, QUIET, VERBOSE)
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """The values of BATCH, handed to a command as one argument (`batch`)."""
+
+    rule_files: tuple[str, ...]
+    jobs: int | None
+    max_size: Size
+    hidden: bool
+    no_keywords: bool
+    quiet: bool
+    verbose: bool
+
+
 COMMANDS = {
     "parse": BATCH,  # (its -o also takes a folder: defined with the command)
     "tasks": (OUTPUT, *BATCH),
@@ -69,14 +86,28 @@ COMMANDS = {
 
 
 def common(command: str) -> Callable[[F], F]:
-    """Decorate a command with its shared options, in the order --help lists them."""
+    """Decorate a command with its shared options, in the order --help lists them; a command
+    of a batch receives BATCH's values as one `batch: Batch`."""
 
     def apply(function: F) -> F:
+        if set(BATCH) <= set(COMMANDS[command]):
+            function = _packed(function)
         for option in reversed(COMMANDS[command]):
             function = option(function)
         return function
 
     return apply
+
+
+def _packed(function: F) -> F:
+    names = [f.name for f in fields(Batch)]
+
+    @functools.wraps(function)
+    def command(*args: Any, **kwargs: Any) -> Any:
+        batch = Batch(**{name: kwargs.pop(name) for name in names})
+        return function(*args, batch=batch, **kwargs)
+
+    return command  # type: ignore[return-value]
 
 
 def stdin_args(files: tuple[str, ...]) -> tuple[str, ...]:

@@ -13,9 +13,11 @@ from typing import NoReturn
 
 import click
 
-from .batch import Job, results
+from .batch import Job, Settings, make_jobs, results
 from .console import fail, warn
 from .inputs import Input, show
+from .options import Batch
+from .rules import RuleText
 
 
 @dataclass
@@ -66,6 +68,15 @@ class Tally:
             summary = f"{self.files} files, {self.failed} failed, {self.warned} warnings"
             click.echo(f"gkparse: {summary}", err=True)
         sys.exit(1 if self.failed else 0)
+
+
+def start(
+    files: tuple[str, ...], rules: tuple[str | RuleText, ...], fmt: str, batch: Batch
+) -> tuple[list[Input], list[Job], Tally]:
+    """A batch's inputs, their jobs and its tally (the inputs that cannot be had counted)."""
+    settings = Settings(rules, fmt, not batch.no_keywords, batch.max_size, batch.hidden)
+    inputs, work, failed = make_jobs(files, settings)
+    return inputs, work, Tally(len(inputs) + failed, failed, batch.quiet, batch.verbose)
 
 
 def _cpus() -> int:
