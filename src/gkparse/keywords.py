@@ -132,6 +132,12 @@ def model(rules_dir: Path) -> Model:
     return Model(rules_dir)
 
 
+def prepare_batch(rules_dir: Path) -> None:
+    """Build what a long batch's keywords need (the whole dictionary) now, in the process that
+    forks the workers: they share it instead of building one each (~140 ms of CPU a worker)."""
+    model(rules_dir).seg.use_whole()
+
+
 def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]:
     """Up to eight terms of `text` (simplified), most characteristic first."""
     if not text.strip():

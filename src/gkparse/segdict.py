@@ -134,14 +134,19 @@ class Segmenter:
         self.seen, self.switch = 0, SWITCH
         self.whole: Any = None
 
-    def _prepare(self, text: str) -> Any:
-        self.seen += len(text)
-        # a text holding PAD (never a notice) would be segmented with it
-        if self.whole is None and (self.table is None or self.seen > self.switch or PAD in text):
+    def use_whole(self) -> None:
+        """Segment with the whole dictionary from now on (built here if it is not yet)."""
+        if self.whole is None:
             self.whole = whole(self.userdict)
             self.table = self.jieba = None  # their memory back: the whole dictionary has it all
             self.added = set()
             table.cache_clear()
+
+    def _prepare(self, text: str) -> Any:
+        self.seen += len(text)
+        # a text holding PAD (never a notice) would be segmented with it
+        if self.whole is None and (self.table is None or self.seen > self.switch or PAD in text):
+            self.use_whole()
         if self.whole is not None:
             return self.whole
         new = False
