@@ -78,7 +78,7 @@ class Model:
         self.text = (rules_dir / "words.txt").read_text(encoding="utf-8")
         # answers kept: a notice's tasks ask about the same few hundred words again and again
         self.weights: dict[str, float] = {}
-        self.terms: dict[tuple[str, str, frozenset[str]], bool] = {}
+        self.terms: dict[frozenset[str], dict[tuple[str, str], bool]] = {}
 
     def idf(self, word: str) -> float:
         weight = self.weights.get(word)
@@ -111,14 +111,11 @@ class Model:
         end = text.find("\n", lo)
         return text[lo : len(text) if end < 0 else end]
 
-    def is_term(self, word: str, pos: str, stopwords: frozenset[str]) -> bool:
-        key = (word, pos, stopwords)
-        found = self.terms.get(key)
-        if found is None:
-            found = self.terms[key] = self._is_term(word, pos, stopwords)
-        return found
+    def known_terms(self, stopwords: frozenset[str]) -> dict[tuple[str, str], bool]:
+        """(word, part of speech) -> whether it is a term, for the pairs asked so far."""
+        return self.terms.setdefault(stopwords, {})
 
-    def _is_term(self, word: str, pos: str, stopwords: frozenset[str]) -> bool:
+    def is_term(self, word: str, pos: str, stopwords: frozenset[str]) -> bool:
         # the cheap tests first: most words are no noun
         if pos not in NOUNS or len(word) < MIN_LEN or word in stopwords:
             return False
@@ -143,12 +140,18 @@ def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]
     if not text.strip():
         return []
     m = model(rules_dir)
+    known = m.known_terms(stopwords)
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for i, (word, pos) in enumerate(m.seg.dictionary_tags(text)):
-        if m.is_term(word, pos, stopwords):
-            counts[word] += 1
-            first.setdefault(word, i)
+    # a notice's tasks ask about the same few hundred words again and again: each (word, part
+    # of speech) pair is tested once a process (the pair is rjieba's own tuple: no key built)
+    for i, tagged in enumerate(m.seg.term_tags(text)):
+        term = known.get(tagged)
+        if term is None:
+            term = known[tagged] = m.is_term(*tagged, stopwords)
+        if term:
+            counts[tagged[0]] += 1
+            first.setdefault(tagged[0], i)
     ranked = sorted(counts, key=lambda w: (-counts[w] * m.idf(w), first[w]))
     # 政务 says less than the 政务舆情 beside it
     kept = [

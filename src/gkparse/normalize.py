@@ -248,9 +248,9 @@ def split_lines(text: str) -> tuple[list[Segment], list[Issue], dict[int, str]]:
     issues: list[Issue] = []
     counts: dict[str, list[int]] = {}
     for number, raw in enumerate(regex.split(r"\r\n|\r|\n", text), start=1):
-        cleaned, repairs = clean_line(raw)
         if not INVISIBLE.sub("", raw).strip(BLANK):
             continue
+        cleaned, repairs = clean_line(raw)
         for repair in repairs:
             counts.setdefault(repair, []).append(number)
         segments.append(Segment(number, cleaned, raw.strip()))
