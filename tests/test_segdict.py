@@ -79,3 +79,15 @@ def test_a_missing_or_damaged_table_means_the_whole_dictionary(tmp_path):
         if content is not None:
             path.write_bytes(content)
         assert not segdict.current(path, USERDICT)
+
+
+@pytest.mark.parametrize("path", TEXTS[:12], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_table_finds_every_dictionary_word_of_a_text(both, path):
+    """words_in searches a slot's text for the words of the text: it finds each word of the
+    text that the whole dictionary holds, and no other."""
+    _, whole = both
+    table = segdict.Table(TABLE)
+    text = simplify(path.read_text(encoding="utf-8", errors="replace"))[:3000]
+    found = {w: (f, t) for w, f, t in table.words_in(text)}
+    words = {text[i:j] for i in range(len(text)) for j in range(i + 1, min(i + 20, len(text)) + 1)}
+    assert set(found) == {w for w in words if whole.has_word(w) and " " not in w}
