@@ -91,3 +91,16 @@ def test_the_table_finds_every_dictionary_word_of_a_text(both, path):
     found = {w: (f, t) for w, f, t in table.words_in(text)}
     words = {text[i:j] for i in range(len(text)) for j in range(i + 1, min(i + 20, len(text)) + 1)}
     assert set(found) == {w for w in words if whole.has_word(w) and " " not in w}
+
+
+@pytest.mark.parametrize("path", TEXTS[:12], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_dictionary_words_part_of_speech_from_the_table_or_from_rjieba(both, path):
+    """tags_of: the table's part of speech (used even after the switch) is rjieba's, and a
+    segmenter without a table gives rjieba's tags of the text."""
+    table, whole = both
+    without = segdict.Segmenter(None, USERDICT)
+    text = simplify(path.read_text(encoding="utf-8", errors="replace"))
+    words = set(table.cut(text))
+    expected = {w: t for w, t in whole.tag(text) if whole.has_word(w)}
+    assert table.tags_of(words, text) == expected
+    assert without.tags_of(set(without.cut(text)), text) == expected

@@ -14,7 +14,6 @@ rules/words.txt (see tools/build_wordlist.py).
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -79,7 +78,7 @@ class Model:
         self.text = (rules_dir / "words.txt").read_bytes()
         # answers kept: a notice's tasks ask about the same few hundred words again and again
         self.weights: dict[str, float] = {}
-        self.terms: dict[frozenset[str], dict[tuple[str, str], bool]] = {}
+        self.terms: dict[frozenset[str], dict[str, bool]] = {}
 
     def idf(self, word: str) -> float:
         weight = self.weights.get(word)
@@ -113,9 +112,17 @@ class Model:
         end = text.find(b"\n", lo)
         return text[lo : len(text) if end < 0 else end]
 
-    def known_terms(self, stopwords: frozenset[str]) -> dict[tuple[str, str], bool]:
-        """(word, part of speech) -> whether it is a term, for the pairs asked so far."""
-        return self.terms.setdefault(stopwords, {})
+    def terms_of(self, words: list[str], text: str, stopwords: frozenset[str]) -> dict[str, bool]:
+        """Whether each word (of `words`, `text` cut) is a term, among the words asked so far: a
+        word is tested once a process (a notice's tasks hold the same few hundred again and
+        again)."""
+        known = self.terms.setdefault(stopwords, {})
+        if not all(map(known.__contains__, words)):
+            new = set(words).difference(known)
+            tags = self.seg.tags_of(new, text)
+            for word in new:
+                known[word] = word in tags and self.is_term(word, tags[word], stopwords)
+        return known
 
     def is_term(self, word: str, pos: str, stopwords: frozenset[str]) -> bool:
         # the cheap tests first: most words are no noun
@@ -142,18 +149,18 @@ def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]
     if not text.strip():
         return []
     m = model(rules_dir)
-    known = m.known_terms(stopwords)
-    counts: Counter[str] = Counter()
+    # cut, not tagged: tagging costs twice as much, and only a dictionary word's part of speech
+    # counts, which is its own wherever it stands (see Model.terms_of)
+    words = m.seg.cut(text)
+    term = m.terms_of(words, text, stopwords)
+    counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    # a notice's tasks ask about the same few hundred words again and again: each (word, part
-    # of speech) pair is tested once a process (the pair is rjieba's own tuple: no key built)
-    for i, tagged in enumerate(m.seg.term_tags(text)):
-        term = known.get(tagged)
-        if term is None:
-            term = known[tagged] = m.is_term(*tagged, stopwords)
-        if term:
-            counts[tagged[0]] += 1
-            first.setdefault(tagged[0], i)
+    for i, word in enumerate(words):
+        if term[word]:
+            if word in counts:
+                counts[word] += 1
+            else:
+                counts[word], first[word] = 1, i
     ranked = sorted(counts, key=lambda w: (-counts[w] * m.idf(w), first[w]))
     # 政务 says less than the 政务舆情 beside it
     kept = [
