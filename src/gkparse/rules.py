@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -231,16 +231,18 @@ class _Limited:
         return self.pattern.fullmatch(text, timeout=RULE_TIMEOUT)
 
 
-def _combined(name: str, patterns: list[Guarded]) -> Any:
+def _combined(name: str, patterns: list[Guarded], kept: dict[str, Any]) -> Any:
     """One pattern matching where any of `patterns` does: at once when it was compiled at build
-    time (the built-in rules: asked without a time limit, see Shipped), else once a process has
-    asked often enough for its compiling to pay (a single small notice never compiles it: a cold
+    time (the built-in rules: asked without a time limit, see Shipped; kept in `kept` under
+    `name`, as finding it again cost ~3 µs, ~100 times a notice), else once a process has asked
+    often enough for its compiling to pay (a single small notice never compiles it: a cold
     start stays short)."""
     if _given_up():  # a rule timed out in this parse: one by one, that rule skipped
         return _OneByOne(patterns)
     sources = tuple(p.pattern.pattern for p in patterns)
     ready = _prepared_any_of(sources)
     if ready is not None:
+        kept[name] = ready
         return ready
     _asked[name] += 1
     if _asked[name] <= WARM_UP:
@@ -408,12 +410,18 @@ class Rules:
     """A task table's column label (spaces removed) -> its role (see rules/tables.yaml)."""
     sources: dict[str, str]
     """`section.id` -> the file that gave the rule its final form (for `gkparse rules`)."""
+    combined: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The combined patterns of sections whose patterns all ship (see _combined), once found."""
 
     def any_marker(self, text: str, at: int) -> bool:
         """Whether some outline rule matches at `at` (a quick test, before the rules one by one)."""
-        patterns = [r.pattern for r in self.outline]
+        # (a kept combination is of shipped patterns, which never time out: it serves even
+        # after another rule timed out in this parse)
+        combined = self.combined.get("outline") or _combined(
+            "outline", [r.pattern for r in self.outline], self.combined
+        )
         try:
-            return _combined("outline", patterns).match(text, at) is not None
+            return combined.match(text, at) is not None
         except TimeoutError:  # a user's rule that backtracks forever: no marker here
             return False
 
@@ -426,7 +434,10 @@ class Rules:
         if len(text) > JUNK_MAX:
             return None
         try:  # all junk rules as one pattern first: most lines are no junk
-            if _combined("junk", [p for _, p in self.junk]).fullmatch(text) is None:
+            combined = self.combined.get("junk") or _combined(
+                "junk", [p for _, p in self.junk], self.combined
+            )
+            if combined.fullmatch(text) is None:
                 return None
         except TimeoutError:
             pass  # a rule that backtracks: each rule is tried, and its timeout reported
