@@ -112,16 +112,18 @@ class Model:
         end = text.find(b"\n", lo)
         return text[lo : len(text) if end < 0 else end]
 
-    def terms_of(self, words: list[str], text: str, stopwords: frozenset[str]) -> dict[str, bool]:
-        """Whether each word (of `words`, `text` cut) is a term, among the words asked so far: a
-        word is tested once a process (a notice's tasks hold the same few hundred again and
-        again)."""
-        known = self.terms.setdefault(stopwords, {})
-        if not all(map(known.__contains__, words)):
-            new = set(words).difference(known)
-            tags = self.seg.tags_of(new, text)
-            for word in new:
-                known[word] = word in tags and self.is_term(word, tags[word], stopwords)
+    def known_terms(self, stopwords: frozenset[str]) -> dict[str, bool]:
+        """Whether a word is a term, for each word met so far: a word is tested once a process
+        (a notice's tasks hold the same few hundred again and again)."""
+        return self.terms.setdefault(stopwords, {})
+
+    def learn(self, words: list[str], text: str, stopwords: frozenset[str]) -> dict[str, bool]:
+        """known_terms, with every word of `words` (`text` cut) in it."""
+        known = self.known_terms(stopwords)
+        new = set(words).difference(known)
+        tags = self.seg.tags_of(new, text)
+        for word in new:
+            known[word] = word in tags and self.is_term(word, tags[word], stopwords)
         return known
 
     def is_term(self, word: str, pos: str, stopwords: frozenset[str]) -> bool:
@@ -150,24 +152,25 @@ def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]
         return []
     m = model(rules_dir)
     # cut, not tagged: tagging costs twice as much, and only a dictionary word's part of speech
-    # counts, which is its own wherever it stands (see Model.terms_of)
+    # counts, which is its own wherever it stands (see Segmenter.tags_of)
     words = m.seg.cut(text)
-    term = m.terms_of(words, text, stopwords)
+    known = m.known_terms(stopwords)
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for i, word in enumerate(words):
-        if term[word]:
+        term = known.get(word)
+        if term is None:  # a word never met: all of this text's are learnt at once
+            known = m.learn(words, text, stopwords)
+            term = known[word]
+        if term:
             if word in counts:
                 counts[word] += 1
             else:
                 counts[word], first[word] = 1, i
-    ranked = sorted(counts, key=lambda w: (-counts[w] * m.idf(w), first[w]))
+    ranked = sorted(counts, key=lambda w: (-counts[w] * m.idf(w), first[w]))[: TOP_K * 2]
     # 政务 says less than the 政务舆情 beside it
-    kept = [
-        w
-        for w in ranked[: TOP_K * 2]
-        if not (len(w) == 2 and any(w in other and w != other for other in ranked[: TOP_K * 2]))
-    ]
+    longer = [w for w in ranked if len(w) > 2]
+    kept = [w for w in ranked if not (len(w) == 2 and any(w in other for other in longer))]
     return kept[:TOP_K]
 
 
