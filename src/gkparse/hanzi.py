@@ -41,8 +41,14 @@ def simplified_forms() -> frozenset[str]:
     return frozenset(table().values())
 
 
+@lru_cache(maxsize=1)
+def traditional() -> frozenset[str]:
+    return frozenset(map(chr, table()))
+
+
 def simplify(text: str) -> str:
-    return text.translate(table())
+    # most texts hold no traditional character: the set test costs half the translation
+    return text if traditional().isdisjoint(text) else text.translate(table())
 
 
 def restore_map(written: list[str], simple: list[str]) -> tuple[dict[int, str], list[str]]:

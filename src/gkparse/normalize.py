@@ -75,8 +75,10 @@ HALF_WIDTH = regex.compile(
     rf"|(?<={CJK}|^)\((?=[^()]*\))|\((?={CJK})"  # an opening bracket after or before Chinese
     rf"|(?<={CJK})\)|\)(?={CJK}|$)"  # a closing bracket after or before Chinese
 )
+HALF_WIDTH_MARK = regex.compile(r"[,;:?!()]")  # a line without one has no HALF_WIDTH
 CJK_OR_DIGIT = r"[\p{Han}0-9\u3000-\u303f\uff01-\uff5e《》“”]"
 SPACE_IN_CJK = regex.compile(rf"(?<={CJK_OR_DIGIT})[ \t\u3000\u00a0]+(?={CJK_OR_DIGIT})")
+ANY_SPACE = regex.compile(r"[ \t\u3000\u00a0]")  # a line without one has no SPACE_IN_CJK
 
 
 LOST_CHARACTERS = (
@@ -207,18 +209,23 @@ def _no_nul(text: str, name: str, issues: list[Issue]) -> tuple[str, str, list[I
 
 def clean_line(raw: str) -> tuple[str, list[str]]:
     """The line made ready for matching, and the names of the repairs made to it."""
+    # (each pattern that needs a character is tried only on a line holding it: most lines are
+    # clean, and the tests `in` cost a fraction of a search)
     repairs: list[str] = []
     text = INVISIBLE.sub("", raw).strip("\f\v")
     marked = MD_HEADING.sub("", text)
-    marked = MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), marked)
+    if "**" in marked or "__" in marked:
+        marked = MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), marked)
     if marked != text:
         repairs.append("Markdown marks removed")
     text = BULLET.sub("", marked)
     if FULL_DIGIT.search(text):
         text = FULL_STOP_IN_NUMBER.sub(".", text.translate(FULL_DIGITS))
         repairs.append("full-width digits read as ASCII")
-    text = TABLE_EDGE.sub("", text)
-    if HTML_TAG.search(text) or HTML_ENTITY.search(text):
+    if "|" in text:
+        text = TABLE_EDGE.sub("", text)
+    tag = ("<" in text or "/p>" in text) and HTML_TAG.search(text)  # every tag holds one
+    if tag or ";" in text and HTML_ENTITY.search(text):
         text = HTML_ENTITY.sub(lambda m: ENTITIES[m.group(1)], HTML_TAG.sub("", text))
         repairs.append("HTML remnants removed")
     if PINYIN.search(text):
@@ -230,8 +237,11 @@ def clean_line(raw: str) -> tuple[str, list[str]]:
     if "\ufffd" in text:
         repairs.append(LOST_CHARACTERS)
     text = unicodedata.normalize("NFC", text).strip(EDGES)
-    if len(SPACE_IN_CJK.findall(text)) >= 3:  # one space is a separator; many are a PDF's layout
+    # one space is a separator; many are a PDF's layout
+    if ANY_SPACE.search(text) and len(SPACE_IN_CJK.findall(text)) >= 3:
         repairs.append("spaces between Chinese characters (a PDF's layout) removed in the text")
+    if not HALF_WIDTH_MARK.search(text):
+        return text, repairs
     fixed = HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group()], text)
     if fixed != text:
         repairs.append("half-width punctuation restored")
