@@ -101,7 +101,8 @@ def _convert(job: Job) -> Result:
 def _prepare_shared(jobs: list[Job], workers: int) -> None:
     """Before forking: what every worker would build for itself, built once and shared. The
     keywords' whole dictionary is built by a process after SWITCH characters (segdict.py):
-    when each worker would reach that, this process builds it for all."""
+    when each worker would reach that, this process builds it for all (with one worker, this
+    process itself: the notices before the switch are spared the table's slower path)."""
     settings = jobs[0].settings
     if not settings.keywords:
         return
@@ -123,6 +124,7 @@ def results(jobs: list[Job], workers: int) -> Iterator[Result]:
     """Documents in input order, whatever the number of workers (never more than inputs)."""
     workers = min(workers, len(jobs))
     if workers <= 1:
+        _prepare_shared(jobs, 1)
         yield from map(_convert, jobs)
         return
     import multiprocessing  # (its import costs a single file's run)
