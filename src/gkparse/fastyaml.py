@@ -121,7 +121,8 @@ def _plain(text: str, flow: bool) -> bool:
     if not text or text.startswith(("---", "...")) or text[0] == " " or text[-1] == " ":
         return False
     first = text[0]  # (the rest searched from 1 on: a copy of it cost as much as a search)
-    if first in "#,[]{}&*!|>'\"%@`" or " #" in text or COLON_SPACE.search(text, 1):
+    colon = ":" in text and COLON_SPACE.search(text, 1) is not None
+    if first in "#,[]{}&*!|>'\"%@`" or " #" in text or colon:
         return False
     followed = len(text) == 1 or text[1] == " "
     if first == "-" and followed:
