@@ -17,17 +17,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import regex
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
+
+from . import precompiled
 
 STR = "tag:yaml.org,2002:str"
 # characters written as they are: printable in YAML 1.2 and no line break in YAML 1.1 (which
 # breaks lines at NEL, U+2028 and U+2029); anything else is escaped in double quotes
-PRINTABLE = regex.compile(
+PRINTABLE = precompiled.pattern(
     r"^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*$"
 )
-NOT_PRINTABLE = regex.compile(
+NOT_PRINTABLE = precompiled.pattern(
     r"[^\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]"
 )
 ESCAPES = {
@@ -44,7 +45,7 @@ ESCAPES = {
     "\u2028": "L",
     "\u2029": "P",
 }
-DECIMAL = regex.compile(r"^-?[0-9]+\.[0-9]+$")
+DECIMAL = precompiled.pattern(r"^-?[0-9]+\.[0-9]+$")
 _resolvers = (VersionedResolver(version=(1, 2)), VersionedResolver(version=(1, 1)))
 
 
@@ -58,8 +59,8 @@ _TYPED_FIRST = frozenset(k for r in _resolvers for k in r.versioned_resolver if 
 _ANY_FIRST = any(None in r.versioned_resolver for r in _resolvers)
 
 
-COLON_SPACE = regex.compile(r":(?= |$)")  # a colon a mapping would take for its own
-FLOW_INDICATOR = regex.compile(r"[,\[\]{}:?]")
+COLON_SPACE = precompiled.pattern(r":(?= |$)")  # a colon a mapping would take for its own
+FLOW_INDICATOR = precompiled.pattern(r"[,\[\]{}:?]")
 
 
 def _resolves_to_str(text: str) -> bool:

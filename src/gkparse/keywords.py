@@ -19,9 +19,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from . import segdict
+from . import precompiled, segdict
 from .hanzi import simplify
 
 if TYPE_CHECKING:
@@ -33,9 +31,9 @@ MIN_LEN = 2
 # nouns, names and idioms: what a task is about (verbs like 加强, 推进 say how, not what);
 # `nt` (organisations: 国务院, 发改委) names who, not what
 NOUNS = frozenset({"n", "nz", "vn", "ns", "nr", "nrt", "nrfg", "l", "i", "j", "eng"})
-NOT_A_TERM = regex.compile(r"^[\d\p{P}\p{S}A-Za-z]+$|^\d|[年月日号]$|^[^\p{Han}]")
+NOT_A_TERM = precompiled.pattern(r"^[\d\p{P}\p{S}A-Za-z]+$|^\d|[年月日号]$|^[^\p{Han}]")
 # the last words of an agency's name: a word ending so (人社局, 网信办) is a unit, no keyword
-AGENCY_END = regex.compile(r"(?:局|委|办|厅|署|部门|办公室|委员会|政府|中心|小组)$")
+AGENCY_END = precompiled.pattern(r"(?:局|委|办|厅|署|部门|办公室|委员会|政府|中心|小组)$")
 
 
 @lru_cache(maxsize=1)

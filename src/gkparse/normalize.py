@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from . import precompiled
 from .hanzi import restore_map, simplify
 from .model import Issue, Segment
 
@@ -25,20 +26,22 @@ HAN = r"\p{Han}"
 CJK = r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u2018-\u201d《》]"
 # zero-width characters, and the bidi marks an editor leaves at line starts (LRM, RLM, embeddings,
 # isolates, the Arabic letter mark): nothing a reader sees, but `一、` after one is no heading
-INVISIBLE = regex.compile(r"[\ufeff\u200b-\u200f\u2060\u00ad\u202a-\u202e\u2066-\u2069\u061c]")
+INVISIBLE = precompiled.pattern(
+    r"[\ufeff\u200b-\u200f\u2060\u00ad\u202a-\u202e\u2066-\u2069\u061c]"
+)
 # what is trimmed from a line's ends: spaces, and the form feed pdftotext puts at a page break
 # (before the page's first line) or the vertical tab of a Word line break
 EDGES = " \t\u3000\u00a0\ufffd\f\v"
 BLANK = " \t\u3000\u00a0\f\v"  # a line of only these is blank
 FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-FULL_DIGIT = regex.compile(r"[０-９]")
-FULL_STOP_IN_NUMBER = regex.compile(r"(?<=[0-9])．(?=[0-9])")
+FULL_DIGIT = precompiled.pattern(r"[０-９]")
+FULL_STOP_IN_NUMBER = precompiled.pattern(r"(?<=[0-9])．(?=[0-9])")
 # HTML a converter left behind: `各直属机构9/p>`, `?ldquo;` (an entity that lost its &)
 # (a character stands for a lost `<` only where the `<` is missing: `2023.03.30</p>` keeps its 0)
-HTML_TAG = regex.compile(
+HTML_TAG = precompiled.pattern(
     r"</p>|(?<![0-9])[0-9?？、]/p>|/p>|<p>|<br\s*/?>|</?(?:span|div|font|strong|b)\b[^>]*>"
 )
-HTML_ENTITY = regex.compile(
+HTML_ENTITY = precompiled.pattern(
     r"[&?？](ldquo|rdquo|lsquo|rsquo|nbsp|mdash|hellip|middot|amp|lt|gt|quot);"
 )
 ENTITIES = {
@@ -56,29 +59,29 @@ ENTITIES = {
     "quot": '"',
 }
 # 鄉(xiāng): a reading printed after a character by "pinyin" plug-ins of some mirror sites
-PINYIN = regex.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]")
-STRAY = regex.compile(r"[\u2800-\u28ff\ue000-\uf8ff]+")
-MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
+PINYIN = precompiled.pattern(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]")
+STRAY = precompiled.pattern(r"[\u2800-\u28ff\ue000-\uf8ff]+")
+MD_HEADING = precompiled.pattern(r"^\s{0,3}#{1,6}\s+")
 # only marks in pairs around text: `____` is a blank to fill in and `2**10` a power
-MD_EMPHASIS = regex.compile(
+MD_EMPHASIS = precompiled.pattern(
     r"(?<!\*)\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?!\*)|(?<!_)__(?=[^\s_])(.+?)(?<=[^\s_])__(?!_)"
 )
 # bullets, and a stray 、 (no line begins with one: `、一、总体要求`)
-BULLET = regex.compile(r"^\s*(?:[•●▪◆■►◇○、]|[-*+](?=\s+\D))\s*")
-TABLE_EDGE = regex.compile(
+BULLET = precompiled.pattern(r"^\s*(?:[•●▪◆■►◇○、]|[-*+](?=\s+\D))\s*")
+TABLE_EDGE = precompiled.pattern(
     r"^\s*\|+\s*(?=\S)|(?<=\S)\s*\|+\s*$"
 )  # a table cell flattened into a line
-SPACES = regex.compile(r"[\s\u3000\u00a0]+")
+SPACES = precompiled.pattern(r"[\s\u3000\u00a0]+")
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-HALF_WIDTH = regex.compile(
+HALF_WIDTH = precompiled.pattern(
     rf"(?<={CJK})[,;:?!]|[,;:?!](?={CJK})"  # a comma or colon next to Chinese text
     rf"|(?<={CJK}|^)\((?=[^()]*\))|\((?={CJK})"  # an opening bracket after or before Chinese
     rf"|(?<={CJK})\)|\)(?={CJK}|$)"  # a closing bracket after or before Chinese
 )
-HALF_WIDTH_MARK = regex.compile(r"[,;:?!()]")  # a line without one has no HALF_WIDTH
+HALF_WIDTH_MARK = precompiled.pattern(r"[,;:?!()]")  # a line without one has no HALF_WIDTH
 CJK_OR_DIGIT = r"[\p{Han}0-9\u3000-\u303f\uff01-\uff5e《》“”]"
-SPACE_IN_CJK = regex.compile(rf"(?<={CJK_OR_DIGIT})[ \t\u3000\u00a0]+(?={CJK_OR_DIGIT})")
-ANY_SPACE = regex.compile(r"[ \t\u3000\u00a0]")  # a line without one has no SPACE_IN_CJK
+SPACE_IN_CJK = precompiled.pattern(rf"(?<={CJK_OR_DIGIT})[ \t\u3000\u00a0]+(?={CJK_OR_DIGIT})")
+ANY_SPACE = precompiled.pattern(r"[ \t\u3000\u00a0]")  # a line without one has no SPACE_IN_CJK
 
 
 LOST_CHARACTERS = (
