@@ -104,3 +104,11 @@ def test_a_dictionary_words_part_of_speech_from_the_table_or_from_rjieba(both, p
     expected = {w: t for w, t in whole.tag(text) if whole.has_word(w)}
     assert table.tags_of(words, text) == expected
     assert without.tags_of(set(without.cut(text)), text) == expected
+
+
+def test_a_word_looked_up_once_is_found_as_entry_finds_it():
+    table = segdict.Table(TABLE)
+    text = simplify(TEXTS[0].read_text(encoding="utf-8", errors="replace"))[:400] + " 作 5 𠀀"
+    pieces = {text[i:j] for i in range(len(text)) for j in range(i, min(i + 8, len(text)) + 1)}
+    assert any(table.lookup(piece) for piece in pieces)
+    assert all(table.lookup(piece) == table.entry(piece) for piece in pieces)

@@ -110,6 +110,10 @@ class Table:
             self.longer[word] = self._find(lines, word)
         return self.longer[word]
 
+    def lookup(self, word: str) -> Entry | None:
+        """entry(), keeping nothing: for a word asked once, after the switch."""
+        return self._find(self._lines(word[:2]), word) if word else None
+
     def entry(self, word: str) -> Entry | None:
         """The dictionary's entry for `word`, if it is a word."""
         if len(word) < 2:
@@ -198,7 +202,8 @@ class Segmenter:
         it, even after the switch (tagging a text costs twice what cutting it does); without a
         table, rjieba's tags of the text do."""
         if self.entries is not None:
-            entry = self.entries.entry
+            # (after the switch, each word is asked once a process: nothing kept for it)
+            entry = self.entries.entry if self.whole is None else self.entries.lookup
             return {w: e[2] for w in words if (e := entry(w))}
         tagged = dict(self.whole.tag(text))
         return {w: tagged[w] for w in words if self.whole.has_word(w)}
