@@ -186,21 +186,11 @@ class Segmenter:
     def tag(self, text: str) -> list[tuple[str, str]]:
         return list(self._prepare(text).tag(text))
 
-    def dictionary_tags(self, text: str) -> list[tuple[str, str]]:
-        """Each word of `text` with its part of speech if it is a dictionary word, else ''
-        (keywords are dictionary words only). rjieba's first tag() costs ~17 ms (a setup of its
-        own, for the words of no dictionary): the table's tags serve while it is used."""
-        jieba = self._prepare(text)
-        if jieba is not self.jieba or self.table is None:
-            return [(w, t if jieba.has_word(w) else "") for w, t in jieba.tag(text)]
-        entry = self.table.entry
-        return [(w, e[2] if (e := entry(w)) else "") for w in jieba.cut(text)]
-
     def tags_of(self, words: Iterable[str], text: str) -> dict[str, str]:
         """The part of speech of each of `words` (words of `text`, just cut) that is a dictionary
         word. A dictionary word has its one part of speech wherever it stands: the table says
-        it, even after the switch (tagging a text costs twice what cutting it does); without a
-        table, rjieba's tags of the text do."""
+        it, even after the switch (tagging a text costs twice what cutting it does, and rjieba's
+        first tag() ~17 ms of a setup of its own); without a table, rjieba's tags of the text do."""
         if self.entries is not None:
             # (after the switch, each word is asked once a process: nothing kept for it)
             entry = self.entries.entry if self.whole is None else self.entries.lookup
