@@ -10,6 +10,12 @@ GOLDEN = ROOT / "tests" / "golden"
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
 
 
+def given(path: Path) -> str:
+    """A notice's path as a user at the top of the repository names it (`samples/x.txt`): the
+    `metadata.source.file` of its golden."""
+    return path.relative_to(ROOT).as_posix()
+
+
 @pytest.fixture(scope="session")
 def rules():
     from gkparse.rules import load_rules

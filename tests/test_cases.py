@@ -111,10 +111,12 @@ def outline(rules, case):
 
 
 def header(rules, case):
-    """The header fields of the input parsed as a whole document, and its preamble."""
+    """The header fields of the input parsed as a whole document, its preamble, and the page's
+    publisher and time."""
     doc = gkparse.parse(case["input"], keywords=False)
     fields = ("title", "issuer", "doc_number", "date", "recipients", "plan_title")
-    return {name: getattr(doc.header, name) for name in fields} | {"preamble": doc.preamble}
+    page = {"publisher": doc.metadata.publisher, "published": doc.metadata.published}
+    return {name: getattr(doc.header, name) for name in fields} | {"preamble": doc.preamble} | page
 
 
 # `<stage>/<file>` first, then `<stage>`

@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, GOLDEN, SAMPLES
+from conftest import CORPUS, GOLDEN, ROOT, SAMPLES, given
 
 from gkparse import cli, parse_file
 from gkparse.cli import main
@@ -33,6 +33,28 @@ def run(
         cwd=cwd,
         timeout=120,
     )
+
+
+def on_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
+    """Run gkparse with its stderr on a terminal (stdout a pipe); the exit status and what the
+    terminal showed."""
+    import pty
+
+    main_end, terminal = pty.openpty()
+    command = [sys.executable, "-m", "gkparse", *args]
+    proc = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+    os.close(terminal)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(main_end, 4096)
+        except OSError:  # (the terminal closed: all was read)
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(main_end)
+    return proc.returncode, screen.decode("utf-8").replace("\r", "\n")
 
 
 def copy_samples(tmp_path: Path) -> Path:
@@ -60,7 +82,7 @@ def test_output_dir_and_stdout(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         f"{p.stem}.yaml" for p in SAMPLES
     )
-    proc = run("-o", "-", str(SAMPLE), str(SAMPLES[1]))
+    proc = run("-o", "-", given(SAMPLE), given(SAMPLES[1]), cwd=ROOT)
     assert proc.returncode == 0
     expected = (
         (GOLDEN / f"{SAMPLE.stem}.yaml").read_text(encoding="utf-8")
@@ -75,7 +97,7 @@ def test_stdin_to_stdout():
     assert proc.returncode == 0
     assert proc.stdout.decode("utf-8").replace("file: '-'", "file: x") == (
         GOLDEN / f"{SAMPLE.stem}.yaml"
-    ).read_text(encoding="utf-8").replace(f"file: {SAMPLE.name}", "file: x")
+    ).read_text(encoding="utf-8").replace(f"file: {given(SAMPLE)}", "file: x")
 
 
 def test_exit_status_and_one_line_per_failure(tmp_path):
@@ -92,7 +114,7 @@ def test_exit_status_and_one_line_per_failure(tmp_path):
     errors = proc.stderr.decode("utf-8").splitlines()
     assert errors == [
         f"gkparse: {tmp_path / 'missing.txt'}: no such file",
-        f"gkparse: {tmp_path / 'empty'}: directory has no *.txt or *.md files",
+        f"gkparse: {tmp_path / 'empty'}: directory has no *.txt, *.md, *.html or *.docx files",
     ]
     assert (tmp_path / "out" / f"{SAMPLE.stem}.yaml").exists()  # the batch went on
     assert run("--no-such-option", str(SAMPLE)).returncode == 2
@@ -316,3 +338,106 @@ def test_json_on_standard_output_is_json_lines():
     lines = result.output.splitlines()
     assert result.exit_code == 0 and len(lines) == 2
     assert [json.loads(line)["schema"] for line in lines] == ["gkparse/1", "gkparse/1"]
+
+
+def test_the_source_file_is_the_path_as_given(tmp_path):
+    """metadata.source.file names the input as the user did: relative stays relative, a file
+    found in a folder keeps the folder's path, standard input is `-`."""
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "page.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "one.txt").write_bytes(SAMPLE.read_bytes())
+    args = ["-o", "-", "--format", "json", "--no-keywords", "-j", "1"]
+    proc = run(*args, "one.txt", "a/", "-", cwd=tmp_path, stdin=SAMPLE.read_bytes())
+    assert proc.returncode == 0, proc.stderr
+    files = [json.loads(line)["metadata"]["source"]["file"] for line in proc.stdout.splitlines()]
+    assert files == ["one.txt", "a/b/page.txt", "-"]
+    absolute = run(*args, str(tmp_path / "one.txt"))
+    assert json.loads(absolute.stdout)["metadata"]["source"]["file"] == str(tmp_path / "one.txt")
+
+
+def test_a_word_document_is_read_and_a_pdf_is_refused_naming_pdftotext(tmp_path):
+    """A .docx: its paragraphs in order and its task table as rows (python-docx); a PDF: one
+    line that says how to convert it, exit 1, the batch going on."""
+    import docx
+
+    document = docx.Document()
+    for text in [
+        "关于印发《XX县2023年政务公开工作要点》的通知",
+        "各乡镇人民政府，县直各部门：",
+        "一、重点任务",
+    ]:
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=4)
+    for row, cells in zip(
+        table.rows,
+        [
+            ["序号", "工作任务", "责任单位", "完成时限"],
+            ["1", "加强政策解读。", "县政府办", "2023年6月底前"],
+            ["2", "更新公开指南。", "县司法局", "2023年12月底前"],
+        ],
+    ):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.add_paragraph("XX县人民政府办公室")
+    document.save(tmp_path / "plan.docx")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    proc = run(
+        "-o", "-", "--format", "json", "--no-keywords", "plan.docx", "scan.pdf", cwd=tmp_path
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == (
+        "gkparse: scan.pdf: a PDF: convert it first with pdftotext -layout scan.pdf\n"
+    )
+    doc = json.loads(proc.stdout)
+    assert doc["header"]["title"] == "关于印发《XX县2023年政务公开工作要点》的通知"
+    assert doc["header"]["recipients"] == ["各乡镇人民政府", "县直各部门"]
+    assert doc["metadata"]["source"] == {**doc["metadata"]["source"], "encoding": "docx"}
+    assert doc["metadata"]["source"]["lines"] == 7  # 4 paragraphs, 3 rows: a row a line
+    tasks = [t for t in doc["tasks"] if t["marker"] in ("1", "2")]
+    assert [(t["marker"], t["title"], t["responsible"]) for t in tasks] == [
+        ("1", "加强政策解读", ["县政府办"]),
+        ("2", "更新公开指南", ["县司法局"]),
+    ]
+
+
+def test_jsonl_is_one_stream_and_hidden_folders_are_walked_when_asked(tmp_path):
+    """--format jsonl: every document one line of one stream, on stdout or in -o FILE.jsonl;
+    --hidden walks .folders too (fd's and rg's option)."""
+    (tmp_path / "in" / ".archive").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_bytes(SAMPLES[0].read_bytes())
+    (tmp_path / "in" / ".archive" / "b.txt").write_bytes(SAMPLES[1].read_bytes())
+    args = ["--format", "jsonl", "--no-keywords", "-j", "1"]
+    shown = run(*args, "in", cwd=tmp_path)
+    assert shown.returncode == 0 and not (tmp_path / "in" / "a.json").exists()
+    assert [json.loads(x)["metadata"]["source"]["file"] for x in shown.stdout.splitlines()] == [
+        "in/a.txt"
+    ]
+    assert run(*args, "--hidden", "-o", "all.jsonl", "in", cwd=tmp_path).returncode == 0
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["metadata"]["source"]["file"] for x in lines] == [
+        "in/.archive/b.txt",
+        "in/a.txt",
+    ]
+    refused = run(*args, "-o", "out/", "in", cwd=tmp_path)
+    assert refused.returncode == 2 and b"one stream" in refused.stderr
+
+
+def test_a_batch_on_a_terminal_ends_with_one_summary_line(tmp_path):
+    """On a terminal: `gkparse: N files, F failed, W warnings` once at the end; a script (stderr
+    not a terminal) gets only the failures, one line each."""
+    (tmp_path / "a.txt").write_bytes(SAMPLES[0].read_bytes())
+    (tmp_path / "b.txt").write_bytes(SAMPLES[1].read_bytes())
+    args = ["-o", "out", "--no-keywords", "a.txt", "b.txt", "gone.txt"]
+    status, screen = on_terminal(args, tmp_path)
+    assert status == 1
+    warnings = sum(
+        len(json.loads(x)["metadata"]["warnings"])
+        for x in run(
+            "--format", "jsonl", "--no-keywords", "a.txt", "b.txt", cwd=tmp_path
+        ).stdout.splitlines()
+    )
+    last = screen.strip().splitlines()[-1]
+    assert last == f"gkparse: 3 files, 1 failed, {warnings} warnings"
+    assert warnings > 0
+    script = run("-o", "out", "--no-keywords", "a.txt", "b.txt", "gone.txt", cwd=tmp_path)
+    assert script.stderr.decode().splitlines() == ["gkparse: gone.txt: no such file"]

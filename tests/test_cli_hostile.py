@@ -72,7 +72,7 @@ def test_dev_stdin_is_read_as_standard_input(tmp_path):
         proc = run("/dev/stdin", "--no-keywords", stdin=SAMPLE)
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout.startswith(b"schema: gkparse/1\n")
-        assert b"{file: stdin," in proc.stdout
+        assert b"{file: /dev/stdin," in proc.stdout
         assert not target.exists()
         with SAMPLES[0].open("rb") as redirected:  # /dev/stdin is then the file itself
             proc = subprocess.run([*GKPARSE, "/dev/stdin", "--no-keywords"], stdin=redirected, capture_output=True, timeout=120)

@@ -28,6 +28,10 @@ BAD = {
     "task-missing-keys": "schema: gkparse/1\nsections: []\ntasks:\n  - {id: '1'}\n",
     "wrong-types": "schema: gkparse/1\nsections: 5\ntasks: {a: 1}\n",
     "python-tag": "schema: gkparse/1\nx: !!python/object/apply:os.system ['true']\n",
+    "header-not-a-mapping": "schema: gkparse/1\nheader: [1]\nsections: []\ntasks: []\n",
+    "header-field-wrong-type": "schema: gkparse/1\nheader: {title: {a: 1}}\nsections: []\ntasks: []\n",
+    "year-wrong-type": "schema: gkparse/1\nmetadata: {year: [2023]}\nsections: []\ntasks: []\n",
+    "units-wrong-type": "schema: gkparse/1\nsections: []\ntasks:\n  - {id: '1', section: null, title: null, text: null, responsible: [1], deadlines: []}\n",
     "two-documents": "schema: gkparse/1\nsections: []\ntasks: []\n---\nschema: gkparse/1\nsections: []\ntasks: []\n",
 }
 

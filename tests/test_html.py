@@ -1,12 +1,15 @@
 """Saved web pages in (html.py): the text a reader sees, a block a line, table rows as cells."""
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from gkparse import parse_bytes, parse_file
 from gkparse.emit import document_to_dict, to_yaml
-from gkparse.html import html_to_text, looks_like_html
+from gkparse.html import html_to_text, looks_like_html, read_page
 
 PAGES = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html"
 
@@ -53,3 +56,143 @@ def test_every_saved_page_of_the_corpus(page):
     assert doc.header.title and doc.header.title.startswith("国务院")
     assert doc.header.doc_number and len(doc.walk()) >= 10
     assert "<" not in to_yaml(document_to_dict(doc))
+
+
+# Pages of other templates, made by hand on the shapes of real ones (short synthetic text): a
+# 信息公开 detail page (metadata table, article in div#zoom.TRS_Editor), a plain article page whose
+# body no known container names (found by density), a 任务分解表 converted from Word.
+TEMPLATES = Path(__file__).resolve().parent / "pages"
+
+
+def gkparse_json(page: Path) -> tuple[dict, str]:
+    """The document the real command line makes of a page, and its text."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "gkparse", "-o", "-", "--format", "json", "--no-keywords", page],
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    return doc, json.dumps(doc, ensure_ascii=False)
+
+
+def page_lines(page: Path) -> list[str]:
+    """The lines the HTML reader hands the parser (the parser's own tests check that each of
+    them lands in one place of the output)."""
+    return html_to_text(page.read_text(encoding="utf-8")).splitlines()
+
+
+def test_a_disclosure_page_gives_its_metadata_table_and_its_article_only():
+    doc, out = gkparse_json(TEMPLATES / "xxgk_detail.html")
+    header, meta = doc["header"], doc["metadata"]
+    assert header["title"] == "关于印发《XX区2023年政务公开工作要点》的通知"
+    assert header["doc_number"] == "X政办发〔2023〕8号" and header["date"] == "2023-03-20"
+    assert (meta["index_number"], meta["publisher"], meta["published"], meta["disclosure"]) == (
+        "11330101002493201M/2023-00015",
+        "XX区人民政府办公室",
+        "2023-03-24",
+        "主动公开",
+    )
+    assert [s["title"] for s in doc["sections"]] == ["加强政策发布解读", "夯实公开工作基础"]
+    assert "(#zoom)" in meta["warnings"][0]
+    for chrome in ("当前位置", "政府信息公开指南", "搜索", "分享到", "打印本页", "相关文章"):
+        assert chrome not in out
+    assert "2022年" not in out and "网站标识码" not in out and "12345678" not in out
+    assert page_lines(TEMPLATES / "xxgk_detail.html") == [
+        "索引号 | 11330101002493201M/2023-00015 | 发布机构 | XX区人民政府办公室 |",
+        "文号 | X政办发〔2023〕8号 | 成文日期 | 2023-03-20 |",
+        "发布日期 | 2023-03-24 | 公开方式 | 主动公开 |",
+        "名称 | 关于印发《XX区2023年政务公开工作要点》的通知 |",
+        "关于印发《XX区2023年政务公开工作要点》的通知",  # the heading before the article
+        "字号：大 中 小 打印",  # a metadata label: the parser's junk rules drop it
+        "各街道办事处，区政府各部门：",
+        "现将《XX区2023年政务公开工作要点》印发给你们，请认真贯彻落实。",
+        "XX区人民政府办公室",
+        "2023年3月20日",
+        "XX区2023年政务公开工作要点",
+        "为做好2023年政务公开工作，制定本要点。",
+        "一、加强政策发布解读",
+        "（一）规范政策发布。及时公开规范性文件。（责任单位：区司法局）",
+        "（二）深化政策解读。做好解读材料同步发布。",
+        "（责任单位：区政府办公室，各街道办事处）",
+        "二、夯实公开工作基础",
+        "（一）完善公开目录。2023年6月底前完成目录更新。",
+        "（二）加强平台建设。",
+        "附件：政务公开工作任务清单.docx",  # after the article, outside it
+    ]
+    assert doc["metadata"]["source"]["lines"] == 20
+
+
+def test_a_plain_article_page_is_found_by_its_densest_block():
+    doc, out = gkparse_json(TEMPLATES / "article.html")
+    assert doc["metadata"]["published"] == "2023-02-15 10:30"  # the line under the heading
+    assert "(density)" in doc["metadata"]["warnings"][0]
+    assert [n["title"] for n in doc["tasks"] + doc["sections"]] != []
+    for chrome in ("无障碍", "您现在的位置", "公示公告", "上一篇", "下一篇", "扫一扫", "版权所有"):
+        assert chrome not in out
+    assert page_lines(TEMPLATES / "article.html") == [
+        "XX镇关于做好2023年安全生产工作的通知",  # the heading before the article
+        "发布时间：2023-02-15 10:30　来源：XX镇应急办　浏览次数：128",
+        "各村（社区），镇属各单位：",
+        "为切实做好2023年安全生产工作，现将有关事项通知如下：",
+        "一、压实安全责任",
+        "各村（社区）要落实属地管理责任，逐级签订责任书。",
+        "二、开展隐患排查",
+        "1.聚焦重点行业领域，开展拉网式排查。",
+        "2.建立隐患台账，做到整改闭环。",
+        "三、强化应急值守",
+        "节假日期间严格执行24小时值班制度。",
+        "XX镇人民政府",
+        "2023年2月15日",
+    ]
+    assert doc["metadata"]["source"]["lines"] == 13
+
+
+def test_a_task_table_reaches_the_parser_as_rows():
+    """Each row of a 任务分解表 (cells of Word paragraphs) is one line of cells: its task, units
+    and time limit read from their columns."""
+    lines = html_to_text((TEMPLATES / "task_table.html").read_text(encoding="utf-8")).splitlines()
+    assert lines == [
+        "XX县2023年政务公开工作任务分解表",
+        "序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |",
+        "1 | 加强政策解读，做好政策问答。 重要政策同步发布解读材料。 | 县政府办 | 各乡镇人民政府 | "
+        "2023年6月底前 |",
+        "2 | 推进基层政务公开标准化规范化。 | 县司法局 |  | 持续推进 |",  # the empty cell kept
+        "3 | 更新政府信息公开指南。 | 县政府办 | 县直各部门 各乡镇人民政府 | 2023年12月底前 |",
+    ]
+    doc, out = gkparse_json(TEMPLATES / "task_table.html")
+    tasks = doc["tasks"]
+    assert [(t["marker"], t["line"]) for t in tasks] == [
+        ("1", 3),
+        ("2", 4),
+        ("3", 5),
+    ]  # a row a line
+    assert tasks[0]["title"].startswith("加强政策解读") and tasks[0]["lead"] == ["县政府办"]
+    assert tasks[0]["responsible"] == ["县政府办", "各乡镇人民政府"]
+    assert tasks[2]["responsible"] == ["县政府办", "县直各部门", "各乡镇人民政府"]
+    assert [[d["text"] for d in t["deadlines"]] for t in tasks] == [
+        ["2023年6月底前"],
+        ["持续推进"],
+        ["2023年12月底前"],
+    ]
+    assert "首页" not in out and "备案号" not in out
+
+
+def test_a_sidebar_content_block_is_not_taken_for_the_article():
+    """A known container name that holds few of the page's sentences (a sidebar's .content)
+    is passed over: the article is found by density, nothing of it lost."""
+    page = (
+        "<html><body><div class='content'><a href='#'>通知公告</a> <a href='#'>政策文件</a>"
+        "<a href='#'>政策解读文章列表</a></div><div class='main'><div class='txt'>"
+        "<p>各镇（街道）：</p><p>一、总体要求</p><p>坚持问题导向，统筹推进各项工作。</p>"
+        "<p>二、工作措施</p><p>完善制度，强化督查，确保落实。</p></div></div></body></html>"
+    )
+    page_read = read_page(page)
+    assert page_read.body == "density"
+    assert page_read.text.splitlines() == [
+        "各镇（街道）：",
+        "一、总体要求",
+        "坚持问题导向，统筹推进各项工作。",
+        "二、工作措施",
+        "完善制度，强化督查，确保落实。",
+    ]

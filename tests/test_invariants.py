@@ -48,7 +48,9 @@ def placed(data: dict, owner: str) -> str | None:
         deadlines = [d["text"] for d in node.get("deadlines", [])]  # a table's deadline cells
         units = [*node.get("responsible", []), *node.get("support", [])]
         fields = [node["marker"], node["title"], node["text"], *units]
-        return " ".join(filter(None, [*fields, *deadlines]))
+        # a row of a table run together prints its units between its task and its text
+        row = [node["marker"], node["title"], *units, node["text"], *deadlines]
+        return " ".join(filter(None, [*fields, *deadlines, "|", *row]))
     if owner == "header.title":  # a 文号 printed after the title is the doc_number's
         return f"{data['header']['title']} {data['header']['doc_number']}"
     if owner not in TEXT_FIELDS:
@@ -105,6 +107,6 @@ def test_source_describes_the_file(path):
 
     source = document_to_dict(parse_file(path))["metadata"]["source"]
     data = path.read_bytes()
-    assert source["file"] == path.name
+    assert source["file"] == str(path)  # the path as given
     assert source["sha256"] == hashlib.sha256(data).hexdigest()
     assert source["lines"] == len(data.decode(source["encoding"]).splitlines())

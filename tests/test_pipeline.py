@@ -38,6 +38,7 @@ def test_stages_in_order():
         "fields",
         "check",
         "restore",
+        "printed",
         "keywords",
         "source",
     ]

@@ -8,6 +8,7 @@ batch of ten thousand files goes on past a bad one, whose reason is its result.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from . import NotText, keywords, parse_bytes, segdict
 from .console import fail, worker_signals
 from .emit import document_to_dict, to_json, to_yaml
 from .inputs import Input, Size, TooLarge, doc_name, expand, read_limited, show
-from .rules import RuleError, load_rules
+from .rules import RuleError, RuleText, load_rules
 
 BYTES_A_CHARACTER = 3  # in UTF-8, most characters of a notice (GB18030: 2; an estimate serves)
 
@@ -26,10 +27,13 @@ BYTES_A_CHARACTER = 3  # in UTF-8, most characters of a notice (GB18030: 2; an e
 class Settings:
     """What every job of a batch shares."""
 
-    rule_files: tuple[str, ...]
+    rule_files: tuple[str | RuleText, ...]
+    """Rule files by name; `--rules -` as its text, read once by the command line."""
     fmt: str
     keywords: bool
     max_size: Size
+    hidden: bool = False
+    """Whether folders are walked into hidden files and folders (--hidden)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +45,19 @@ class Job:
     data: bytes | None
     settings: Settings
     name: str = "-"
-    """The file name the document records (`metadata.source.file`)."""
+    """The path the document records (`metadata.source.file`), as the user gave it."""
 
 
+PDF = b"%PDF"
 Result = tuple[str | None, list[str], str | None]
 """(rendered document, its warnings, or the reason there is none)"""
 
 
-def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], list[Job], bool]:
-    """The inputs to parse and their jobs; inputs that cannot be had are reported here."""
-    inputs, jobs, failed = [], [], False
-    for item in expand(files):
+def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], list[Job], int]:
+    """The inputs to parse and their jobs; inputs that cannot be had are reported here (and
+    counted: the third value)."""
+    inputs, jobs, failed = [], [], 0
+    for item in expand(files, settings.hidden):
         data = None
         if item.error is None and (item.path is None or item.stream):
             try:
@@ -62,10 +68,10 @@ def make_jobs(files: tuple[str, ...], settings: Settings) -> tuple[list[Input], 
                 item = Input(item.name, None, f"cannot read: {exc.strerror}")
         if item.error:
             fail(show(item.name), item.error)
-            failed = True
+            failed += 1
             continue
         inputs.append(item)
-        name = doc_name(item.path.name) if item.path else "-"
+        name = doc_name(item.name)  # the path as given: relative stays relative
         jobs.append(Job(None if data is not None else str(item.path), data, settings, name))
     return inputs, jobs, failed
 
@@ -81,6 +87,9 @@ def _convert(job: Job) -> Result:
         return None, [], str(exc)
     except OSError as exc:
         return None, [], f"cannot read: {exc.strerror}"
+    if data.startswith(PDF):  # (its text is pdftotext's job: gkparse reads what it prints)
+        path = shlex.quote(job.path or "FILE")
+        return None, [], f"a PDF: convert it first with pdftotext -layout {path}"
     try:
         doc = parse_bytes(
             data,

@@ -71,6 +71,12 @@ def fail(name: str, reason: str) -> None:
     click.echo(f"gkparse: {name}: {reason}", err=True)
 
 
+def warn(name: str, warning: str) -> None:
+    """A warning, apart from the failures: a script counting `gkparse: PATH: reason` lines
+    skips `gkparse: PATH: warning: …`."""
+    click.echo(f"gkparse: {name}: warning: {warning}", err=True)
+
+
 def write_stdout(text: str) -> None:
     """Write to standard output as UTF-8; a broken pipe raises PipeClosed, other trouble exits 1."""
     if sys.stdout is None:

@@ -21,10 +21,14 @@ from typing import Any
 
 import regex
 
-from . import parse_bytes, parse_file
+from . import parse_bytes
+from .diffheader import check_header, header_changes, side
 from .emit import document_to_dict, section_titles
-from .rules import load_rules
+from .inputs import Size, read_limited
+from .rules import Rules, load_rules
 
+REPORT_SCHEMA = "gkparse-diff/1"
+LONG_FIELD = 60  # characters: a header field longer than this changes as a word diff
 THRESHOLD = 0.35  # below this two tasks are different tasks
 EXHAUSTIVE = 250_000  # pairs of tasks all scored below this (a real plan has ~100 tasks)
 CANDIDATES = 30  # above it, a task is scored against the tasks sharing most of its rarer words
@@ -64,29 +68,44 @@ class Item:
     text: str
     responsible: list[str]
     deadlines: list[str]
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    dates: list[str | None] = field(default_factory=list)  # of the deadlines, in their order
     words: Counter[str] = field(default_factory=Counter)
     title_words: Counter[str] = field(default_factory=Counter)
     section_words: Counter[str] = field(default_factory=Counter)
 
-    @property
-    def label(self) -> str:
-        return f"{self.id} {self.title or self.text[:30]}".strip()
+    def entry(self) -> dict[str, Any]:
+        """An added or removed task in the report: what it says, who does it, by when."""
+        return {
+            "id": self.id,
+            "title": self.title or None,
+            "text": self.text,
+            "section": self.section or None,
+            "lead": self.lead,
+            "responsible": self.responsible,
+            "support": self.support,
+            "deadlines": [{"text": t, "date": d} for t, d in zip(self.deadlines, self.dates)],
+        }
 
 
-def load(path: str) -> dict[str, Any]:
+def load(path: str, rules: Rules | None = None, limit: Size | None = None) -> dict[str, Any]:
     """A gkparse document from a notice text or a gkparse YAML/JSON file (`-`: standard input);
-    ValueError (with a one-line reason) for a file that is no gkparse/1 document."""
-    if path == "-":  # standard input: a notice text, or a gkparse document
-        raw = sys.stdin.buffer.read()
+    ValueError (with a one-line reason) for a file that is no gkparse/1 document, TooLarge for
+    one over `limit`. A text is parsed with `rules`, without keywords (diff compares none)."""
+    source = None if path == "-" else Path(path)
+    raw = _read(source, limit)
+    if source is None:  # standard input: a notice text, or a gkparse document
         head = raw.lstrip()[:40]
-        if not (head.startswith(b"schema:") or head.startswith(b"{")):
-            return document_to_dict(parse_bytes(raw))
-        text, suffix = raw.decode("utf-8"), ".json" if head.startswith(b"{") else ".yaml"
+        is_doc = head.startswith(b"schema:") or head.startswith(b"{")
+        suffix = ".json" if head.startswith(b"{") else ".yaml"
     else:
-        p = Path(path)
-        if p.suffix.lower() not in (".yaml", ".yml", ".json"):
-            return document_to_dict(parse_file(p))
-        text, suffix = p.read_text(encoding="utf-8"), p.suffix.lower()
+        suffix = source.suffix.lower()
+        is_doc = suffix in (".yaml", ".yml", ".json")
+    if not is_doc:
+        name = None if source is None else str(source)
+        return document_to_dict(parse_bytes(raw, rules=rules, name=name, keywords=False))
+    text = raw.decode("utf-8")
     if suffix == ".json":
         data = json.loads(text)
     else:
@@ -95,6 +114,12 @@ def load(path: str) -> dict[str, Any]:
         raise ValueError("not a gkparse/1 document")
     _check(data)
     return data
+
+
+def _read(source: Path | None, limit: Size | None) -> bytes:
+    if limit is not None:
+        return read_limited(source, limit)
+    return sys.stdin.buffer.read() if source is None else source.read_bytes()
 
 
 def _yaml(text: str) -> Any:
@@ -140,6 +165,12 @@ def _check(data: dict[str, Any]) -> None:
         for d in task["deadlines"]:
             if not isinstance(d, dict) or not isinstance(d.get("text"), str):
                 raise ValueError(f"not a gkparse/1 document: tasks[{n}].deadlines malformed")
+            if not isinstance(d.get("date"), (str, type(None))):
+                raise ValueError(f"not a gkparse/1 document: tasks[{n}].deadlines malformed")
+        for key in ("responsible", "lead", "support"):
+            if not all(isinstance(u, str) for u in task.get(key, [])):
+                raise ValueError(f"not a gkparse/1 document: tasks[{n}].{key} malformed")
+    check_header(data)
 
 
 def items(data: dict[str, Any]) -> list[Item]:
@@ -154,6 +185,9 @@ def items(data: dict[str, Any]) -> list[Item]:
             t["text"] or "",
             list(t["responsible"]),
             [d["text"] for d in t["deadlines"]],
+            lead=list(t.get("lead", [])),
+            support=list(t.get("support", [])),
+            dates=[d.get("date") for d in t["deadlines"]],
         )
         item.words = Counter(tokens(f"{item.title}\n{item.text}"))
         item.title_words = Counter(tokens(item.title))
@@ -174,14 +208,17 @@ def similarity(a: Item, b: Item) -> float:
     return (1 - SECTION_WEIGHT) * dice(a.words, b.words) + section
 
 
-def match(old: list[Item], new: list[Item]) -> list[tuple[Item, Item, float]]:
-    """Greedy one-to-one matching of the most similar pairs, best first (ties by position)."""
+def match(
+    old: list[Item], new: list[Item], threshold: float = THRESHOLD
+) -> list[tuple[Item, Item, float]]:
+    """Greedy one-to-one matching of the most similar pairs, best first (ties by position);
+    below the threshold two tasks are different tasks."""
     pairs = sorted(_scored(old, new), key=lambda x: (-x[0], x[1], x[2]))
     used_old: set[int] = set()
     used_new: set[int] = set()
     out = []
     for score, i, j in pairs:
-        if score < THRESHOLD:
+        if score < threshold:
             break
         if i in used_old or j in used_new:
             continue
@@ -267,57 +304,29 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]
     return ops
 
 
-def compare(old_data: dict[str, Any], new_data: dict[str, Any]) -> dict[str, Any]:
+def compare(
+    old_data: dict[str, Any],
+    new_data: dict[str, Any],
+    threshold: float = THRESHOLD,
+    names: tuple[str, str] = ("old", "new"),
+) -> dict[str, Any]:
+    """The report (schema gkparse-diff/1, diff-schema.json): the two inputs, a count of each
+    kind of change, notes, the header's changes, then the tasks added, removed and changed."""
     old, new = items(old_data), items(new_data)
-    pairs = match(old, new)
+    pairs = match(old, new, threshold)
     matched_old = {id(a) for a, _, _ in pairs}
     matched_new = {id(b) for _, b, _ in pairs}
-    changed = []
-    for a, b, score in pairs:
-        change: dict[str, Any] = {
-            "old": a.id,
-            "new": b.id,
-            "title": b.title or a.title or None,
-            "similarity": round(score, 3),
-            "kinds": [],
-        }
-        if words_only(a.title + a.text) != words_only(b.title + b.text):
-            change["kinds"].append("reworded")
-            change["diff"] = word_diff(
-                f"{a.title}。{a.text}" if a.title else a.text,
-                f"{b.title}。{b.text}" if b.title else b.text,
-            )
-        if dice(a.section_words, b.section_words) < SAME_SECTION:
-            change["kinds"].append("moved")
-            change["section"] = {"old": a.section or None, "new": b.section or None}
-        if set(a.responsible) != set(b.responsible):
-            change["kinds"].append("responsibility")
-            change["responsible"] = {
-                "added": [u for u in b.responsible if u not in a.responsible],
-                "removed": [u for u in a.responsible if u not in b.responsible],
-            }
-        if set(a.deadlines) != set(b.deadlines):
-            change["kinds"].append("deadline")
-            change["deadlines"] = {"old": a.deadlines, "new": b.deadlines}
-        if change["kinds"]:
-            changed.append(change)
-    added = [
-        {"id": b.id, "title": b.title or None, "text": b.text, "section": b.section or None}
-        for b in new
-        if id(b) not in matched_new
-    ]
-    removed = [
-        {"id": a.id, "title": a.title or None, "text": a.text, "section": a.section or None}
-        for a in old
-        if id(a) not in matched_old
-    ]
+    changed = [c for c in (_change(a, b, score) for a, b, score in pairs) if c["kinds"]]
+    added = [b.entry() for b in new if id(b) not in matched_new]
+    removed = [a.entry() for a in old if id(a) not in matched_old]
+    header = header_changes(old_data, new_data)
+    for h in header:  # a long field (the cover text) reads better as a word diff
+        if isinstance(h["old"], str) and isinstance(h["new"], str):
+            if max(len(h["old"]), len(h["new"])) > LONG_FIELD:
+                h["diff"] = word_diff(h["old"], h["new"])
     kinds = Counter(k for c in changed for k in c["kinds"])
-    note = (
-        {"note": f"large plans: each task compared with the {CANDIDATES} sharing most words"}
-        if bounded(old, new)
-        else {}
-    )
     summary = {
+        "header": len(header),
         "added": len(added),
         "removed": len(removed),
         "reworded": kinds["reworded"],
@@ -326,7 +335,61 @@ def compare(old_data: dict[str, Any], new_data: dict[str, Any]) -> dict[str, Any
         "deadline": kinds["deadline"],
         "unchanged": len(pairs) - len(changed),
     }
-    return {"summary": summary, "added": added, "removed": removed, "changed": changed, **note}
+    return {
+        "schema": REPORT_SCHEMA,
+        "old": side(names[0], old_data),
+        "new": side(names[1], new_data),
+        "threshold": threshold,
+        "summary": summary,
+        "notes": _notes(old, new, names),
+        "header": header,
+        "added": added,
+        "removed": removed,
+        "changed": changed,
+    }
+
+
+def _change(a: Item, b: Item, score: float) -> dict[str, Any]:
+    """How a task changed between its two versions; `kinds` empty when it did not."""
+    change: dict[str, Any] = {
+        "old": a.id,
+        "new": b.id,
+        "title": b.title or a.title or None,
+        "similarity": round(score, 3),
+        "kinds": [],
+    }
+    if words_only(a.title + a.text) != words_only(b.title + b.text):
+        change["kinds"].append("reworded")
+        change["diff"] = word_diff(
+            f"{a.title}。{a.text}" if a.title else a.text,
+            f"{b.title}。{b.text}" if b.title else b.text,
+        )
+    if dice(a.section_words, b.section_words) < SAME_SECTION:
+        change["kinds"].append("moved")
+        change["section"] = {"old": a.section or None, "new": b.section or None}
+    if set(a.responsible) != set(b.responsible):
+        change["kinds"].append("responsibility")
+        change["responsible"] = {
+            "added": [u for u in b.responsible if u not in a.responsible],
+            "removed": [u for u in a.responsible if u not in b.responsible],
+        }
+    if set(a.deadlines) != set(b.deadlines):
+        change["kinds"].append("deadline")
+        change["deadlines"] = {"old": a.deadlines, "new": b.deadlines}
+    return change
+
+
+def _notes(old: list[Item], new: list[Item], names: tuple[str, str]) -> list[str]:
+    """What a reader of the counts should know: a plan without tasks (nothing the parser took
+    for a numbered task: only the headers compare), and the bounded alignment of large plans."""
+    notes = [
+        f"{name} has no tasks: only the headers are compared"
+        for name, tasks in zip(names, (old, new))
+        if not tasks
+    ]
+    if bounded(old, new):
+        notes.append(f"large plans: each task compared with the {CANDIDATES} sharing most words")
+    return notes
 
 
 def words_only(text: str) -> str:
@@ -334,45 +397,5 @@ def words_only(text: str) -> str:
 
 
 def differs(report: dict[str, Any]) -> bool:
+    """Whether the two differ, in their header or their tasks."""
     return any(v for k, v in report["summary"].items() if k != "unchanged")
-
-
-def render_text(report: dict[str, Any], colour: bool) -> str:
-    import click
-
-    def style(text: str, fg: str) -> str:
-        return click.style(text, fg=fg) if colour else text
-
-    s = report["summary"]
-    lines = [
-        f"{s['added']} added, {s['removed']} removed, {s['reworded']} reworded, "
-        f"{s['moved']} moved, {s['responsibility']} responsibility changed, "
-        f"{s['deadline']} deadline changed, {s['unchanged']} unchanged"
-    ]
-    if "note" in report:
-        lines.append(f"({report['note']})")
-    for a in report["added"]:
-        lines.append(style(f"+ added    {a['id']} {a['title'] or a['text'][:40]}", "green"))
-    for r in report["removed"]:
-        lines.append(style(f"- removed  {r['id']} {r['title'] or r['text'][:40]}", "red"))
-    for c in report["changed"]:
-        head = f"~ {','.join(c['kinds'])}  {c['old']} -> {c['new']} {c['title'] or ''}".rstrip()
-        lines.append(style(head, "yellow"))
-        if "section" in c:
-            lines.append(f"    section: {c['section']['old']} -> {c['section']['new']}")
-        if "responsible" in c:
-            units = c["responsible"]
-            added, removed = "、".join(units["added"]) or "∅", "、".join(units["removed"]) or "∅"
-            lines.append(f"    units: +{added} -{removed}")
-        if "deadlines" in c:
-            old, new = ("、".join(c["deadlines"][k]) or "∅" for k in ("old", "new"))
-            lines.append(f"    deadlines: {old} -> {new}")
-        if "diff" in c:
-            diff = c["diff"]
-            if colour:
-                diff = regex.sub(r"\[-(.*?)-\]", lambda m: click.style(m.group(0), fg="red"), diff)
-                diff = regex.sub(
-                    r"\{\+(.*?)\+\}", lambda m: click.style(m.group(0), fg="green"), diff
-                )
-            lines.append(f"    {diff}")
-    return "\n".join(lines) + "\n"

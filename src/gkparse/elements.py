@@ -72,7 +72,8 @@ def split_units(rules: Rules, text: str) -> list[str]:
     `各村、居委会、企事业单位` is 各村、居委会 (村委会 and 居委会) and 企事业单位: a part that does
     not end like a unit's name stays joined to the next, and so does a bare kind of division
     (`各省、自治区、直辖市` sharing one name are one unit). A part that begins with 各 or 有关
-    addresses other units: `各村（场）、有关部门` is two.
+    addresses other units: `各村（场）、有关部门` is two. A bare kind after 、 (`直属机构`, `场`)
+    names no one on its own and shares the head of the part before.
     """
     out: list[str] = []
     for chunk in split_outside(text.strip(" ：:。"), LIST_BREAK):
@@ -87,7 +88,9 @@ def split_units(rules: Rules, text: str) -> list[str]:
             shared = k + 1 < len(parts) and parts[k + 1] in rules.unit_suffixes
             # 各村（场）、有关部门: the next part addresses others
             addressed = k + 1 < len(parts) and parts[k + 1].startswith(("各", "有关"))
-            if (complete or addressed and not division) and not shared:
+            # 区政府各部门、直属机构: a kind with no name of its own is the unit before's
+            bare = k + 1 < len(parts) and parts[k + 1].strip() in rules.bare_kinds
+            if (complete or addressed and not division) and not shared and not bare:
                 out.append(pending.strip())
                 pending = ""
         if pending.strip():
@@ -106,9 +109,12 @@ def attachment_items(text: str) -> list[str]:
     return [ATTACHMENT_START.sub("", x).strip() for x in items if x.strip()]
 
 
+RECIPIENTS_MAX = 1000  # a 主送机关 naming every city of a region is long, never a page
+
+
 def is_recipients(rules: Rules, text: str) -> bool:
     """主送机关: unit names closed by a colon, most of them ending like a unit's name."""
-    if not text or len(text) > 400 or any(ch in text for ch in SENTENCE_END[:3]):
+    if not text or len(text) > RECIPIENTS_MAX or any(ch in text for ch in SENTENCE_END[:3]):
         return False
     if text[-1] not in ":：":  # the colon lost: every item must be a unit, and more than one
         units = split_units(rules, text)
@@ -121,7 +127,13 @@ def is_recipients(rules: Rules, text: str) -> bool:
         return True
     units = split_units(rules, text)
     named = sum(u.endswith(rules.unit_suffixes) or u.startswith(("各", "有关")) for u in units)
-    return bool(units) and named * 2 >= len(units) and all(len(u) <= 40 for u in units)
+    return bool(units) and named * 2 >= len(units) and all(_name_len(u) <= 40 for u in units)
+
+
+def _name_len(unit: str) -> int:
+    """The length of a unit's longest name: `南京、无锡、…黄山市人民政府` (forty cities sharing one
+    ending) is one recipient of short names."""
+    return max(len(part) for part in unit.split("、"))
 
 
 def recipients_prefix(rules: Rules, text: str) -> int | None:

@@ -82,6 +82,7 @@ def _document(doc: Document) -> dict[str, Any]:
             "year": md.year,
             "source": dict(md.source),
             "dropped": [dict(d) for d in md.dropped],
+            "as_printed": [dict(p) for p in md.as_printed],
             "warnings": list(md.warnings),
         },
         "preamble": doc.preamble,

@@ -14,12 +14,14 @@ import regex
 
 from .dates import first_year
 from .elements import is_unit
+from .gluedrows import GluedRow, glued_row, glued_rows
 from .model import Deadline, Document, Issue, Node, Segment
 from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
 from .rules import Rules
 from .state import State
 from .taskfields import cell_units, deadlines, deadlines_in, responsibility
+from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 names units
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
 # a label before a colon or a space that stood for a line break, ahead of any full stop
@@ -29,6 +31,7 @@ SPLIT_WORD = regex.compile(r"\p{Han}{1,3}[。，；]")  # `…信息的活 动�
 TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…
 TITLE_MAX = 50  # …and in a list of such headings, so does one up to this long
 TITLE_LINE = 40  # a heading line without a full stop longer than this is text, not a title
+CLAUSE_ENDS = ("，", ",", "、")  # a title never ends so (an item may end with its ；)
 TITLE_ALONE = 15  # a first sentence this short without a comma is a title on its own
 
 
@@ -54,7 +57,6 @@ def table_row(node: Node, issues: list[Issue]) -> None:
 
 
 ROW_FIELDS = {"lead", "responsible", "deadline"}
-BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
 
 
 def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
@@ -72,20 +74,27 @@ def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
 
 def tail_units(node: Node, rules: Rules) -> None:
     """A row of a table run together whose last column is units: the words after the row's
-    last sentence are its units when every one of them is a unit's name."""
+    last sentence (or all its text, when its one sentence is its title) are its units when
+    every one of them is a unit's name (`各区属国有企企`: 各 names units too)."""
     text = node.text or ""
     cut = max(text.rfind("。"), text.rfind("；"))
     tail = text[cut + 1 :].strip()
     units = cell_units(tail)
-    named = [BRACKETED_END.sub("", u) for u in units]
-    if cut < 0 or not units or not all(u.endswith(rules.unit_suffixes) for u in named):
+    if cut < 0 and not node.title or not units or not all(is_unit_name(rules, u) for u in units):
         return
     node.text = text[: cut + 1].rstrip() or None
     node.responsible.extend(u for u in units if u not in node.responsible)
 
 
-def titles(group: list[Node], issues: list[Issue], rules: Rules) -> None:
-    """Title and text of each heading; a list decides together whether inline titles are titles."""
+def titles(
+    group: list[Node],
+    issues: list[Issue],
+    rules: Rules,
+    rows: dict[str, GluedRow],
+    roles: list[str],
+) -> None:
+    """Title and text of each heading; a list decides together whether inline titles are titles.
+    A glued table's rows (`rows`) are cut at their units."""
     inline = [(n, m.group(1)) for n in group if (m := SENTENCE.match(n.head))]
     short = sum(len(first) <= TITLE_SHORT for _, first in inline)
     titled = short * 2 > len(inline)
@@ -94,6 +103,9 @@ def titles(group: list[Node], issues: list[Issue], rules: Rules) -> None:
             seg.owner = f"node:{node.id}"
         if node.segs[0].cell == "number":
             table_row(node, issues)
+            continue
+        if node.id in rows:
+            glued_row(node, rows[node.id], roles, issues)
             continue
         body = node.segs[1:]
         label = LABEL_BREAK.match(node.head)
@@ -109,7 +121,8 @@ def titles(group: list[Node], issues: list[Issue], rules: Rules) -> None:
             continue
         m = SENTENCE.match(node.head)
         if not m:
-            long = len(node.head) > TITLE_LINE
+            # a line that stops at a comma was cut by a line break inside its sentence: no title
+            long = len(node.head) > TITLE_LINE or node.head.endswith(CLAUSE_ENDS)
             node.title = None if long or not node.head else mend_spaces(node.head.rstrip("：:"))
             node.text = join_paragraphs(body, issues, node.head if long else "")
             continue
@@ -117,8 +130,25 @@ def titles(group: list[Node], issues: list[Issue], rules: Rules) -> None:
         if titled and len(first) <= TITLE_MAX or len(first) <= TITLE_ALONE and "，" not in first:
             node.title = mend_spaces(first)
             node.text = join_paragraphs(body, issues, node.head[m.end() :].strip())
+        elif named := part_name(rules, node.head):
+            # `总体要求坚持以…。`: a plan's standard part, its line break lost
+            node.title = named
+            node.text = join_paragraphs(body, issues, node.head[len(named) :].strip())
         else:
             node.text = join_paragraphs(body, issues, node.head)
+
+
+GOES_ON = (
+    "和及与、的之，,。：:；;（("  # `总体要求和主要目标`: the name goes on; no part's name alone
+)
+
+
+def part_name(rules: Rules, head: str) -> str | None:
+    """The standard part's name a heading runs on from (`总体要求坚持以…`), or None."""
+    for word in rules.heading_words:
+        if head.startswith(word) and len(head) > len(word) and head[len(word)] not in GOES_ON:
+            return word
+    return None
 
 
 def mend_markers(group: list[Node], uniform: frozenset[str], issues: list[Issue]) -> None:
@@ -153,8 +183,9 @@ def run(state: State) -> None:
     if nodes:
         take_closing(state, nodes[-1])
     uniform = state.rules.uniform_kinds
+    rows = glued_rows(state)
     for group in [doc.roots] + [n.children for n in nodes if n.children]:
-        titles(group, issues, state.rules)
+        titles(group, issues, state.rules, rows, state.glued_roles)
         mend_markers(group, uniform, issues)
     doc.preamble = join_paragraphs([s for s in doc.segments if s.owner == "preamble"], issues)
     doc.closing = join_paragraphs(state.closing, issues) if state.closing else None
@@ -167,7 +198,8 @@ def run(state: State) -> None:
         or first_year(h.date)
     )
     after = state.tail_units_after
-    if after is not None:
+    last = state.glued_roles[-1:] or ["lead"]  # a spaced header row's last column is units
+    if after is not None and not rows and last[0] in ("lead", "responsible"):
         position = {id(s): k for k, s in enumerate(doc.segments)}
         start = position.get(id(after), len(doc.segments))
         for node in doc.tasks:
@@ -178,3 +210,8 @@ def run(state: State) -> None:
         responsibility(state.rules, node, lines.get(node.id, ()))
         deadlines(state.rules, node, md.year)
         row_fields(node, md.year, state.rules)
+        cell = rows[node.id].deadline if node.id in rows else None
+        if cell:  # a glued row's time-limit cell
+            node.deadlines.extend(
+                deadlines_in(state.rules, cell, md.year) or [Deadline(cell, None)]
+            )

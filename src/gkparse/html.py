@@ -1,15 +1,28 @@
-"""Saved web pages in: the text of an HTML page as the lines a reader sees.
+"""Saved web pages in: the notice's text out of a government page, as the lines a reader sees.
 
 lxml parses the page (a real parser, not patterns: `2023.03.30</p>` keeps its digits); scripts,
-styles and comments go; each block element (p, div, br, li, h1–h6, tr…) ends a line, and a table
-row's cells are joined with ` | `, so that page-metadata tables (索引号 | … | 发文字号 | …) and task
-tables reach the parser as the rows the tokenizer already reads. Navigation and other page text
-stay: the junk and header rules take them, as they do in a crawled text.
+styles and comments go; each block element (p, div, br, li, h1–h6, tr…) ends a line, and a data
+row of a table is one line with its cells joined by ` | ` (empty cells kept, so that columns stay
+in place), so that page-metadata tables (索引号 | … | 文号 | …) and task tables (序号 | 工作任务 |
+牵头单位 | …) reach the parser as the rows it reads. A layout table (a row whose cells hold tables
+or blocks of their own, or a single cell) is walked into.
+
+The page's chrome (navigation, breadcrumbs, footers, related articles, share widgets) is left
+out when the page's own structure says where the article is: a known content container
+(`CONTAINERS`: div#zoom, .TRS_Editor, #UCAP-CONTENT …), else the deepest block holding nearly all
+of the page's sentences. Around it, only what belongs to the notice is kept: the page-metadata
+lines (their labels are the rules' `metadata` labels), the heading just before the article, and
+its attachments (附件). A page where neither is found is read whole, as before.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
 import regex
+
+from .rules import Rules, load_rules
 
 SNIFF = regex.compile(
     r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<table|<p[\s>])", regex.I
@@ -19,58 +32,251 @@ BLOCKS = frozenset(
     "footer nav aside blockquote pre form title".split()
 )
 DROP = frozenset("script style noscript template svg iframe object".split())
+HEADINGS = frozenset("h1 h2 h3".split())
+# What makes a row the page's layout rather than data: a cell holding one of these
+LAYOUT_INSIDE = frozenset("table div ul ol dl h1 h2 h3 h4 h5 h6 section article form".split())
+LAYOUT_PARAGRAPHS = 8  # a data cell holds a few paragraphs; a layout cell holds an article
+
+# Where government sites' templates put an article's body: (attribute, value), most specific
+# first; the first that holds text wins (all its matches, outermost, in page order).
+CONTAINERS: tuple[tuple[str, str], ...] = (
+    ("id", "UCAP-CONTENT"),  # 国务院 and the sites of its platform
+    ("id", "zoom"),
+    ("id", "fontzoom"),
+    ("class", "TRS_Editor"),  # TRS WCM, most provincial and city sites
+    ("class", "TRS_UEDITOR"),
+    ("class", "Custom_UnionStyle"),
+    ("class", "pages_content"),
+    ("class", "article-content"),
+    ("class", "article_content"),
+    ("class", "detail-content"),
+    ("class", "news_content"),
+    ("id", "js_content"),  # 微信公众号 articles saved from a browser
+    ("id", "content"),
+    ("class", "content"),
+)
+CONTAINER_MIN = 20  # characters of text: a container left empty (filled by a script) is no body
+CONTAINER_SHARE = 0.5  # a known container holds at least this share of the page's sentences
+DENSE_SHARE = 0.85  # the body found by density holds this share of the page's sentences
+SENTENCE = frozenset("。，；！？")
+# (patterns as strings, compiled by regex's cache when a page is read: start-up stays as it was)
+ATTACHMENT = r"(?i)^\s*附\s*件|\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)\s*$"
 
 
 def looks_like_html(text: str) -> bool:
     return bool(SNIFF.match(text[:2000]))
 
 
-def html_to_text(text: str) -> str:
-    """The page's text, a block a line, table cells joined with ` | `."""
+class Line(NamedTuple):  # (NamedTuple: a dataclass costs every start ~1 ms)
+    """A line of the page: its text, whether it is inside the article, and whether a heading
+    element printed it."""
+
+    text: str
+    inside: bool
+    heading: bool = False
+
+
+class Page(NamedTuple):
+    """The page's text, a block a line, and what was left out of it (for a warning)."""
+
+    text: str
+    body: str | None = None
+    """How the article was found (`div#zoom`, `density`); None: the page was read whole."""
+    left_out: int = 0
+    lines: tuple[Line, ...] = ()
+
+
+def html_to_text(text: str, rules: Rules | None = None) -> str:
+    """The notice's text out of a page, a block a line, table cells joined with ` | `."""
+    return read_page(text, rules).text
+
+
+def read_page(text: str, rules: Rules | None = None) -> Page:
+    """The notice's lines out of a page; the rules' page-metadata labels (索引号, 文号 …) say
+    which lines around the article are kept."""
     from lxml import html as lxml_html  # imported only for a page: start-up stays as it was
 
+    is_label = _label_test(rules or load_rules())
+
     root = lxml_html.document_fromstring(text)
-    for bad in root.iter(*DROP):
-        bad.drop_tree()
-    lines: list[str] = []
+    for bad in [e for e in root.iter() if not isinstance(e.tag, str) or e.tag in DROP]:
+        bad.drop_tree()  # (comments: a commented-out block is not on the page)
+    body = root.find("body")
+    top = body if body is not None else root
+    found, how = _article(top)
+    lines = tuple(_lines(top, set(found)))
+    if not found:
+        return Page(_joined(lines), None, 0, lines)
+    kept = _around(lines, is_label)
+    return Page(_joined(kept), how, len(lines) - len(kept), lines)
+
+
+def _label_test(rules: Rules) -> Callable[[str], bool]:
+    """Whether a line or a cell is a page-metadata label (`索 引 号：`, a cell `文号`)."""
+
+    def is_label(text: str) -> bool:
+        return (
+            bool(rules.meta_label.match(text)) or _squash(text).rstrip(":：") in rules.meta_fields
+        )
+
+    return is_label
+
+
+def _joined(lines: tuple[Line, ...] | list[Line]) -> str:
+    return "".join(line.text + "\n" for line in lines)
+
+
+def _around(lines: tuple[Line, ...], is_label: Callable[[str], bool]) -> list[Line]:
+    """The article's lines, and of the lines around it those that belong to the notice: page
+    metadata, the last heading before the article (its title, when the article does not begin
+    with it), attachments after it."""
+    start = next(i for i, line in enumerate(lines) if line.inside)
+    first = _squash(lines[start].text)
+    title = next(
+        (i for i in range(start - 1, -1, -1) if lines[i].heading and _han(lines[i].text) >= 6),
+        None,
+    )
+    keep = []
+    for i, line in enumerate(lines):
+        if (
+            line.inside
+            or is_label(line.text)
+            or any(is_label(cell) for cell in line.text.split("|"))
+            or (i == title and _squash(line.text) != first)
+            or (i > start and regex.search(ATTACHMENT, line.text))
+        ):
+            keep.append(line)
+    return keep
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _han(text: str) -> int:
+    """How many Chinese characters (the CJK blocks) a text holds."""
+    return sum("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def _lines(top, article: set) -> Iterator[Line]:  # type: ignore[no-untyped-def]
+    """The lines of the page, each marked inside the article or not."""
     current: list[str] = []
+    state = {"inside": False, "heading": False}
 
-    def flush() -> None:
+    def flush() -> Iterator[Line]:
         line = "".join(current).strip()
-        if line:
-            lines.append(line)
         current.clear()
+        if line:
+            yield Line(line, state["inside"], state["heading"])
 
-    def walk(el) -> None:  # type: ignore[no-untyped-def]
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in BLOCKS:
-            flush()
-        if tag == "tr" and not _holds_blocks(el):  # a data row, not a layout table's row
-            cells = [" ".join(td.text_content().split()) for td in el if td.tag in ("td", "th")]
+    def walk(el) -> Iterator[Line]:  # type: ignore[no-untyped-def]
+        tag = el.tag
+        starts = [  # what this element begins: the article, a heading
+            mark
+            for mark, here in (("inside", el in article), ("heading", _is_heading(el)))
+            if here and not state[mark]
+        ]
+        if tag in BLOCKS or starts:
+            yield from flush()
+        state.update(dict.fromkeys(starts, True))
+        if tag == "tr" and _is_data_row(el, article):
+            cells = [_cell_text(td) for td in el if td.tag in ("td", "th")]
             if any(cells):
-                lines.append(" | ".join(c for c in cells if c) + (" |" if len(cells) > 1 else ""))
-            if el.tail:
-                current.append(el.tail)
-            return
-        if el.text and tag:
-            current.append(el.text)
-        for child in el:
-            walk(child)
-        if tag in BLOCKS:
-            flush()
+                row = " | ".join(cells) + (" |" if len(cells) > 1 else "")
+                yield Line(row, state["inside"], state["heading"])
+        else:
+            if el.text:
+                current.append(el.text)
+            for child in el:
+                yield from walk(child)
+        if tag in BLOCKS or starts:
+            yield from flush()
+        state.update(dict.fromkeys(starts, False))
         if el.tail:
             current.append(el.tail)
 
-    body = root.find("body")
-    walk(body if body is not None else root)
-    flush()
-    return "\n".join(lines) + "\n"
+    yield from walk(top)
+    yield from flush()
 
 
-def _holds_blocks(row) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a table row's cells hold paragraphs or tables of their own: the page's layout."""
-    return any(
-        isinstance(d.tag, str) and d.tag in BLOCKS and d.tag != "br"
-        for cell in row
-        for d in cell.iterdescendants()
-    )
+def _is_heading(el) -> bool:  # type: ignore[no-untyped-def]
+    """h1–h3, or a block whose class or id says it is a title (`article-title`)."""
+    if el.tag in HEADINGS:
+        return True
+    names = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    return el.tag in ("div", "p", "td", "span") and "title" in names
+
+
+def _cell_text(cell) -> str:  # type: ignore[no-untyped-def]
+    """A cell's text on one line: its paragraphs and line breaks become spaces."""
+    for d in cell.iterdescendants():
+        if d.tag in BLOCKS:
+            d.tail = " " + (d.tail or "")
+    return " ".join(cell.text_content().split())
+
+
+def _is_data_row(row, article: set) -> bool:  # type: ignore[no-untyped-def]
+    """A row of data, not of the page's layout: two cells or more, none holding a table or
+    blocks of its own, nor the article."""
+    cells = [c for c in row if c.tag in ("td", "th")]
+    if len(cells) < 2:
+        return False
+    for cell in cells:
+        if cell in article:
+            return False
+        paragraphs = 0
+        for d in cell.iterdescendants():
+            if d.tag in LAYOUT_INSIDE or d in article:
+                return False
+            paragraphs += d.tag == "p"
+        if paragraphs > LAYOUT_PARAGRAPHS:
+            return False
+    return True
+
+
+def _article(top) -> tuple[list, str | None]:  # type: ignore[no-untyped-def]
+    """The elements holding the article and how they were found: a known container holding
+    most of the page's sentences, else the densest block; ([], None): the page is read whole."""
+    held, total = _sentences(top)
+    for attr, value in CONTAINERS:
+        found = [e for e in top.iter() if _named(e, attr, value)]
+        outer = [e for e in found if not any(a in found for a in e.iterancestors())]
+        if sum(len(_squash(e.text_content())) for e in outer) < CONTAINER_MIN:
+            continue  # (a container a script fills, empty when saved)
+        if sum(held[e] for e in outer) >= CONTAINER_SHARE * total:  # (not a sidebar's .content)
+            return outer, f"{'#' if attr == 'id' else '.'}{value}"
+    best = None
+    for el in top.iter():  # page order: each later block that qualifies lies inside the last
+        if held[el] >= DENSE_SHARE * total > 0 and el.tag in ("div", "td", "article", "section"):
+            best = el
+    return ([best], "density") if best is not None and best is not top else ([], None)
+
+
+def _named(el, attr: str, value: str) -> bool:  # type: ignore[no-untyped-def]
+    given = el.get(attr)
+    if not given:
+        return False
+    if attr == "id":
+        return given.lower() == value.lower()
+    return value.lower() in given.lower().split()
+
+
+def _sentences(top) -> tuple[dict, int]:  # type: ignore[no-untyped-def]
+    """How many characters of sentences (text with 。，；！？ outside links: navigation is links,
+    footers have no sentences) each element holds, and the page's total. Elements are the keys:
+    an id() of lxml's proxies may be reused."""
+    own: dict = {}
+    total = 0
+    for el in top.iter():
+        for text, owner in ((el.text, el), (el.tail, el.getparent())):
+            if not text or owner is None or SENTENCE.isdisjoint(text):
+                continue
+            if owner.tag == "a" or any(a.tag == "a" for a in owner.iterancestors()):
+                continue
+            n = _han(text)
+            total += n
+            own[owner] = own.get(owner, 0) + n
+    held: dict = {}
+    for el in reversed(list(top.iter())):  # children before their parents
+        held[el] = own.get(el, 0) + sum(held[c] for c in el)
+    return held, total

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 import click
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 DEFAULT_MAX_SIZE = "100M"
 UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 
@@ -87,9 +87,9 @@ def _read(handle: BinaryIO, limit: Size) -> bytes:
     return data
 
 
-def expand(paths: tuple[str, ...]) -> list[Input]:
-    """Each argument as inputs; directories walked for *.txt and *.md, in a stable order,
-    hidden files and folders left out (as fd and rg do)."""
+def expand(paths: tuple[str, ...], hidden: bool = False) -> list[Input]:
+    """Each argument as inputs; directories walked for SUFFIXES, in a stable order,
+    hidden files and folders left out unless `hidden` (as fd and rg do)."""
     out: list[Input] = []
     cwd_gone = _cwd_gone()
     for name in paths:
@@ -98,7 +98,7 @@ def expand(paths: tuple[str, ...]) -> list[Input]:
         elif cwd_gone and not os.path.isabs(name):
             out.append(Input(name, None, "the working directory no longer exists"))
         else:
-            out.extend(_one(name))
+            out.extend(_one(name, hidden))
     return out
 
 
@@ -112,7 +112,7 @@ def _cwd_gone() -> bool:
     return False
 
 
-def _one(name: str) -> list[Input]:
+def _one(name: str, hidden: bool) -> list[Input]:
     path = Path(name)
     try:
         mode = path.stat().st_mode
@@ -120,7 +120,7 @@ def _one(name: str) -> list[Input]:
         missing = exc.errno == errno.ENOENT
         return [Input(name, None, "no such file" if missing else exc.strerror or str(exc))]
     if path.is_dir():
-        return _walk(name, path)
+        return _walk(name, path, hidden)
     return [Input(name, path, stream=not stat.S_ISREG(mode) or _system_place(path))]
 
 
@@ -130,7 +130,7 @@ def _system_place(path: Path) -> bool:
     return path.absolute().parts[1:2] in (("dev",), ("proc",))
 
 
-def _walk(name: str, path: Path) -> list[Input]:
+def _walk(name: str, path: Path, hidden: bool) -> list[Input]:
     found: list[Path] = []
     errors: list[Input] = []
 
@@ -139,12 +139,14 @@ def _walk(name: str, path: Path) -> list[Input]:
         errors.append(Input(str(exc.filename), None, f"cannot read the folder: {reason}"))
 
     for top, folders, files in os.walk(path, onerror=unreadable):
-        folders[:] = [f for f in folders if not f.startswith(".")]  # like fd and rg: .venv, .git
+        if not hidden:  # like fd and rg: .venv, .git
+            folders[:] = [f for f in folders if not f.startswith(".")]
         for file in files:
             p = Path(top) / file
-            if p.suffix.lower() in SUFFIXES and not file.startswith(".") and p.is_file():
+            seen = hidden or not file.startswith(".")
+            if p.suffix.lower() in SUFFIXES and seen and p.is_file():
                 found.append(p)
     out = [Input(str(p), p, under=p.relative_to(path)) for p in sorted(found)]
     if not found and not errors:
-        return [Input(name, None, "directory has no *.txt or *.md files")]
+        return [Input(name, None, "directory has no *.txt, *.md, *.html or *.docx files")]
     return sorted(errors, key=lambda i: i.name) + out

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from .dates import parse_date_line
+from .dates import DATE_LINE, parse_date_line
 from .model import Segment, Token
 from .normalize import strip_spaces
 from .rules import Rules
@@ -25,6 +25,11 @@ MIN_PAIRS = 2  # label/value pairs that make a table
 LONG_LABEL = 3  # a label this long is no common word (索引号, 发文字号, 主题分类)
 DROP = "drop"
 FREE_TEXT_FIELDS = {"publisher", "topic", "keywords", "title"}
+RUN_ON = 40  # a last value longer than this may hold the text the page ran on after it
+WIDGET_VALUE = regex.compile(
+    r"\s*(?:\d+|[【\[]?[大中小\s]*[】\]]?)"
+)  # 浏览次数：590, 字体：【大 中 小】
+CELL_VALUE_MAX = 150  # a value cell holds a title at most; a longer line is the notice, run on
 TABLE_GAP = 2  # a row this many lines after the last one continues its table (a rule between)
 
 Pair = tuple[Segment, str, str]
@@ -105,7 +110,8 @@ def _suffix_field(rules: Rules, label: str) -> str | None:
 
 
 def _glued_label(rules: Rules, text: str) -> int | None:
-    """Where a long label glued to the end of a value begins (`…的通知发文机关`)."""
+    """Where a long label glued to the end of a value begins (`…的通知发文机关`, `…发布时间：`)."""
+    text = text.rstrip(" :：")
     for start in range(max(1, len(text) - 6), len(text) - LONG_LABEL + 1):
         if label_field(rules, text[start:]) not in (None, DROP):
             return start
@@ -117,7 +123,7 @@ def split_glued_labels(rules: Rules, segments: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segments:
         cut = None
-        if out and label_field(rules, out[-1].text) is not None:
+        if out and label_field(rules, out[-1].text.rstrip(" :：")) is not None:
             cut = _glued_label(rules, seg.text)
         if cut is None:
             out.append(seg)
@@ -144,7 +150,12 @@ def cell_runs(rules: Rules, segments: list[Segment]) -> dict[int, tuple[str, str
     while i < len(segments):
         field = label_field(rules, segments[i].text)
         nxt = segments[i + 1] if i + 1 < len(segments) else None
-        if field is not None and nxt is not None and label_field(rules, nxt.text) is None:
+        if (
+            field is not None
+            and nxt is not None
+            and label_field(rules, nxt.text) is None
+            and len(nxt.text) <= CELL_VALUE_MAX
+        ):
             run.append((segments[i], field, nxt))
             i += 2
             continue
@@ -181,14 +192,39 @@ def label_pairs(rules: Rules, seg: Segment) -> list[Token] | None:
                 break
             cut = k
         value_text = " ".join(words[:cut])
-        whole = len(labels) == 1 and cut == len(words)
+        run_on = None
+        if i + 1 == len(labels) and cut == len(words) and len(value_text) > RUN_ON:
+            run_on = _value_end(rules, rules.field_of(m["label"]), value_text)
+            if run_on is not None:
+                value_text, run_on = value_text[:run_on].strip(), value_text[run_on:].strip()
+        whole = len(labels) == 1 and cut == len(words) and run_on is None
         piece_text = seg.text if whole else f"{m.group().strip()}{value_text}"
         piece = Segment(seg.line, piece_text, seg.raw if whole else piece_text)
         tokens.append(Token("meta", piece, rules.field_of(m["label"]), value_text))
         if cut < len(words):
             tail = " ".join(words[cut:])
             tokens.append(Token("junk", Segment(seg.line, tail, tail), rules.junk_id(tail) or ""))
+        if (
+            run_on
+        ):  # `字体：【X政发〔2019〕1号各乡…`: the notice runs on after the page's last label
+            tokens.append(Token("text", Segment(seg.line, run_on, run_on)))
     return tokens
+
+
+def _value_end(rules: Rules, field: str, value: str) -> int | None:
+    """Where a value of `field` ends inside a long run of text (a value has its field's shape:
+    a date, a 文号, a widget's count), or None when its shape does not say."""
+    if field in ("published", "date"):
+        m = DATE_LINE.match(value)
+    elif field == "doc_number":
+        m = rules.header["doc_number"].match(value)
+    elif field == DROP and any(ch in value for ch in "，。："):  # (a link or a path has none)
+        m = WIDGET_VALUE.match(value)
+    elif field in FREE_TEXT_FIELDS:  # `主题词：X关于…的通知X发〔2018〕38号各省…`: a title, then on
+        m = rules.header["title_glued"].match(value)
+    else:
+        return None
+    return m.end() if m else None
 
 
 def _fits(rules: Rules, field: str, text: str) -> bool:

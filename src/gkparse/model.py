@@ -29,6 +29,8 @@ class Segment:
     cell: str | None = None
     """In a task table, the role of its column (tables.py): header, number, task, text, lead,
     responsible, deadline."""
+    column: int | None = None
+    """In a row printed with bars, the index of its cell, empty cells counted (unflatten.py)."""
     owner: str | None = None
     """Where the segment ended up (`header.title`, `task 1.2`, `dropped`…); set exactly once."""
 
@@ -117,6 +119,9 @@ class Metadata:
     year: int | None = None
     source: dict[str, Any] = field(default_factory=dict)
     dropped: list[dict[str, Any]] = field(default_factory=list)
+    """Every input line removed as junk, and the junk removed from inside a line: {line, text}."""
+    as_printed: list[dict[str, Any]] = field(default_factory=list)
+    """Each piece of the input a field holds in another form, as printed: {line, field, text}."""
     warnings: list[str] = field(default_factory=list)
 
 

@@ -210,32 +210,34 @@ def _no_nul(text: str, name: str, issues: list[Issue]) -> tuple[str, str, list[I
     return text, name, issues
 
 
-def clean_line(raw: str) -> tuple[str, list[str]]:
-    """The line made ready for matching, and the names of the repairs made to it."""
+def clean_line(raw: str, removed: list[str] | None = None) -> tuple[str, list[str]]:
+    """The line made ready for matching, and the names of the repairs made to it; the text each
+    repair took out of the line (a mark, an annotation, a symbol) is added to `removed`."""
     # (each pattern that needs a character is tried only on a line holding it: most lines are
     # clean, and the tests `in` cost a fraction of a search)
     repairs: list[str] = []
+    cut = _Cut([] if removed is None else removed)
     text = INVISIBLE.sub("", raw).strip("\f\v")
-    marked = MD_HEADING.sub("", text)
+    marked = cut(MD_HEADING, text)
     if "**" in marked or "__" in marked:
-        marked = MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), marked)
+        marked = cut(MD_EMPHASIS, marked, _emphasis)
     if marked != text:
         repairs.append("Markdown marks removed")
-    text = BULLET.sub("", marked)
+    text = cut(BULLET, marked)
     if FULL_DIGIT.search(text):
         text = FULL_STOP_IN_NUMBER.sub(".", text.translate(FULL_DIGITS))
         repairs.append("full-width digits read as ASCII")
     if "|" in text:
-        text = TABLE_EDGE.sub("", text)
+        text = cut(TABLE_EDGE, text)
     tag = ("<" in text or "/p>" in text) and HTML_TAG.search(text)  # every tag holds one
     if tag or ";" in text and HTML_ENTITY.search(text):
-        text = HTML_ENTITY.sub(lambda m: ENTITIES[m.group(1)], HTML_TAG.sub("", text))
+        text = cut(HTML_ENTITY, cut(HTML_TAG, text), lambda m: (ENTITIES[m.group(1)], m.group()))
         repairs.append("HTML remnants removed")
     if PINYIN.search(text):
-        text = PINYIN.sub("", text)
+        text = cut(PINYIN, text)
         repairs.append("pinyin annotations removed")
     if STRAY.search(text):
-        text = STRAY.sub("", text)
+        text = cut(STRAY, text)
         repairs.append("stray symbols removed")
     if "\ufffd" in text:
         repairs.append(LOST_CHARACTERS)
@@ -251,8 +253,39 @@ def clean_line(raw: str) -> tuple[str, list[str]]:
     return fixed, repairs
 
 
-def split_lines(text: str) -> tuple[list[Segment], list[Issue], dict[int, str]]:
-    """One Segment per non-blank input line, numbered from 1, with repairs reported as warnings.
+def _emphasis(m: regex.Match[str]) -> tuple[str, str]:
+    """`**text**`: the text kept, the marks removed."""
+    inner = 1 if m.group(1) is not None else 2
+    start, end = m.start(inner) - m.start(), m.end(inner) - m.start()
+    return m.group(inner), m.group()[:start] + m.group()[end:]
+
+
+class _Cut:
+    """`pattern.sub` that keeps what each match took out of the line, for metadata.dropped."""
+
+    def __init__(self, removed: list[str]) -> None:
+        self.removed = removed
+
+    def __call__(
+        self,
+        pattern: regex.Pattern[str],
+        text: str,
+        split: Callable[[regex.Match[str]], tuple[str, str]] | None = None,
+    ) -> str:
+        def one(m: regex.Match[str]) -> str:
+            kept, gone = split(m) if split else ("", m.group())
+            if gone.strip():
+                self.removed.append(gone.strip())
+            return kept
+
+        return pattern.sub(one, text)
+
+
+def split_lines(
+    text: str, removed: dict[int, str] | None = None
+) -> tuple[list[Segment], list[Issue], dict[int, str]]:
+    """One Segment per non-blank input line, numbered from 1, with repairs reported as warnings;
+    what the repairs took out of a line put in `removed` by its number (for metadata.dropped).
 
     Segments hold simplified characters; the map returned turns output back into the characters
     the notice was written in (see hanzi.py).
@@ -263,7 +296,10 @@ def split_lines(text: str) -> tuple[list[Segment], list[Issue], dict[int, str]]:
     for number, raw in enumerate(regex.split(r"\r\n|\r|\n", text), start=1):
         if not INVISIBLE.sub("", raw).strip(BLANK):
             continue
-        cleaned, repairs = clean_line(raw)
+        cut: list[str] = []
+        cleaned, repairs = clean_line(raw, cut)
+        if cut and removed is not None:
+            removed[number] = " ".join(cut)
         for repair in repairs:
             counts.setdefault(repair, []).append(number)
         segments.append(Segment(number, cleaned, raw.strip()))
@@ -301,6 +337,6 @@ def strip_spaces(text: str) -> str:
 
 def run(state: State) -> None:
     """Stage `lines`: one Segment per non-blank line; the repairs made, as warnings."""
-    segments, repairs, state.restore = split_lines(state.text)
+    segments, repairs, state.restore = split_lines(state.text, state.removed)
     state.issues.extend(repairs)
     state.doc.segments = segments

@@ -11,6 +11,7 @@ Each stage reads what the stages before it added to the state and adds its own p
     fields    each node's title and text, units and deadlines; the preamble and closing text
     check     lines nothing claimed kept visibly; the warnings rendered
     restore   traditional characters given back as the notice printed them
+    printed   each piece of the input a field holds in another form, kept as printed
     keywords  the terms of each task (jieba)
     source    what the document was read from, and which rules timed out
 
@@ -31,6 +32,7 @@ from . import (
     keywords,
     normalize,
     page,
+    printed,
     report,
     tables,
     tokenize,
@@ -55,6 +57,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("fields", fields.run),
     Stage("check", check.run),
     Stage("restore", hanzi.run),
+    Stage("printed", printed.run),
     Stage("keywords", keywords.run),
     Stage("source", report.run),
 )

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 from ruamel.yaml import YAML
@@ -36,6 +36,8 @@ PLAIN_SECTIONS = {
     "delimiters": dict,
     "unit_suffixes": list,
     "division_names": list,
+    "bare_kinds": list,
+    "heading_words": list,
     "unit_never": list,
     "stopwords": list,
     "unit_labels": list,
@@ -381,6 +383,10 @@ class Rules:
     header: dict[str, Guarded]
     unit_suffixes: tuple[str, ...]
     division_names: frozenset[str]
+    bare_kinds: frozenset[str]
+    heading_words: tuple[str, ...]
+    """The names of a plan's standard parts (总体要求): a heading glued to its text is titled so."""
+    """Kinds of unit with no name (直属机构): after 、 they share the unit before's head."""
     unit_never: tuple[str, ...]
     """Words no unit's name holds (关于): a title broken over lines, not an issuer."""
     """Kinds of administrative division (省, 自治区 …): listed before a shared name, no unit."""
@@ -466,9 +472,18 @@ class Rules:
         return self.meta_fields[SPACES.sub("", label)]
 
 
-def _read(path: Path) -> dict[str, Any]:
+class RuleText(NamedTuple):
+    """A rule file already read, under the name its messages give: `--rules -` is read from
+    standard input once, by the command line, and its text handed to every worker."""
+
+    name: str
+    text: str
+
+
+def _read(source: Path | RuleText) -> dict[str, Any]:
+    path = Path(source.name) if isinstance(source, RuleText) else source
     try:
-        text = path.read_text(encoding="utf-8")
+        text = source.text if isinstance(source, RuleText) else path.read_text(encoding="utf-8")
         # a built-in file read at build time (precompiled.py) is not parsed again (~8 ms)
         data = precompiled.parsed(path.name, text)
         if data is None:
@@ -634,6 +649,10 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         header=header,
         unit_suffixes=tuple(sorted(merged.get("unit_suffixes", []), key=len, reverse=True)),
         division_names=frozenset(merged.get("division_names", [])),
+        bare_kinds=frozenset(merged.get("bare_kinds", [])),
+        heading_words=tuple(
+            sorted(set(merged.get("heading_words", [])), key=lambda w: (-len(w), w))
+        ),
         unit_never=tuple(merged.get("unit_never", [])),
         metadata=tuple(metadata),
         meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},
@@ -698,17 +717,18 @@ def _stopwords() -> list[str]:
     ]
 
 
-def load_rules(extra: tuple[str | Path, ...] = ()) -> Rules:
+def load_rules(extra: tuple[str | Path | RuleText, ...] = ()) -> Rules:
     """The built-in rules with each file of `extra` layered over them, in order."""
-    return _load(tuple(str(p) for p in extra))
+    return _load(tuple(p if isinstance(p, RuleText) else str(p) for p in extra))
 
 
 @lru_cache(maxsize=8)
-def _load(extra: tuple[str, ...]) -> Rules:
+def _load(extra: tuple[str | RuleText, ...]) -> Rules:
     merged: dict[str, Any] = {"stopwords": _stopwords()}
     sources: dict[str, str] = {"stopwords": "<builtin>/stopwords.txt"}
     for path in sorted(builtin_dir().glob("*.yaml")):
         _merge(merged, sources, _read(path), Path("<builtin>") / path.name)
     for name in extra:
-        _merge(merged, sources, _read(Path(name)), Path(name))
+        label = Path(name.name if isinstance(name, RuleText) else name)
+        _merge(merged, sources, _read(name if isinstance(name, RuleText) else label), label)
     return _build(merged, sources)

@@ -27,6 +27,8 @@ class State:
     """The document being built; `lines` gives it its segments."""
     restore: dict[int, str] = field(default_factory=dict)
     """lines: simplified -> written characters, for a notice in traditional characters."""
+    removed: dict[int, str] = field(default_factory=dict)
+    """lines: what cleaning took out of a line (Markdown marks, pinyin…), by line number."""
     tokens: list[Token] = field(default_factory=list)
     """tokens: every segment classified from its own text."""
     notice: list[Token] = field(default_factory=list)
@@ -36,8 +38,11 @@ class State:
     unnumbered_kind: str | None = None
     """header: the numbering kind whose section titles lost their numbers (None: none did)."""
     tail_units_after: Segment | None = None
-    """tables: a header row run together whose last column is units: the rows after it end
-    with their units (`…营商环境。区直各有关单位，各片区管理局`)."""
+    """tables: a header row run together that names unit columns: the rows after it hold
+    their units after their task (gluedrows.py) or at their end, when the units' column is
+    last (`…营商环境。区直各有关单位，各片区管理局`)."""
+    glued_roles: list[str] = field(default_factory=list)
+    """tables: the roles of that header row's columns, in order."""
     closing: list[Segment] = field(default_factory=list)
     """body, fields: text after the last item that belongs to none of them."""
     timeouts: Counter[str] = field(default_factory=Counter)

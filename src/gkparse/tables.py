@@ -12,8 +12,9 @@ as a merged cell) gives it to the row it precedes. A row with fewer cells than c
 first ones (merged cells), so its cells fill the last columns. A row printed a line with bars
 reaches this stage cut into its cells (unflatten.py).
 
-A header row run together on one line (`工作任务工作要求牵头单位责任单位`) whose last column is
-units marks where rows that end with their units begin (State.tail_units_after; fields.py).
+A header row run together on one line (`工作任务工作要求牵头单位责任单位`) that names unit columns
+marks where rows run together begin (State.tail_units_after, glued_roles): their units stand
+after their task (gluedrows.py) or, when the units' column is last, at their end (fields.py).
 """
 
 from __future__ import annotations
@@ -112,7 +113,10 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
             nxt = [t for t in between[-lead:] if typed(rules, t) is None]
             after = between[: len(between) - len(nxt)] if len(nxt) == lead else between
         free = columns[len(before) :] if before else columns
-        for tok, role in [*zip(before, columns), *zip(after, free[len(free) - len(after) :])]:
+        placed = [*zip(before, columns), *zip(after, free[len(free) - len(after) :])]
+        if not before and _barred(tokens[at], after, roles):  # its bars say each cell's column
+            placed = [(tok, roles[tok.seg.column]) for tok in after]
+        for tok, role in placed:
             tok.seg.cell = role
             tok.kind = "text"  # a cell, whatever its words look like
         tokens[at] = row_heading(tokens[at], k + 1)
@@ -120,6 +124,21 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
             tokens[at - len(before) : at + 1] = [tokens[at], *before]
         before = between[len(after) :]
     return ends[-1]
+
+
+def _barred(number: Token, cells: list[Token], roles: list[str]) -> bool:
+    """A row printed with bars on one line, its number first: each cell's index is known, empty
+    cells counted, so a cell left empty shifts none after it (`2 | 推进… | 县司法局 |  | 持续推进`)."""
+    line, first = number.seg.line, number.seg.column
+    return (
+        first == 0
+        and roles[:1] == ["number"]
+        and bool(cells)
+        and all(
+            t.seg.line == line and t.seg.column is not None and t.seg.column < len(roles)
+            for t in cells
+        )
+    )
 
 
 def row_heading(tok: Token, n: int) -> Token:
@@ -182,6 +201,12 @@ def glued_header(rules: Rules, text: str) -> list[str]:
     return roles if len(roles) >= MIN_COLUMNS and "task" in roles else []
 
 
+def only_labels(rules: Rules, text: str) -> bool:
+    """Whether a line is nothing but column labels (`序号重点任务牵头单位责任单位完成时限`)."""
+    rest = _labels(tuple(rules.table_columns)).sub("", regex.sub(r"\s+", "", text))
+    return not rest.strip("/／|")
+
+
 def header_run_at(rules: Rules, text: str) -> int | None:
     """Where a header row run together at the end of a line begins (`…分解表工作任务工作要求
     牵头单位配合/责任单位`, its labels perhaps spaced out: `工 作 任 务牵头单位`), or None."""
@@ -224,8 +249,11 @@ def run(state: State) -> None:
     while i < len(tokens):
         text = tokens[i].seg.text
         glued = glued_header(state.rules, text) if len(text) <= GLUED_HEADER_MAX else []
-        if glued and glued[-1] in UNIT_ROLES:
-            state.tail_units_after = tokens[i].seg  # rows end with their unit cells (fields.py)
+        if glued and any(r in UNIT_ROLES for r in glued):
+            state.tail_units_after = tokens[i].seg  # rows hold their unit cells (fields.py)
+            state.glued_roles = glued
+            if only_labels(state.rules, text):  # a header row on its own line: no title
+                tokens[i].seg.cell = "header"
         spaced = spaced_header(state.rules, text)
         if spaced:
             tokens[i].seg.cell = "header"

@@ -43,6 +43,7 @@ RESP_SPLIT = regex.compile(r"[、，,；;\s]+")  # how the body reader split a l
 WORDS = regex.compile(r"[\p{Han}\p{L}\p{N}]")
 # compiled once: regex.split with a pattern string looks it up in regex's cache each call
 SENTENCE_END = regex.compile(r"[。；！？]")
+COMMA = regex.compile(r"[，,]")
 
 
 def _trimmed(text: str, end: int) -> int:
@@ -109,14 +110,29 @@ def _line(rules: Rules, node: Node, seg: Segment) -> None:
         node.text = "\n".join(filter(None, [node.text, seg.text]))
 
 
+def _closing_clause(rules: Rules, sentence: str) -> Roles:
+    """The units of a last sentence of nothing but units and verbs, or of its longest part
+    after a comma that is (`开展解读工作，市发改委、市统计局分别负责`)."""
+    roles = units.whole(rules, sentence)
+    for m in COMMA.finditer(sentence):
+        if roles:
+            break
+        roles = units.whole(rules, sentence[m.end() :])
+    return roles
+
+
 def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> None:
-    """The units of a task: its responsibility lines, the bracketed groups closing its text, a
+    """The units of a task: its responsibility lines, the bracketed groups closing its text and
+    its paragraphs (a closing text run on after it is no part of it), a
     labelled list after one of its sentences, a line or last sentence of nothing but units and
     verbs, a unit named before its text. Lead units come first in `responsible`."""
     for seg in lines:
         _line(rules, node, seg)
     text = node.text or node.title or ""
-    last = text.rsplit("\n", 1)[-1]
+    *paragraphs, last = text.split("\n")
+    for paragraph in paragraphs:  # （X牵头落实） closing a paragraph before the last
+        for inner, glued in closing_groups(rules, paragraph):
+            _merge(node, units.read(rules, inner, bare=not glued))
     groups = closing_groups(rules, last)
     opened = None if groups else _open_group(rules, last)
     for inner, glued in groups:
@@ -130,11 +146,11 @@ def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> N
     for m in rules.unit_phrases["inline_label"].finditer(text):
         if not _inside_brackets(text, m.start()):
             _merge(node, units.read(rules, m["units"]))
-    for line in text.split("\n")[:-1]:  # 市发改委牵头落实 under each paragraph of the item
+    for line in paragraphs:  # 市发改委牵头落实 under each paragraph of the item
         _merge(node, units.whole(rules, line.rstrip("。；;！？ ")))
     if not groups:
         sentence = SENTENCE_END.split(last.rstrip("。；;！？ "))[-1]
-        _merge(node, units.whole(rules, sentence))
+        _merge(node, _closing_clause(rules, sentence))
     m = rules.unit_phrases["leading_unit"].match(node.title or text)
     if m and all(u.endswith(rules.unit_suffixes) for u in task_units(m["units"])):
         _merge(node, Roles(responsible=task_units(m["units"])))

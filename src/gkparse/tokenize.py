@@ -68,7 +68,8 @@ def _pieces(
             tokens.extend(Token("meta", seg, field, value) for seg, field, value in row)
             last_row = line.line
             continue
-        yield from unflatten(rules, line)
+        # (a flattened line's pieces may hold a label alone and a value with the next glued on)
+        yield from split_glued_labels(rules, unflatten(rules, line))
 
 
 def tokenize(rules: Rules, segments: list[Segment]) -> list[Token]:

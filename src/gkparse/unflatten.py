@@ -24,6 +24,7 @@ HAN_GAP = precompiled.pattern(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(
 DENSE_GAPS = 40  # fewer characters than this per Han gap: the spaces are PDF artefacts
 MARKER_START = precompiled.pattern(
     r"(?<=[。；：！？）)」”\p{Han}][ \t\u3000\u00a0]*)(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛㈠-㈩])"
+    r"|(?<=\d)(?=[一二三四五六七八九十]{1,3}、)"  # `…上午10:00三、活动地点`: after a time or a number
 )
 PARENS_OR_CHAPTER = "（(第"
 CLOSERS = "）)」”』"
@@ -47,12 +48,16 @@ def _starts_marker(rules: Rules, text: str, i: int) -> bool:
     return rules.any_marker(text, i)
 
 
-def _cells(rules: Rules, text: str) -> list[str]:
-    """The cells of a table row printed on one line with bars (`1 | 加强… | 办公室 | 年底前`);
+def _cells(rules: Rules, text: str) -> list[tuple[int, str]]:
+    """The cells of a table row printed on one line with bars (`1 | 加强… | 办公室 | 年底前`),
+    each with its index among the row's cells, empty ones counted (`| 县司法局 |  | 持续推进`);
     page metadata printed so (`索引号: | …`) is left to the tokenizer, which knows its labels."""
     if text.count("|") < 2 or rules.meta_label.search(text):
         return []
-    return [c for c in CELL_BAR.split(text) if c.strip()]
+    cells = CELL_BAR.split(text.strip())
+    if cells and not cells[0].strip():  # `| 1 | …`: a bar before the first cell
+        cells = cells[1:]
+    return [(k, c) for k, c in enumerate(cells) if c.strip()]
 
 
 def _space_cuts(rules: Rules, text: str) -> list[str]:
@@ -73,7 +78,13 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
         marker_next = _starts_marker(rules, text, m.end())
         if short and not (before in "。；：！？" + CLOSERS and marker_next):
             continue
-        if pdf and before not in "。；：！？" and not (before in CLOSERS and marker_next):
+        label_next = rules.meta_label.match(text, m.end())  # `… 信息来源：`: a page's label
+        if (
+            pdf
+            and before not in "。；：！？"
+            and not (before in CLOSERS and marker_next)
+            and not label_next
+        ):
             continue  # a space inside a word, from the PDF's layout
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
             continue  # 2023-11-03 08:57, words of a Latin phrase
@@ -116,17 +127,21 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
 def unflatten(rules: Rules, seg: Segment) -> list[Segment]:
     """The segment cut into the cells of a table row printed with bars, at its line-break
     spaces, and before its markers."""
-    pieces = _cells(rules, seg.text) or _space_cuts(rules, seg.text) or [seg.text]
+    cells = _cells(rules, seg.text)
+    columns = [k for k, _ in cells] if cells else None
+    pieces = [c for _, c in cells] or _space_cuts(rules, seg.text) or [seg.text]
     if len(pieces) == 1 and not _marker_cuts(rules, seg.text):
         return [seg]
     out: list[Segment] = []
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
         offsets = [0, *_marker_cuts(rules, piece), len(piece)]
         for k in range(len(offsets) - 1):
             text = piece[offsets[k] : offsets[k + 1]].strip()
             if text:
                 joined = context(piece, offsets[k]) if k else "space" if out else "line"
                 out.append(Segment(seg.line, text, text, cont=k > 0, context=joined))
+                if columns and not k:
+                    out[-1].column = columns[n]
     if len(out) > 1:
         out[0].raw = out[0].text
     else:

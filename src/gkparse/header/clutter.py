@@ -16,6 +16,9 @@ CLUTTER_MAX = 20  # a column label or a site's name before a title is short
 LONG_NAME = 4  # an issuer's name looked for inside a title: long enough to be one
 SEPARATOR = regex.compile(r"\s*(?:>>|[>›»|│])\s*")  # of a breadcrumb, or after a label
 TITLE_VERBS = regex.compile(r"关于|印发|转发|批转|颁布")
+# a breadcrumb whose separators the crawl lost: `首页政务公开政府信息公开 XX制度`
+BREADCRUMB = regex.compile(r"(?:(?:当前位置|您的位置|所在位置)[:：]?\s*)?首页\S*\s+(?=\S)")
+PAGE_NUMBER = regex.compile(r"\d{1,3}\s+(?=[^\d\s])")  # `1 XX实施意见`: a page's number or index
 FILE_NAME = regex.compile(r"《?(?P<name>[^《》\s]{2,80}?)\.(?:docx?|pdf|wps|ofd)(?:》|\s|$)")
 
 
@@ -61,10 +64,13 @@ def _issuers_first(s: HeaderState, rest: str) -> bool:
 def _cut_clutter(s: HeaderState, text: str) -> int:
     """Where the title begins after the page's clutter before it (0: none): after the last
     separator of a breadcrumb or a label (>>, >, |); after words and a space before the
-    issuers; before a known issuer's name or 关于 that follows words that are no unit."""
+    issuers; after a breadcrumb or a page's number; before a known issuer's name or 关于 that follows words that are no unit."""
     for m in reversed(list(SEPARATOR.finditer(text))):
         if whole(s, text[m.end() :].strip()):
             return m.end()
+    m = BREADCRUMB.match(text) or PAGE_NUMBER.match(text)
+    if m and s.rules.header["title_end"].fullmatch(strip_spaces(text[m.end() :])):
+        return m.end()
     clutter, space, rest = text.partition(" ")
     if (
         space

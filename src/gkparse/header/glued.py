@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..dates import DATE
-from ..elements import doc_number, is_unit, recipients_prefix, units_line
+from ..elements import doc_number, is_recipients, is_unit, recipients_prefix, units_line
 from ..model import Segment, Token
 from ..normalize import strip_spaces
 from ..rules import Rules
@@ -41,8 +41,19 @@ def glued_at(rules: Rules, text: str) -> int | None:
     ):
         return m.end()  # `X政办字〔2019〕33 号 XX市XX局 …`
     m = rules.header["title_glued"].match(text)
-    if m and "。" not in m.group():
+    if m and m.end() < len(text) and "。" not in m.group():
         return m.end()
+    m = rules.meta_label.search(text, 1)
+    if m and (
+        rules.header["title_end"].fullmatch(strip_spaces(text[: m.start()]))
+        or rules.meta_label.match(text)
+    ):
+        return (
+            m.start()
+        )  # `…的通知发布时间：`, `文号：X发布日期：`: a page's label after a title or a pair
+    at = recipients_after(rules, text)
+    if at:
+        return at  # `…的通知国发〔2019〕4号各省、自治区…：现将…`
     at = header_run_at(rules, text)
     if at:
         return at  # `…任务分解表工作任务工作要求牵头单位…`: the table's header row follows
@@ -56,23 +67,50 @@ def glued_at(rules: Rules, text: str) -> int | None:
     return recipients_prefix(rules, text)
 
 
+RECIPIENTS_START = regex.compile(r"(?<=号|通知)各")
+
+
+def recipients_after(rules: Rules, text: str) -> int | None:
+    """Where a 主送机关 starts glued after a 文号 or a title (`…4号各省…：`), or None."""
+    for m in RECIPIENTS_START.finditer(text, 1):
+        colon = regex.compile(r"[:：]").search(text, m.start())
+        if colon and is_recipients(rules, text[m.start() : colon.end()]):
+            return m.start()
+    return None
+
+
 def note_before(rules: Rules, text: str, date: regex.Match[str]) -> bool:
     return rules.header["note"].fullmatch(text[: date.start()].strip()) is not None
 
 
-def signed_at(rules: Rules, text: str, above: str | None) -> tuple[int, int, int] | None:
-    """Where a signature and its date stand inside a line, as (start of the names, start of
-    the date, end of the date): unit names after the line's last sentence (or on the line
-    above) right before a full date, with a sentence before them or more text after."""
+def signed_at(rules: Rules, text: str, above: str | None) -> tuple[int, ...] | None:
+    """Where a signature and its date stand inside a line, as (start of an attachment's name
+    before them, start of the names, start of the date, end of the date): unit names after the
+    line's last sentence (or on the line above) right before a full date, with a sentence
+    before them or more text after."""
     for d in DATE.finditer(text):
         before = text[: d.start()]
-        k = max(before.rfind(c) for c in "。；！？") + 1
+        sentence = max(before.rfind(c) for c in "。；！？") + 1
+        k = _after_attachment(rules, before, sentence)
         names = before[k:].strip()
         signed = units_line(rules, names) if names else not k and above and units_line(rules, above)
         rest = text[d.end() :].strip()
         if signed and (k or TEXT_START.match(rest)):
-            return k, d.start(), d.end()
+            return sentence, k, d.start(), d.end()
     return None
+
+
+def _after_attachment(rules: Rules, before: str, k: int) -> int:
+    """Where the signer's name starts after an attachment's name run on before it (`附件：X任务
+    分解表XX区人民政府办公室`: GB/T 9704 puts the 附件说明 right above the signature)."""
+    names = before[k:].strip()
+    if not names.startswith("附件") or units_line(rules, names):
+        return k
+    ends = rules.header["title_end"]
+    for start in range(k + 1, len(before) - 1):
+        if is_unit(rules, before[start:].strip()) and ends.fullmatch(before[k:start]):
+            return start
+    return k
 
 
 def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]]) -> list[Token]:
@@ -82,7 +120,7 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
     for tok in tokens:
         text = tok.seg.text
         at = glued_at(rules, text)
-        if at:
+        if at and at < len(text):  # (a cut at the end would cut nothing, forever)
             parts = _cut(tok, at)
             pieces[id(tok.seg)] = [t.seg for t in parts]
             out.extend(cut_glued(rules, parts, pieces))  # the rest may hold more
@@ -98,7 +136,7 @@ def cut_glued(rules: Rules, tokens: list[Token], pieces: dict[int, list[Segment]
         if at:
             # 署名 and 成文日期 after the cover's last sentence, and what runs on after them:
             # `…请认真贯彻执行。XX管委会2023年11月14日XX方案`
-            cuts = [k for k in at if 0 < k < len(text)]
+            cuts = sorted({k for k in at if 0 < k < len(text)})
             parts = [tok]
             for k in reversed(cuts):
                 parts = _cut(parts[0], k) + parts[1:]

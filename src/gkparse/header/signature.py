@@ -11,6 +11,10 @@ from ..model import Document, Issue, Segment
 from ..rules import Rules
 from .zone import AFTER, HeaderState
 
+# a 成文日期 a page damaged: its year, then no words (`2022??0?`, `2022年?月`)
+DAMAGED_DATE = regex.compile(
+    r"(?:19|20)\d\d(?:年|[-./?？])[^\p{Han}]{0,12}(?:[月日][^\p{Han}]{0,6}){0,2}"
+)
 TAIL_MAX = 40  # after the date of a flattened page's signature: its clutter (来源：…), no more
 # the words before a date: the unit names of a signature end a sentence or stand apart
 BETWEEN_WORDS = regex.compile(r"(?<=[。；！？）)：:])|\s+")
@@ -25,6 +29,15 @@ def read(s: HeaderState, i: int) -> int:
         return 0
     text = tokens[j].seg.text
     date, ambiguous = parse_date_line(text)
+    if not date and names and DAMAGED_DATE.fullmatch(text):
+        # `广东省人民政府办公厅` / `2022??0?`: a signature over a date the page damaged
+        s.issues.append(Issue(tokens[j].seg.line, f"date {text} under the signature unreadable"))
+        s.front.signature.extend(names)
+        for tok in tokens[i:j]:
+            s.claim(tok.seg, "header.signature")
+        s.claim(tokens[j].seg, "header.date")
+        s.zone = AFTER
+        return j - i + 1
     if not date:
         inline = DATE.search(text)
         if not (

@@ -20,9 +20,17 @@ LOOK_AHEAD = 6  # lines of the 版头 looked at for a title after a plain line
 
 def restart(s: HeaderState, i: int) -> int:
     """`…的通知` after a line taken for the title that is none: the notice begins here. The
-    line above was the plan's title when it ends like one, else the page's."""
-    if s.header.recipients or not s.rules.header["notice_title"].fullmatch(s.text(i)):
+    line above was the plan's title when it ends like one, else the page's. So too a fuller
+    form of the title read (`XX政务公开工作要点实施方案` / `XX市2017年政务公开工作要点实施方案`):
+    the page's headline shortened the notice's own title."""
+    if s.header.recipients:
         return 0
+    if not s.rules.header["notice_title"].fullmatch(s.text(i)):
+        if not _fuller(s, s.text(i)):
+            return 0
+        s.front.preamble.extend(s.front.title)
+        s.front.title = [s.tokens[i]]
+        return 1
     f = s.front
     if strip_spaces(s.title_so_far()).endswith("通知"):
         return 0
@@ -31,6 +39,20 @@ def restart(s: HeaderState, i: int) -> int:
     f.preamble.extend(t for t in f.title if t not in f.plan_title)
     f.title, s.zone = [s.tokens[i]], TOP
     return 1
+
+
+def _fuller(s: HeaderState, text: str) -> bool:
+    """`text` is the title read so far with words added inside it (its characters in order, and
+    more, from the same first one), ending like a title: the notice's own title under the
+    page's short form of it."""
+    if s.header.title or not s.front.title or not plain_title(text):
+        return False
+    short, full = strip_spaces(s.title_so_far()), strip_spaces(text)
+    if len(short) < TITLE_MIN or len(full) <= len(short) or full[0] != short[0]:
+        return False  # (words added before it are the page's: 更新于2024年1月12日XX方案)
+    rest = iter(full)
+    in_order = all(ch in rest for ch in short)  # (consumes `rest`: a subsequence test)
+    return in_order and bool(s.rules.header["title_end"].fullmatch(full))
 
 
 def again(s: HeaderState, i: int) -> int:

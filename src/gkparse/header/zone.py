@@ -68,5 +68,10 @@ class HeaderState:
 
 
 def plain_title(text: str) -> bool:
-    """Short and without a sentence: a title's shape."""
-    return len(text) <= TITLE_MAX and not any(ch in text for ch in SENTENCE_END + "，,：:")
+    """Short and without a sentence: a title's shape. A line that trails off (`…`, `...`) is a
+    page's status or a cut listing: no notice ends its title so."""
+    return (
+        len(text) <= TITLE_MAX
+        and not any(ch in text for ch in SENTENCE_END + "，,：:")
+        and not text.rstrip().endswith(("…", "..."))
+    )

@@ -1,0 +1,179 @@
+"""Stage `printed`: each piece of the input that a field holds in another form, kept as printed.
+
+The schema's fields hold a line in another form than printed: a page-metadata label is taken
+off (`发布时间：`), a date made ISO (`2023年3月30日`), a list split at its separators, a 文号 or
+a heading's marker normalised (`一.` → `一、`), a heading's title cut from its first sentence
+without its full stop, a title printed twice kept once. Each such piece goes to
+metadata.as_printed, with its line and the field that holds it; junk cut from inside a line is
+in metadata.dropped (normalize.py). Together they keep every character of the input somewhere
+in the output, which tools/charcheck.py checks without knowing how gkparse parses.
+
+Compared as the SPEC allows fields to differ from the print: full-width forms as half-width
+(NFKC), traditional characters as simplified, white space, controls and format characters not
+at all.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from typing import Any
+
+import regex
+
+from .hanzi import simplify
+from .model import Document, Node, Segment
+from .normalize import strip_spaces
+from .state import State
+
+# white space, controls, format characters, and U+FFFD (bytes no character was read from)
+UNSEEN = regex.compile(r"[\p{Z}\p{Cc}\p{Cf}\ufffd]+")
+STOP_AFTER_TITLE = 3  # a title ends within this many characters of its full stop or colon
+
+
+def comparable(text: str) -> Counter[str]:
+    """The characters of `text` as fields and print are compared: a multiset."""
+    return Counter(UNSEEN.sub("", simplify(unicodedata.normalize("NFKC", text))))
+
+
+def values(value: Any) -> str:
+    """The text of a field's value: a string, a list of strings or deadlines, or none."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return " ".join(values(v) if not hasattr(v, "text") else v.text for v in value)
+    return ""
+
+
+def held(doc: Document, owner: str) -> str:
+    """The text the field `owner` (a segment's owner) holds."""
+    if owner in ("preamble", "closing"):
+        return values(getattr(doc, owner))
+    part, _, name = owner.partition(".")
+    obj = {"header": doc.header, "metadata": doc.metadata}.get(part)
+    return values(getattr(obj, name, None)) if obj is not None else ""
+
+
+def node_text(node: Node) -> str:
+    units = [*node.responsible, *node.lead, *node.support, *(d.text for d in node.deadlines)]
+    return " ".join(filter(None, [node.marker, node.title, node.text, *units]))
+
+
+def title_end(head: str, title: str) -> int | None:
+    """Where `title` ends in the heading's text, spaces inside it passed over (None: the title
+    is not the heading's first words, as in a table row whose title is its task cell)."""
+    i = 0
+    for ch in title:
+        while i < len(head) and head[i] != ch and head[i].isspace():
+            i += 1
+        if i == len(head) or head[i] != ch:
+            return None
+        i += 1
+    return i
+
+
+def heading(node: Node, seg_text: str) -> str:
+    """The heading as printed on its line: its marker and title, with the full stop or colon
+    that ended the title; what follows on the line is the start of the node's text."""
+    marker = seg_text[: len(seg_text) - len(node.head)] if seg_text.endswith(node.head) else ""
+    end = title_end(node.head, node.title) if node.title else 0
+    if end is None:
+        return ""
+    text = strip_spaces(node.text or "")  # the text's paragraphs have their PDF spaces mended
+    for cut in range(end, min(end + STOP_AFTER_TITLE, len(node.head)) + 1):
+        if text.startswith(strip_spaces(node.head[cut:])):
+            return marker + node.head[:cut]
+    return marker + node.head
+
+
+class Keeper:
+    """Takes each segment's characters from what its field holds; keeps what is not held."""
+
+    def __init__(self, doc: Document, back: dict[int, str]) -> None:
+        self.doc, self.back = doc, back
+        self.nodes = {n.id: n for n in doc.walk()}
+        self.pools: dict[str, Counter[str]] = {}
+
+    def field(self, owner: str) -> str:
+        if owner.startswith("node:"):
+            node = self.nodes[owner[5:]]
+            return f"{'section' if node.children else 'task'} {node.id}"
+        return owner
+
+    def pool(self, owner: str) -> Counter[str]:
+        if owner not in self.pools:
+            node = self.nodes.get(owner[5:]) if owner.startswith("node:") else None
+            self.pools[owner] = comparable(node_text(node) if node else held(self.doc, owner))
+        return self.pools[owner]
+
+    def take(self, owner: str, text: str, within: Counter[str] | None = None) -> bool:
+        """Take the characters of `text` from the field's if they are all there (in `within`, a
+        part of the field, when given); a piece not all there is kept whole and takes none."""
+        need, pool = comparable(text), self.pool(owner)
+        if need - (pool if within is None else within):
+            return False
+        pool.subtract(need)  # in place: each character of `need` is in the pool
+        return True
+
+    def keep(self, seg: Segment) -> list[dict[str, Any]]:
+        owner = seg.owner or ""
+        text = seg.text.translate(self.back)
+        node = self.nodes.get(owner[5:]) if owner.startswith("node:") else None
+        if node is not None and node.segs and node.segs[0] is seg:
+            cut = len(heading(node, text))
+            # the raw text where cleaning only changed widths, one character for one
+            printed = seg.raw if len(seg.raw) == len(text) else text
+            entries = []
+            if not self.take(owner, text[:cut], comparable(f"{node.marker} {node.title or ''}")):
+                entries.append(self.entry(seg.line, self.field(owner), printed[:cut]))
+            if not self.take(owner, text[cut:]):
+                entries.append(self.entry(seg.line, self.field(owner), printed[cut:]))
+            return entries
+        if self.take(owner, text):
+            return []
+        return [self.entry(seg.line, self.field(owner), seg.raw if seg.raw.strip() else text)]
+
+    def entry(self, line: int, field: str, text: str) -> dict[str, Any]:
+        return {"line": line, "field": field, "text": text.strip()}
+
+
+def as_printed(doc: Document, lines: list[str], back: dict[int, str]) -> list[dict[str, Any]]:
+    """metadata.as_printed: line by line, what the fields hold in another form than printed. A
+    line cut into pieces that lost characters between them (the `：` and `|` of a page's
+    metadata table, the rules of a table) is kept whole; if it is all junk, in metadata.dropped."""
+    keeper = Keeper(doc, back)
+    dropped: dict[int, list[str]] = {}
+    for entry in doc.metadata.dropped:
+        dropped.setdefault(entry["line"], []).append(entry["text"])
+    by_line: dict[int, list[Segment]] = {}
+    for seg in doc.segments:
+        by_line.setdefault(seg.line, []).append(seg)
+    out: list[dict[str, Any]] = []
+    junk: set[int] = set()
+    for line, segs in by_line.items():
+        placed = [s for s in segs if s.owner and s.owner != "metadata.dropped"]
+        entries = [e for seg in placed for e in keeper.keep(seg)]
+        pieces = [s.text for s in placed] + dropped.get(line, [])
+        if comparable(lines[line - 1]) - comparable(" ".join(pieces)):
+            fields = dict.fromkeys(keeper.field(s.owner or "") for s in placed)
+            entries = [keeper.entry(line, ", ".join(fields), lines[line - 1])] if fields else []
+            junk.update([] if fields else [line])
+        out += [{**e, "text": e["text"].translate(back)} for e in entries]
+    kept = [e for e in doc.metadata.dropped if e["line"] not in junk]
+    whole = [{"line": n, "text": lines[n - 1].strip()} for n in junk]
+    doc.metadata.dropped = sorted(kept + whole, key=lambda entry: entry["line"])
+    return out
+
+
+def removed(dropped: list[dict[str, Any]], lines: list[str], cut: dict[int, str]) -> list[dict]:
+    """What cleaning took out of each line, where the whole line is not dropped already."""
+    whole = {e["line"] for e in dropped if e["text"] == lines[e["line"] - 1].strip()}
+    return [{"line": n, "text": text} for n, text in cut.items() if n not in whole]
+
+
+def run(state: State) -> None:
+    """Stage `printed`: metadata.as_printed; metadata.dropped with the junk cut from inside
+    lines, in line order."""
+    md, lines = state.doc.metadata, regex.split(r"\r\n|\r|\n", state.text)
+    md.dropped += removed(md.dropped, lines, state.removed)
+    md.as_printed = as_printed(state.doc, lines, state.restore)
