@@ -31,9 +31,18 @@ UNSEEN = regex.compile(r"[\p{Z}\p{Cc}\p{Cf}\ufffd]+")
 STOP_AFTER_TITLE = 3  # a title ends within this many characters of its full stop or colon
 
 
-def comparable(text: str) -> Counter[str]:
-    """The characters of `text` as fields and print are compared: a multiset."""
-    return Counter(UNSEEN.sub("", simplify(unicodedata.normalize("NFKC", text))))
+def comparable(text: str, fold: bool = True) -> Counter[str]:
+    """The characters of `text` as fields and print are compared: a multiset. `fold=False`
+    leaves traditional characters as they are (a notice without any: simplifying changes none)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        text = simplify(text) if fold else text
+    return Counter(UNSEEN.sub("", text))
+
+
+def within(need: Counter[str], pool: Counter[str]) -> bool:
+    """Every character of `need` is in `pool` as often (Counter's `-` builds a third counter)."""
+    return all(pool[ch] >= n for ch, n in need.items())
 
 
 def values(value: Any) -> str:
@@ -89,10 +98,13 @@ def heading(node: Node, seg_text: str) -> str:
 class Keeper:
     """Takes each segment's characters from what its field holds; keeps what is not held."""
 
-    def __init__(self, doc: Document, back: dict[int, str]) -> None:
-        self.doc, self.back = doc, back
+    def __init__(self, doc: Document, back: dict[int, str], fold: bool) -> None:
+        self.doc, self.back, self.fold = doc, back, fold
         self.nodes = {n.id: n for n in doc.walk()}
         self.pools: dict[str, Counter[str]] = {}
+
+    def chars(self, text: str) -> Counter[str]:
+        return comparable(text, self.fold)
 
     def field(self, owner: str) -> str:
         if owner.startswith("node:"):
@@ -103,14 +115,14 @@ class Keeper:
     def pool(self, owner: str) -> Counter[str]:
         if owner not in self.pools:
             node = self.nodes.get(owner[5:]) if owner.startswith("node:") else None
-            self.pools[owner] = comparable(node_text(node) if node else held(self.doc, owner))
+            self.pools[owner] = self.chars(node_text(node) if node else held(self.doc, owner))
         return self.pools[owner]
 
-    def take(self, owner: str, text: str, within: Counter[str] | None = None) -> bool:
-        """Take the characters of `text` from the field's if they are all there (in `within`, a
-        part of the field, when given); a piece not all there is kept whole and takes none."""
-        need, pool = comparable(text), self.pool(owner)
-        if need - (pool if within is None else within):
+    def take(self, owner: str, text: str, part: Counter[str] | None = None) -> bool:
+        """Take the characters of `text` from the field's if they are all there (in `part` of
+        the field, when given); a piece not all there is kept whole and takes none."""
+        need, pool = self.chars(text), self.pool(owner)
+        if not within(need, pool if part is None else part):
             return False
         pool.subtract(need)  # in place: each character of `need` is in the pool
         return True
@@ -124,7 +136,7 @@ class Keeper:
             # the raw text where cleaning only changed widths, one character for one
             printed = seg.raw if len(seg.raw) == len(text) else text
             entries = []
-            if not self.take(owner, text[:cut], comparable(f"{node.marker} {node.title or ''}")):
+            if not self.take(owner, text[:cut], self.chars(f"{node.marker} {node.title or ''}")):
                 entries.append(self.entry(seg.line, self.field(owner), printed[:cut]))
             if not self.take(owner, text[cut:]):
                 entries.append(self.entry(seg.line, self.field(owner), printed[cut:]))
@@ -137,11 +149,14 @@ class Keeper:
         return {"line": line, "field": field, "text": text.strip()}
 
 
-def as_printed(doc: Document, lines: list[str], back: dict[int, str]) -> list[dict[str, Any]]:
+def as_printed(
+    doc: Document, text: str, lines: list[str], back: dict[int, str]
+) -> list[dict[str, Any]]:
     """metadata.as_printed: line by line, what the fields hold in another form than printed. A
     line cut into pieces that lost characters between them (the `：` and `|` of a page's
     metadata table, the rules of a table) is kept whole; if it is all junk, in metadata.dropped."""
-    keeper = Keeper(doc, back)
+    # a notice without traditional characters: simplifying would change none of them
+    keeper = Keeper(doc, back, fold=simplify(text) != text)
     dropped: dict[int, list[str]] = {}
     for entry in doc.metadata.dropped:
         dropped.setdefault(entry["line"], []).append(entry["text"])
@@ -154,7 +169,7 @@ def as_printed(doc: Document, lines: list[str], back: dict[int, str]) -> list[di
         placed = [s for s in segs if s.owner and s.owner != "metadata.dropped"]
         entries = [e for seg in placed for e in keeper.keep(seg)]
         pieces = [s.text for s in placed] + dropped.get(line, [])
-        if comparable(lines[line - 1]) - comparable(" ".join(pieces)):
+        if not within(keeper.chars(lines[line - 1]), keeper.chars(" ".join(pieces))):
             fields = dict.fromkeys(keeper.field(s.owner or "") for s in placed)
             entries = [keeper.entry(line, ", ".join(fields), lines[line - 1])] if fields else []
             junk.update([] if fields else [line])
@@ -176,4 +191,4 @@ def run(state: State) -> None:
     lines, in line order."""
     md, lines = state.doc.metadata, regex.split(r"\r\n|\r|\n", state.text)
     md.dropped += removed(md.dropped, lines, state.removed)
-    md.as_printed = as_printed(state.doc, lines, state.restore)
+    md.as_printed = as_printed(state.doc, state.text, lines, state.restore)
