@@ -13,6 +13,7 @@ from gkparse.eval import HEADER_FIELDS, evaluate, main, marker_key
 GOLD = Path(__file__).with_name("eval") / "gold"
 LABELS = sorted(GOLD.glob("*.yaml"))
 DEV = sorted((Path(__file__).with_name("dev") / "gold").glob("*.yaml"))
+HTML_LABELS = sorted(Path(__file__).with_name("eval_html").glob("*.yaml"))
 
 
 def test_forty_labels_each_beside_its_text():
@@ -37,6 +38,25 @@ def test_label_is_well_formed(path):
     for level, marker, title in gold["outline"] or []:
         assert isinstance(marker, str) and marker_key(marker)[0] != "unknown", marker
         assert 1 <= level <= previous + 1, (marker, level)  # nesting opens one level at a time
+        assert title is None or isinstance(title, (str, list))
+        previous = level
+
+
+def test_html_labels_each_beside_its_page():
+    assert len(HTML_LABELS) == 15
+    assert all(p.with_suffix(".html").exists() for p in HTML_LABELS)
+    assert not {p.stem for p in HTML_LABELS} & {p.stem for p in LABELS + DEV}
+
+
+@pytest.mark.parametrize("path", HTML_LABELS, ids=[f"eval_html/{p.stem}" for p in HTML_LABELS])
+def test_html_label_is_well_formed(path):
+    gold = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    assert gold["id"] == path.stem and "read twice" in gold["checked"]
+    assert set(HEADER_FIELDS) <= set(gold["header"])
+    previous = 0
+    for level, marker, title in gold["outline"] or []:
+        assert isinstance(marker, str) and marker_key(marker)[0] != "unknown", marker
+        assert 1 <= level <= previous + 1, (marker, level)
         assert title is None or isinstance(title, (str, list))
         previous = level
 
@@ -157,4 +177,19 @@ responsible: {}
         encoding="utf-8",
     )
     fig = evaluate(tmp_path).figures()
+    assert fig["outline"]["f1"] == 1.0
+
+
+def test_a_label_beside_an_html_page_is_evaluated(tmp_path):
+    """No NNN.txt: the evaluator takes NNN.html beside the label and reads it as a page."""
+    path = _label(tmp_path, FULL, "{一、/（一）: [县政府办]}")
+    text = (path / "001.txt").read_text(encoding="utf-8")
+    (path / "001.txt").unlink()
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in text.splitlines())
+    head = "<head><meta charset='utf-8'><title>x</title></head>"
+    page = f"<html>{head}<body>{paragraphs}</body></html>"
+    (path / "001.html").write_text(page, encoding="utf-8")
+    fig = evaluate(path).figures()
+    assert fig["outline"]["labelled"] == 4 and fig["responsible_items"] == 1
+    assert fig["header"]["title"] == 1.0  # the page was read as HTML, not as text with tags
     assert fig["outline"]["f1"] == 1.0

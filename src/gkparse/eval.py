@@ -1,6 +1,7 @@
 """Measure gkparse against hand-made labels (see tests/eval/): `python -m gkparse.eval [DIR]`.
 
-Each `NNN.yaml` in DIR labels the text `NNN.txt` beside it under the conventions of GOLD.md.
+Each `NNN.yaml` in DIR labels the text beside it under the conventions of GOLD.md: `NNN.txt`, or
+else a saved page `NNN.html` / `NNN.htm` (read as gkparse reads any HTML page).
 Printed per field and overall: header exact-match accuracy; outline precision, recall and F1
 over (level, numbering kind, number) aligned in document order; title accuracy on the aligned
 headings; responsible-unit set accuracy on the labelled items. Then every miss, with its
@@ -266,11 +267,23 @@ def evaluate_one(name: str, text_path: Path, gold: dict[str, Any], report: Repor
             )
 
 
+SOURCE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def labelled_source(label: Path) -> Path:
+    """The input a label is for: `NNN.txt` beside it, else `NNN.html`, else `NNN.htm`."""
+    for suffix in SOURCE_SUFFIXES:
+        path = label.with_suffix(suffix)
+        if path.exists():
+            return path
+    return label.with_suffix(SOURCE_SUFFIXES[0])  # missing: reading it names the .txt
+
+
 def evaluate(folder: Path) -> Report:
     report = Report()
     for label in sorted(folder.glob("*.yaml")):
         gold = YAML(typ="safe").load(label.read_text(encoding="utf-8"))
-        evaluate_one(label.stem, label.with_suffix(".txt"), gold, report)
+        evaluate_one(label.stem, labelled_source(label), gold, report)
     return report
 
 
