@@ -12,8 +12,10 @@ documents of DIR, those of 5 KB or more). It prints:
 - the ratio to a trivial script that reads, decodes and writes a YAML of the lines of each file;
 - each stage's share of the CPU time of a parse (in process, warm), and the peak memory.
 
-Each figure is the median of `--runs` runs; `uptime`'s load is printed, as figures on a loaded
-machine are not figures of a quiet one.
+Each figure is the median of `--runs` runs (a cold start's, of three times as many), the commands
+of a figure taking turns; each batch writes into a new folder. `uptime`'s load is printed, as
+figures on a loaded machine are not figures of a quiet one. gkparse's bytecode is compiled first
+(as `pip install` does), so that a cold start is that of an installed gkparse.
 """
 
 from __future__ import annotations
@@ -47,6 +49,18 @@ for path in sorted(src.iterdir()):
 """
 
 
+def compile_bytecode() -> None:
+    """gkparse's modules compiled to bytecode first, as `pip install` compiles them: from an
+    editable install with PYTHONDONTWRITEBYTECODE set, every start would compile its ~50 modules
+    again (~40 ms), which no installed gkparse does."""
+    import compileall
+
+    import gkparse
+
+    compileall.compile_dir(Path(gkparse.__file__).parent, quiet=1)
+    print(f"bytecode     compiled for {Path(gkparse.__file__).parent} (as pip install does)")
+
+
 def run(cmd: list[str]) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds of the process and its children, peak RSS in KB) of one run."""
     start = time.perf_counter()
@@ -58,18 +72,32 @@ def run(cmd: list[str]) -> tuple[float, float, int]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def median_run(cmd: list[str], runs: int, before: Path | None = None) -> tuple[float, float, int]:
-    """Medians of wall and CPU seconds over `runs` runs, and the largest peak RSS."""
-    results = []
+OUT = "{out}"  # stands in a command for a new, empty output folder of each run
+
+
+def median_runs(
+    cmds: list[list[str]], runs: int, work: Path | None = None
+) -> list[tuple[float, float, int]]:
+    """For each command: the medians of wall and CPU seconds over `runs` runs, and the largest
+    peak RSS. The commands take turns, run after run, so that a change of the machine's load
+    weighs on all of them alike. A command's OUT is a new folder under `work` each run, removed
+    after it: refilling a folder just emptied made ext4 create each file ~10x slower (the
+    removed files' inodes being freed), which measured the file system, not gkparse."""
+    results: list[list[tuple[float, float, int]]] = [[] for _ in cmds]
     for _ in range(runs):
-        if before is not None:
-            shutil.rmtree(before, ignore_errors=True)
-        results.append(run(cmd))
-    return (
-        statistics.median(r[0] for r in results),
-        statistics.median(r[1] for r in results),
-        max(r[2] for r in results),
-    )
+        for cmd, got in zip(cmds, results):
+            fresh = Path(tempfile.mkdtemp(dir=work)) if work is not None else None
+            got.append(run([str(fresh / "out") if a == OUT else a for a in cmd]))
+            if fresh is not None:
+                shutil.rmtree(fresh, ignore_errors=True)
+    return [
+        (
+            statistics.median(r[0] for r in got),
+            statistics.median(r[1] for r in got),
+            max(r[2] for r in got),
+        )
+        for got in results
+    ]
 
 
 def stage_shares(paths: list[Path], rounds: int) -> tuple[Counter[str], float]:
@@ -128,15 +156,18 @@ def main() -> None:
     parser.add_argument("--scaling", action="store_true", help="also notices of 100 KB to 10 MB")
     args = parser.parse_args()
     print(f"{load()} on {os.cpu_count()} CPUs (before)")
+    compile_bytecode()
     work = Path(tempfile.mkdtemp(prefix="gkparse-bench-"))
     try:
         sample = str(SAMPLES[0])
-        _, floor, _ = median_run(
-            [sys.executable, "-c", "import click, regex, ruamel.yaml"], args.runs
-        )
-        _, cold, _ = median_run([*GKPARSE, "-q", "-o", "-", sample], args.runs)
-        _, cold_nokw, _ = median_run(
-            [*GKPARSE, "-q", "-o", "-", "--no-keywords", sample], args.runs
+        # a start is short: three times the runs, the floor measured between them
+        (_, floor, _), (_, cold, _), (_, cold_nokw, _) = median_runs(
+            [
+                [sys.executable, "-c", "import click, regex, ruamel.yaml"],
+                [*GKPARSE, "-q", "-o", "-", sample],
+                [*GKPARSE, "-q", "-o", "-", "--no-keywords", sample],
+            ],
+            3 * args.runs,
         )
         print(
             f"cold start   gkparse -q -o - {SAMPLES[0].name}: {cold * 1000:5.0f} ms CPU, ratio "
@@ -158,21 +189,27 @@ def main() -> None:
             f"batch        {count} whole notices, {size:.2f} MB ({size * 1e3 / count:.1f} KB each)"
         )
         runs = max(1, args.runs // 2 + 1)
-        out = work / "out"
-        trivial, _, _ = median_run(
-            [sys.executable, "-c", TRIVIAL, str(folder), str(out)], runs, out
+        batches = (
+            ("--jobs 1", 1, []),
+            ("--jobs 2", 2, []),
+            ("--jobs 2 --no-keywords", 2, ["--no-keywords"]),
+        )
+        (trivial, _, _), *measured = median_runs(
+            [
+                [sys.executable, "-c", TRIVIAL, str(folder), OUT],
+                *(
+                    [*GKPARSE, "-q", "-o", OUT, "-j", str(j), *extra, str(folder)]
+                    for _, j, extra in batches
+                ),
+            ],
+            runs,
+            work,
         )
         print(
             f"trivial      read, decode, write a YAML of the lines: {count / trivial:7.0f} notices/s"
         )
         peak = 0
-        for label, jobs, extra in (
-            ("--jobs 1", 1, []),
-            ("--jobs 2", 2, []),
-            ("--jobs 2 --no-keywords", 2, ["--no-keywords"]),
-        ):
-            cmd = [*GKPARSE, "-q", "-o", str(out), "-j", str(jobs), *extra, str(folder)]
-            wall, cpu, rss = median_run(cmd, runs, out)
+        for (label, jobs, _), (wall, cpu, rss) in zip(batches, measured):
             peak = max(peak, rss)
             # on a loaded machine the wall time says more of the load than of gkparse: the CPU
             # time gives the rate the same CPUs would reach free of other work
@@ -205,7 +242,7 @@ def scaling(work: Path, start_up: float, runs: int) -> None:
         path = work / f"big_{nbytes}.txt"
         copies = max(1, (nbytes - len(head.encode())) // len(body.encode()))
         path.write_text(head + body * copies, encoding="utf-8")
-        _, cpu, _ = median_run([*GKPARSE, "-q", "-o", "-", "--no-keywords", str(path)], runs)
+        [(_, cpu, _)] = median_runs([[*GKPARSE, "-q", "-o", "-", "--no-keywords", str(path)]], runs)
         mb = path.stat().st_size / 1e6
         print(
             f"scaling      {label:>6}: {max(cpu - start_up, 0) / mb:6.2f} s/MB CPU beyond start-up"

@@ -83,13 +83,13 @@ def test_wordlist_sorted_as_lines() -> None:
 
 
 def test_idf_found_for_every_listed_word_and_default_for_others() -> None:
-    """The bisection over the lines of one string finds what a list bisection found."""
+    """The bisection over the lines of the file's bytes finds what a list bisection found."""
     import bisect
 
     from gkparse.keywords import DEFAULT_IDF
 
     m = model(builtin_dir())
-    lines = m.text.splitlines()
+    lines = m.text.decode("utf-8").splitlines()
     for line in lines:
         word, *_, value = line.split(" ")
         assert m._idf(word) == (DEFAULT_IDF if value == "-" else float(value)), line

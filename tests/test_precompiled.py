@@ -28,7 +28,7 @@ def test_current_for_this_regex_and_these_rules():
         rules._any_of.__wrapped__(tuple(p.pattern.pattern for _, p in loaded.junk))
         rules._any_of.__wrapped__(tuple(r.pattern.pattern.pattern for r in loaded.outline))
     patterns = dict(data["patterns"])
-    assert set(asked) == set(patterns)
+    assert set(asked) | set(precompiled.module_patterns()) == set(patterns)
     for key, args in patterns.items():
         now = precompiled.core_args(*key)
         assert args[:2] + args[3:] == now[:2] + now[3:], key
@@ -81,3 +81,17 @@ def test_the_rule_files_data_is_what_their_yaml_says():
         text = path.read_text(encoding="utf-8")
         assert precompiled.parsed(path.name, text) == YAML(typ="safe").load(text), path.name
     assert precompiled.parsed(paths[-1].name, text + "\n# edited\n") is None
+
+
+def test_only_shipped_patterns_are_asked_without_a_time_limit(tmp_path):
+    """A shipped pattern is fast on any line (tests/test_hostile.py); a user's may backtrack
+    forever, and keeps its time limit, even where it overrides a built-in rule."""
+    assert all(isinstance(p, rules.Shipped) for p in rules.load_rules().patterns())
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "junk:\n  - {id: mine, pattern: 'x+y'}\n  - {id: saved, pattern: '保存成功了'}\n",
+        encoding="utf-8",
+    )
+    kinds = {p.where: type(p) for p in rules.load_rules((str(path),)).patterns()}
+    assert kinds["junk.mine"] is rules.Guarded and kinds["junk.saved"] is rules.Guarded
+    assert kinds["junk.share"] is rules.Shipped

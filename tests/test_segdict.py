@@ -43,8 +43,8 @@ def test_same_tags_and_words_as_the_whole_dictionary(both, path):
         assert tags == whole.tag(piece)
         assert table.cut(piece) == whole.cut(piece)
         assert all(table.has_word(w) == whole.has_word(w) for w, _ in tags)
-        known = [(w, t if whole.has_word(w) else "") for w, t in tags]
-        assert table.dictionary_tags(piece) == known
+        known = {w: t for w, t in tags if whole.has_word(w)}
+        assert table.tags_of({w for w, _ in tags}, piece) == known
 
 
 def test_words_never_seen_are_dictionary_words_or_not_as_in_the_whole(both):
@@ -79,3 +79,36 @@ def test_a_missing_or_damaged_table_means_the_whole_dictionary(tmp_path):
         if content is not None:
             path.write_bytes(content)
         assert not segdict.current(path, USERDICT)
+
+
+@pytest.mark.parametrize("path", TEXTS[:12], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_table_finds_every_dictionary_word_of_a_text(both, path):
+    """words_in searches a slot's text for the words of the text: it finds each word of the
+    text that the whole dictionary holds, and no other."""
+    _, whole = both
+    table = segdict.Table(TABLE)
+    text = simplify(path.read_text(encoding="utf-8", errors="replace"))[:3000]
+    found = {w: (f, t) for w, f, t in table.words_in(text)}
+    words = {text[i:j] for i in range(len(text)) for j in range(i + 1, min(i + 20, len(text)) + 1)}
+    assert set(found) == {w for w in words if whole.has_word(w) and " " not in w}
+
+
+@pytest.mark.parametrize("path", TEXTS[:12], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_dictionary_words_part_of_speech_from_the_table_or_from_rjieba(both, path):
+    """tags_of: the table's part of speech (used even after the switch) is rjieba's, and a
+    segmenter without a table gives rjieba's tags of the text."""
+    table, whole = both
+    without = segdict.Segmenter(None, USERDICT)
+    text = simplify(path.read_text(encoding="utf-8", errors="replace"))
+    words = set(table.cut(text))
+    expected = {w: t for w, t in whole.tag(text) if whole.has_word(w)}
+    assert table.tags_of(words, text) == expected
+    assert without.tags_of(set(without.cut(text)), text) == expected
+
+
+def test_a_word_looked_up_once_is_found_as_entry_finds_it():
+    table = segdict.Table(TABLE)
+    text = simplify(TEXTS[0].read_text(encoding="utf-8", errors="replace"))[:400] + " 作 5 𠀀"
+    pieces = {text[i:j] for i in range(len(text)) for j in range(i, min(i + 8, len(text)) + 1)}
+    assert any(table.lookup(piece) for piece in pieces)
+    assert all(table.lookup(piece) == table.entry(piece) for piece in pieces)

@@ -75,3 +75,12 @@ def test_a_word_line_break_in_a_task_gives_valid_yaml():
     text = "关于印发工作要点的通知\n一、总体要求\n（一）指导思想\n坚持以人民为中心。\x0b强化督查。\n第二段落。\u2028第三段。\n"
     data = document_to_dict(parse(text, keywords=False))
     reads_back(data)
+
+
+def test_every_character_python_calls_printable_the_writer_writes_as_it_is():
+    """fastyaml._printable asks str.isprintable before its pattern: that is only right if each
+    such character is one of the pattern's."""
+    from gkparse.fastyaml import PRINTABLE
+
+    printable = "".join(ch for ch in map(chr, range(0x110000)) if ch.isprintable())
+    assert PRINTABLE.match(printable)

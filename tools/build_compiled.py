@@ -1,5 +1,6 @@
-"""Build rules/compiled.marshal: what `regex` hands its C core for each built-in rule pattern,
-and the data of each built-in rule file (with the SHA-256 of the text it was read from).
+"""Build rules/compiled.marshal: what `regex` hands its C core for each built-in rule pattern
+and each pattern a module compiles through precompiled.pattern, and the data of each built-in
+rule file (with the SHA-256 of the text it was read from).
 
 gkparse/precompiled.py gives those to the core directly, skipping `regex`'s parsing and
 optimising in Python (~30 ms of every start). The file is for the installed `regex` version
@@ -28,7 +29,7 @@ def snapshot() -> dict[str, object]:
         loaded = rules._load(())
         rules._any_of(tuple(p.pattern.pattern for _, p in loaded.junk))
         rules._any_of(tuple(r.pattern.pattern.pattern for r in loaded.outline))
-    keys = sorted(set(asked))
+    keys = sorted(set(asked) | set(precompiled.module_patterns()))
     files = {}
     for path in sorted(rules.builtin_dir().glob("*.yaml")):
         text = path.read_text(encoding="utf-8")

@@ -7,16 +7,20 @@ batch of ten thousand files goes on past a bad one, whose reason is its result.
 
 from __future__ import annotations
 
+import os
 import shlex
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import NotText, parse_bytes
+from . import NotText, keywords, parse_bytes, segdict
 from .console import fail, worker_signals
 from .emit import document_to_dict, to_json, to_yaml
 from .inputs import Input, Size, TooLarge, doc_name, expand, read_limited, show
-from .rules import RuleText, load_rules
+from .rules import RuleError, RuleText, load_rules
+
+BYTES_A_CHARACTER = 3  # in UTF-8, most characters of a notice (GB18030: 2; an estimate serves)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +107,43 @@ def _convert(job: Job) -> Result:
         return None, [], f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
+def _prepare_shared(jobs: list[Job], workers: int) -> None:
+    """Before forking: what every worker would build for itself, built once and shared. The
+    keywords' whole dictionary is built by a process after SWITCH characters (segdict.py):
+    when each worker would reach that, this process builds it for all (with one worker, this
+    process itself: the notices before the switch are spared the table's slower path)."""
+    settings = jobs[0].settings
+    if not settings.keywords:
+        return
+    size = 0
+    for job in jobs:
+        try:
+            size += len(job.data) if job.data is not None else os.stat(job.path or "").st_size
+        except OSError:
+            pass  # the worker says why it cannot read it
+    if size // BYTES_A_CHARACTER < workers * segdict.SWITCH:
+        return
+    try:
+        keywords.prepare_batch(load_rules(settings.rule_files).userdict.parent)
+    except RuleError:
+        pass  # each worker reports it
+
+
 def results(jobs: list[Job], workers: int) -> Iterator[Result]:
     """Documents in input order, whatever the number of workers (never more than inputs)."""
     workers = min(workers, len(jobs))
     if workers <= 1:
+        _prepare_shared(jobs, 1)
         yield from map(_convert, jobs)
         return
     import multiprocessing  # (its import costs a single file's run)
 
+    # forked workers start with what this process has loaded (modules, rules, dictionary); a
+    # spawned one imports and loads it all again (macOS forks unsafely: its default stays)
+    fork = "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+    context = multiprocessing.get_context("fork" if fork else None)
+    if fork:
+        _prepare_shared(jobs, workers)
     # leaving the block, normally or by a signal, terminates the workers: none is left waiting
-    with multiprocessing.Pool(workers, initializer=worker_signals) as pool:
+    with context.Pool(workers, initializer=worker_signals) as pool:
         yield from pool.imap(_convert, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 4))))

@@ -7,18 +7,19 @@ import calendar
 
 import regex
 
+from . import precompiled
 from .numerals import ascii_digits, chinese, chinese_digits
 
 CN_DIGIT = "〇零OoΟ○Ｏ一二三四五六七八九"
-DATE = regex.compile(
+DATE = precompiled.pattern(
     rf"(?P<y>(?:19|20)\d\d|[{CN_DIGIT}]{{4}})\s*(?:年\s*|(?P<sep>[-./／]))"
     rf"(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*(?:月\s*|(?P=sep))"
     rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?!\d)\s*(?:日|号)?"
 )
 TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
-DATE_LINE = regex.compile(rf"{DATE.pattern}{TIME}")
-COMPACT = regex.compile(r"(?P<y>(?:19|20)\d\d)(?P<rest>\d{2,4})")
-YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+DATE_LINE = precompiled.pattern(rf"{DATE.pattern}{TIME}")
+COMPACT = precompiled.pattern(r"(?P<y>(?:19|20)\d\d)(?P<rest>\d{2,4})")
+YEAR = precompiled.pattern(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _number(text: str) -> int | None:
@@ -73,7 +74,7 @@ def first_year(text: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-CLOCK = regex.compile(r"(?<!\d)(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?!\d)")
+CLOCK = precompiled.pattern(r"(?<!\d)(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?!\d)")
 
 
 def with_time(date: str | None, text: str) -> str | None:

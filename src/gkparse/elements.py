@@ -13,6 +13,9 @@ from .normalize import strip_spaces
 from .rules import Rules
 
 SENTENCE_END = "。！？；"
+# compiled once: regex.fullmatch(pattern, …) looks the pattern up at each call (~4 µs)
+UNIT_CHARACTERS = regex.compile(r"[\p{Han}（）()·]+")
+COLON = regex.compile(r"[:：]")
 
 
 def doc_number(rules: Rules, text: str) -> str | None:
@@ -27,7 +30,7 @@ def is_unit(rules: Rules, text: str) -> bool:
     """A unit's name alone on a line: XX市XX局, XX区XX办公室."""
     return (
         3 <= len(text) <= 40
-        and regex.fullmatch(r"[\p{Han}（）()·]+", text) is not None
+        and UNIT_CHARACTERS.fullmatch(text) is not None
         and text.endswith(rules.unit_suffixes)
         and not any(word in text for word in rules.unit_never)
     )
@@ -135,7 +138,7 @@ def _name_len(unit: str) -> int:
 
 def recipients_prefix(rules: Rules, text: str) -> int | None:
     """Where a 主送机关 glued to the cover text ends: `各村委会：现将…` -> after the colon."""
-    m = regex.search(r"[:：]", text)
+    m = COLON.search(text)
     return (
         m.end()
         if m and len(text) - m.end() > 10 and is_recipients(rules, text[: m.end()])

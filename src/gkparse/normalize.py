@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from . import precompiled
 from .hanzi import restore_map, simplify
 from .model import Issue, Segment
 
@@ -25,20 +26,22 @@ HAN = r"\p{Han}"
 CJK = r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u2018-\u201d《》]"
 # zero-width characters, and the bidi marks an editor leaves at line starts (LRM, RLM, embeddings,
 # isolates, the Arabic letter mark): nothing a reader sees, but `一、` after one is no heading
-INVISIBLE = regex.compile(r"[\ufeff\u200b-\u200f\u2060\u00ad\u202a-\u202e\u2066-\u2069\u061c]")
+INVISIBLE = precompiled.pattern(
+    r"[\ufeff\u200b-\u200f\u2060\u00ad\u202a-\u202e\u2066-\u2069\u061c]"
+)
 # what is trimmed from a line's ends: spaces, and the form feed pdftotext puts at a page break
 # (before the page's first line) or the vertical tab of a Word line break
 EDGES = " \t\u3000\u00a0\ufffd\f\v"
 BLANK = " \t\u3000\u00a0\f\v"  # a line of only these is blank
 FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-FULL_DIGIT = regex.compile(r"[０-９]")
-FULL_STOP_IN_NUMBER = regex.compile(r"(?<=[0-9])．(?=[0-9])")
+FULL_DIGIT = precompiled.pattern(r"[０-９]")
+FULL_STOP_IN_NUMBER = precompiled.pattern(r"(?<=[0-9])．(?=[0-9])")
 # HTML a converter left behind: `各直属机构9/p>`, `?ldquo;` (an entity that lost its &)
 # (a character stands for a lost `<` only where the `<` is missing: `2023.03.30</p>` keeps its 0)
-HTML_TAG = regex.compile(
+HTML_TAG = precompiled.pattern(
     r"</p>|(?<![0-9])[0-9?？、]/p>|/p>|<p>|<br\s*/?>|</?(?:span|div|font|strong|b)\b[^>]*>"
 )
-HTML_ENTITY = regex.compile(
+HTML_ENTITY = precompiled.pattern(
     r"[&?？](ldquo|rdquo|lsquo|rsquo|nbsp|mdash|hellip|middot|amp|lt|gt|quot);"
 )
 ENTITIES = {
@@ -56,27 +59,29 @@ ENTITIES = {
     "quot": '"',
 }
 # 鄉(xiāng): a reading printed after a character by "pinyin" plug-ins of some mirror sites
-PINYIN = regex.compile(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]")
-STRAY = regex.compile(r"[\u2800-\u28ff\ue000-\uf8ff]+")
-MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
+PINYIN = precompiled.pattern(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]")
+STRAY = precompiled.pattern(r"[\u2800-\u28ff\ue000-\uf8ff]+")
+MD_HEADING = precompiled.pattern(r"^\s{0,3}#{1,6}\s+")
 # only marks in pairs around text: `____` is a blank to fill in and `2**10` a power
-MD_EMPHASIS = regex.compile(
+MD_EMPHASIS = precompiled.pattern(
     r"(?<!\*)\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?!\*)|(?<!_)__(?=[^\s_])(.+?)(?<=[^\s_])__(?!_)"
 )
 # bullets, and a stray 、 (no line begins with one: `、一、总体要求`)
-BULLET = regex.compile(r"^\s*(?:[•●▪◆■►◇○、]|[-*+](?=\s+\D))\s*")
-TABLE_EDGE = regex.compile(
+BULLET = precompiled.pattern(r"^\s*(?:[•●▪◆■►◇○、]|[-*+](?=\s+\D))\s*")
+TABLE_EDGE = precompiled.pattern(
     r"^\s*\|+\s*(?=\S)|(?<=\S)\s*\|+\s*$"
 )  # a table cell flattened into a line
-SPACES = regex.compile(r"[\s\u3000\u00a0]+")
+SPACES = precompiled.pattern(r"[\s\u3000\u00a0]+")
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-HALF_WIDTH = regex.compile(
+HALF_WIDTH = precompiled.pattern(
     rf"(?<={CJK})[,;:?!]|[,;:?!](?={CJK})"  # a comma or colon next to Chinese text
     rf"|(?<={CJK}|^)\((?=[^()]*\))|\((?={CJK})"  # an opening bracket after or before Chinese
     rf"|(?<={CJK})\)|\)(?={CJK}|$)"  # a closing bracket after or before Chinese
 )
+HALF_WIDTH_MARK = precompiled.pattern(r"[,;:?!()]")  # a line without one has no HALF_WIDTH
 CJK_OR_DIGIT = r"[\p{Han}0-9\u3000-\u303f\uff01-\uff5e《》“”]"
-SPACE_IN_CJK = regex.compile(rf"(?<={CJK_OR_DIGIT})[ \t\u3000\u00a0]+(?={CJK_OR_DIGIT})")
+SPACE_IN_CJK = precompiled.pattern(rf"(?<={CJK_OR_DIGIT})[ \t\u3000\u00a0]+(?={CJK_OR_DIGIT})")
+ANY_SPACE = precompiled.pattern(r"[ \t\u3000\u00a0]")  # a line without one has no SPACE_IN_CJK
 
 
 LOST_CHARACTERS = (
@@ -208,19 +213,24 @@ def _no_nul(text: str, name: str, issues: list[Issue]) -> tuple[str, str, list[I
 def clean_line(raw: str, removed: list[str] | None = None) -> tuple[str, list[str]]:
     """The line made ready for matching, and the names of the repairs made to it; the text each
     repair took out of the line (a mark, an annotation, a symbol) is added to `removed`."""
+    # (each pattern that needs a character is tried only on a line holding it: most lines are
+    # clean, and the tests `in` cost a fraction of a search)
     repairs: list[str] = []
     cut = _Cut([] if removed is None else removed)
     text = INVISIBLE.sub("", raw).strip("\f\v")
     marked = cut(MD_HEADING, text)
-    marked = cut(MD_EMPHASIS, marked, _emphasis)
+    if "**" in marked or "__" in marked:
+        marked = cut(MD_EMPHASIS, marked, _emphasis)
     if marked != text:
         repairs.append("Markdown marks removed")
     text = cut(BULLET, marked)
     if FULL_DIGIT.search(text):
         text = FULL_STOP_IN_NUMBER.sub(".", text.translate(FULL_DIGITS))
         repairs.append("full-width digits read as ASCII")
-    text = cut(TABLE_EDGE, text)
-    if HTML_TAG.search(text) or HTML_ENTITY.search(text):
+    if "|" in text:
+        text = cut(TABLE_EDGE, text)
+    tag = ("<" in text or "/p>" in text) and HTML_TAG.search(text)  # every tag holds one
+    if tag or ";" in text and HTML_ENTITY.search(text):
         text = cut(HTML_ENTITY, cut(HTML_TAG, text), lambda m: (ENTITIES[m.group(1)], m.group()))
         repairs.append("HTML remnants removed")
     if PINYIN.search(text):
@@ -232,8 +242,11 @@ def clean_line(raw: str, removed: list[str] | None = None) -> tuple[str, list[st
     if "\ufffd" in text:
         repairs.append(LOST_CHARACTERS)
     text = unicodedata.normalize("NFC", text).strip(EDGES)
-    if len(SPACE_IN_CJK.findall(text)) >= 3:  # one space is a separator; many are a PDF's layout
+    # one space is a separator; many are a PDF's layout
+    if ANY_SPACE.search(text) and len(SPACE_IN_CJK.findall(text)) >= 3:
         repairs.append("spaces between Chinese characters (a PDF's layout) removed in the text")
+    if not HALF_WIDTH_MARK.search(text):
+        return text, repairs
     fixed = HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group()], text)
     if fixed != text:
         repairs.append("half-width punctuation restored")
@@ -281,10 +294,10 @@ def split_lines(
     issues: list[Issue] = []
     counts: dict[str, list[int]] = {}
     for number, raw in enumerate(regex.split(r"\r\n|\r|\n", text), start=1):
-        cut: list[str] = []
-        cleaned, repairs = clean_line(raw, cut)
         if not INVISIBLE.sub("", raw).strip(BLANK):
             continue
+        cut: list[str] = []
+        cleaned, repairs = clean_line(raw, cut)
         if cut and removed is not None:
             removed[number] = " ".join(cut)
         for repair in repairs:

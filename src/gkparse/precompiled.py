@@ -35,6 +35,31 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return _main._regex.compile(args[0], regex.RegexFlag(args[1]), *args[2:])  # type: ignore[no-any-return]
 
 
+MODULE_PATTERNS: list[Key] = []
+"""The patterns modules compiled through `pattern` when they were imported."""
+
+
+def pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """A module's own pattern (a constant), as `compile` gives it; tools/build_compiled.py
+    prepares these too (compiling the modules' ~40 patterns cost a start ~6 ms)."""
+    MODULE_PATTERNS.append((source, int(flags)))
+    return compile(source, flags)
+
+
+def module_patterns() -> list[Key]:
+    """The patterns of every module of gkparse, each module imported (some are imported only
+    when they are needed): what tools/build_compiled.py prepares besides the rules'."""
+    import importlib
+    import pkgutil
+
+    import gkparse
+
+    for info in pkgutil.walk_packages(gkparse.__path__, "gkparse."):
+        if info.name != "gkparse.__main__":  # (it would run the command line)
+            importlib.import_module(info.name)
+    return MODULE_PATTERNS
+
+
 def holds(pattern: str, flags: int = 0) -> bool:
     """Whether the pattern's compiled form ships with gkparse (compiling it costs nothing)."""
     return (pattern, int(flags)) in _known()

@@ -34,10 +34,15 @@ STOP_AFTER_TITLE = 3  # a title ends within this many characters of its full sto
 def comparable(text: str, fold: bool = True) -> Counter[str]:
     """The characters of `text` as fields and print are compared: a multiset. `fold=False`
     leaves traditional characters as they are (a notice without any: simplifying changes none)."""
+    return Counter(compared(text, fold))
+
+
+def compared(text: str, fold: bool = True) -> str:
+    """The characters of `text` that are compared, in order (see comparable)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         text = simplify(text) if fold else text
-    return Counter(UNSEEN.sub("", text))
+    return UNSEEN.sub("", text)
 
 
 def within(need: Counter[str], pool: Counter[str]) -> bool:
@@ -102,9 +107,16 @@ class Keeper:
         self.doc, self.back, self.fold = doc, back, fold
         self.nodes = {n.id: n for n in doc.walk()}
         self.pools: dict[str, Counter[str]] = {}
+        self.compared: dict[str, str] = {}  # (a line's text is compared as a piece and whole)
+
+    def seen(self, text: str) -> str:
+        found = self.compared.get(text)
+        if found is None:
+            found = self.compared[text] = compared(text, self.fold)
+        return found
 
     def chars(self, text: str) -> Counter[str]:
-        return comparable(text, self.fold)
+        return Counter(self.seen(text))
 
     def field(self, owner: str) -> str:
         if owner.startswith("node:"):
@@ -169,7 +181,9 @@ def as_printed(
         placed = [s for s in segs if s.owner and s.owner != "metadata.dropped"]
         entries = [e for seg in placed for e in keeper.keep(seg)]
         pieces = [s.text for s in placed] + dropped.get(line, [])
-        if not within(keeper.chars(lines[line - 1]), keeper.chars(" ".join(pieces))):
+        # (the same characters in the same order, the common case, need no counting)
+        printed, held_text = keeper.seen(lines[line - 1]), keeper.seen(" ".join(pieces))
+        if printed != held_text and not within(Counter(printed), Counter(held_text)):
             fields = dict.fromkeys(keeper.field(s.owner or "") for s in placed)
             entries = [keeper.entry(line, ", ".join(fields), lines[line - 1])] if fields else []
             junk.update([] if fields else [line])

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
@@ -178,6 +178,30 @@ class Guarded:
             return []
 
 
+class Shipped(Guarded):
+    """A pattern that ships with gkparse, asked without a time limit: `regex` charges ~2 µs a
+    call for one (~2 ms of a notice's ~1,000 asks, a fifth of its parse), and every shipped
+    pattern is checked to be fast on long lines of its own characters
+    (tests/test_hostile.py). A user's pattern is a Guarded: it may backtrack forever."""
+
+    __slots__ = ()
+
+    def match(self, text: str, pos: int = 0) -> Any:
+        return self.pattern.match(text, pos)
+
+    def fullmatch(self, text: str) -> Any:
+        return self.pattern.fullmatch(text)
+
+    def search(self, text: str) -> Any:
+        return self.pattern.search(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text)
+
+    def finditer(self, text: str) -> list[Any]:
+        return list(self.pattern.finditer(text))
+
+
 WARM_UP = 1000  # quick tests asked before one combined pattern pays for its compiling (~15 ms)
 _asked: Counter[str] = Counter()
 
@@ -188,27 +212,44 @@ class _OneByOne:
     def __init__(self, patterns: list[Guarded]) -> None:
         self.patterns = patterns
 
-    def match(self, text: str, at: int, timeout: float) -> object | None:
+    def match(self, text: str, at: int) -> object | None:
         return next((m for p in self.patterns if (m := p.match(text, at))), None)
 
-    def fullmatch(self, text: str, timeout: float) -> object | None:
+    def fullmatch(self, text: str) -> object | None:
         return next((m for p in self.patterns if (m := p.fullmatch(text))), None)
 
 
-def _combined(name: str, patterns: list[Guarded]) -> Any:
+class _Limited:
+    """A combined pattern of a user's rules: a match that takes too long raises TimeoutError
+    (the caller then tries the rules one by one, each Guarded)."""
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def match(self, text: str, at: int) -> object | None:
+        return self.pattern.match(text, at, timeout=RULE_TIMEOUT)
+
+    def fullmatch(self, text: str) -> object | None:
+        return self.pattern.fullmatch(text, timeout=RULE_TIMEOUT)
+
+
+def _combined(name: str, patterns: list[Guarded], kept: dict[str, Any]) -> Any:
     """One pattern matching where any of `patterns` does: at once when it was compiled at build
-    time (the built-in rules), else once a process has asked often enough for its compiling to
-    pay (a single small notice never compiles it: a cold start stays short)."""
+    time (the built-in rules: asked without a time limit, see Shipped; kept in `kept` under
+    `name`, as finding it again cost ~3 µs, ~100 times a notice), else once a process has asked
+    often enough for its compiling to pay (a single small notice never compiles it: a cold
+    start stays short)."""
     if _given_up():  # a rule timed out in this parse: one by one, that rule skipped
         return _OneByOne(patterns)
     sources = tuple(p.pattern.pattern for p in patterns)
     ready = _prepared_any_of(sources)
     if ready is not None:
+        kept[name] = ready
         return ready
     _asked[name] += 1
     if _asked[name] <= WARM_UP:
         return _OneByOne(patterns)
-    return _any_of(sources)
+    return _Limited(_any_of(sources))
 
 
 def _any_of_source(patterns: tuple[str, ...]) -> str:
@@ -375,12 +416,18 @@ class Rules:
     """A task table's column label (spaces removed) -> its role (see rules/tables.yaml)."""
     sources: dict[str, str]
     """`section.id` -> the file that gave the rule its final form (for `gkparse rules`)."""
+    combined: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The combined patterns of sections whose patterns all ship (see _combined), once found."""
 
     def any_marker(self, text: str, at: int) -> bool:
         """Whether some outline rule matches at `at` (a quick test, before the rules one by one)."""
-        patterns = [r.pattern for r in self.outline]
+        # (a kept combination is of shipped patterns, which never time out: it serves even
+        # after another rule timed out in this parse)
+        combined = self.combined.get("outline") or _combined(
+            "outline", [r.pattern for r in self.outline], self.combined
+        )
         try:
-            return _combined("outline", patterns).match(text, at, timeout=RULE_TIMEOUT) is not None
+            return combined.match(text, at) is not None
         except TimeoutError:  # a user's rule that backtracks forever: no marker here
             return False
 
@@ -393,10 +440,10 @@ class Rules:
         if len(text) > JUNK_MAX:
             return None
         try:  # all junk rules as one pattern first: most lines are no junk
-            if (
-                _combined("junk", [p for _, p in self.junk]).fullmatch(text, timeout=RULE_TIMEOUT)
-                is None
-            ):
+            combined = self.combined.get("junk") or _combined(
+                "junk", [p for _, p in self.junk], self.combined
+            )
+            if combined.fullmatch(text) is None:
                 return None
         except TimeoutError:
             pass  # a rule that backtracks: each rule is tried, and its timeout reported
@@ -513,8 +560,9 @@ def _compile(pattern: Any, where: str, labels: str | None = None) -> Any:
         raise RuleError(f"{where}: pattern must be a string")
     if labels is not None:
         pattern = pattern.replace("{labels}", labels)
+    kind = Shipped if precompiled.holds(pattern, regex.V0) else Guarded
     try:
-        return Guarded(precompiled.compile(pattern, regex.V0), where.split(": ", 1)[-1])
+        return kind(precompiled.compile(pattern, regex.V0), where.split(": ", 1)[-1])
     except regex.error as exc:
         raise RuleError(f"{where}: bad regular expression: {exc}") from None
 

@@ -17,6 +17,7 @@ import importlib.util
 import mmap
 import sys
 import zlib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ Entry = tuple[str, int, str]
 SWITCH = (
     60_000  # characters segmented with the table before the whole dictionary pays (~20 notices)
 )
-Pair = tuple[Entry | None, dict[str, Entry], int]
+Pair = tuple[Entry | None, str, bool]
 
 
 def jieba_class() -> Any:
@@ -69,52 +70,73 @@ class Table:
         self.data = view[end + 8 * self.slots :]
         self.singles: dict[str, Entry | None] = {}
         self.pairs: dict[str, Pair] = {}
+        self.longer: dict[str, Entry | None] = {}
 
-    def _bucket(self, key: str) -> list[Entry]:
-        """(word, frequency, tag) of the words whose first two characters are `key` (or which
-        are `key`, a single character)."""
+    def _lines(self, key: str) -> str:
+        """The lines of the slot of `key` (the words beginning with the two characters `key`, or
+        which are `key`, one character; and others of the same slot), each after a newline."""
         slot = zlib.crc32(key.encode("utf-8")) % self.slots
         offset, length = self.index[2 * slot], self.index[2 * slot + 1]
-        lines = bytes(self.data[offset : offset + length]).decode("utf-8")
-        if key not in lines:  # most pairs of characters of a text start no word
-            return []
-        return [(w, int(f), t) for w, f, t in map(str.split, lines.splitlines()) if w[:2] == key]
+        return "\n" + bytes(self.data[offset : offset + length]).decode("utf-8")
+
+    @staticmethod
+    def _find(lines: str, word: str) -> Entry | None:
+        """The entry of `word` among the `lines` of its slot (found by searching the text, not
+        by parsing every line: a slot may hold hundreds of words, a notice asks for 2,000)."""
+        at = lines.find(f"\n{word} ") + 1
+        if not at:
+            return None
+        w, freq, tag = lines[at : lines.find("\n", at)].split(" ")
+        return (w, int(freq), tag) if w == word else None
 
     def _single(self, char: str) -> Entry | None:
         if char not in self.singles:
-            self.singles[char] = next(iter(self._bucket(char)), None)
+            self.singles[char] = self._find(self._lines(char), char)
         return self.singles[char]
 
     def _pair(self, key: str) -> Pair:
-        """The word `key` if it is one, the longer words it starts, and their greatest length."""
+        """The word `key` if it is one, the lines of its slot, and whether a longer word begins
+        with `key`."""
         pair = self.pairs.get(key)
         if pair is None:
-            entries = self._bucket(key)
-            longer = {e[0]: e for e in entries if len(e[0]) > 2}
-            exact = next((e for e in entries if len(e[0]) == 2), None)
-            longest = max(map(len, longer), default=2)
-            pair = self.pairs[key] = (exact, longer, longest)
+            lines = self._lines(key)
+            begins = lines.count("\n" + key)  # most pairs of characters of a text begin no word
+            exact = self._find(lines, key) if begins else None
+            pair = self.pairs[key] = (exact, lines, begins > (exact is not None))
         return pair
+
+    def _longer(self, lines: str, word: str) -> Entry | None:
+        if word not in self.longer:
+            self.longer[word] = self._find(lines, word)
+        return self.longer[word]
+
+    def lookup(self, word: str) -> Entry | None:
+        """entry(), keeping nothing: for a word asked once, after the switch."""
+        return self._find(self._lines(word[:2]), word) if word else None
 
     def entry(self, word: str) -> Entry | None:
         """The dictionary's entry for `word`, if it is a word."""
         if len(word) < 2:
             return self._single(word) if word else None
-        exact, longer, _ = self._pair(word[:2])
-        return exact if len(word) == 2 else longer.get(word)
+        exact, lines, longer = self._pair(word[:2])
+        if len(word) == 2:
+            return exact
+        return self._longer(lines, word) if longer else None
 
     def words_in(self, text: str) -> list[Entry]:
         """Every dictionary word that occurs in `text` (some more than once)."""
         found = [e for e in map(self._single, set(text)) if e]
         size = len(text)
         for key in {text[i : i + 2] for i in range(size - 1)}:
-            exact, longer, longest = self._pair(key)
+            exact, lines, longer = self._pair(key)
             if exact:
                 found.append(exact)
             at = text.find(key) if longer else -1
             while at >= 0:  # each place the pair stands: the longer words starting there
-                for end in range(at + 3, min(at + longest, size) + 1):
-                    entry = longer.get(text[at:end])
+                for end in range(at + 3, size + 1):
+                    if "\n" + text[at:end] not in lines:
+                        break  # no word begins so: none longer does either
+                    entry = self._longer(lines, text[at:end])
                     if entry:
                         found.append(entry)
                 at = text.find(key, at + 1)
@@ -128,20 +150,26 @@ class Segmenter:
 
     def __init__(self, table: Table | None, userdict: Path) -> None:
         self.table, self.userdict = table, userdict
+        self.entries = table  # kept after the switch: the parts of speech of tags_of
         self.jieba = jieba_class().empty()
         self.added: set[str] = set()
         self.added_total = 0
         self.seen, self.switch = 0, SWITCH
         self.whole: Any = None
 
+    def use_whole(self) -> None:
+        """Segment with the whole dictionary from now on (built here if it is not yet)."""
+        if self.whole is None:
+            self.whole = whole(self.userdict)
+            self.table = self.jieba = None  # the whole dictionary segments on its own
+            self.added = set()
+            table.cache_clear()
+
     def _prepare(self, text: str) -> Any:
         self.seen += len(text)
         # a text holding PAD (never a notice) would be segmented with it
         if self.whole is None and (self.table is None or self.seen > self.switch or PAD in text):
-            self.whole = whole(self.userdict)
-            self.table = self.jieba = None  # their memory back: the whole dictionary has it all
-            self.added = set()
-            table.cache_clear()
+            self.use_whole()
         if self.whole is not None:
             return self.whole
         new = False
@@ -158,15 +186,17 @@ class Segmenter:
     def tag(self, text: str) -> list[tuple[str, str]]:
         return list(self._prepare(text).tag(text))
 
-    def dictionary_tags(self, text: str) -> list[tuple[str, str]]:
-        """Each word of `text` with its part of speech if it is a dictionary word, else ''
-        (keywords are dictionary words only). rjieba's first tag() costs ~17 ms (a setup of its
-        own, for the words of no dictionary): the table's tags serve while it is used."""
-        jieba = self._prepare(text)
-        if jieba is not self.jieba or self.table is None:
-            return [(w, t if jieba.has_word(w) else "") for w, t in jieba.tag(text)]
-        entry = self.table.entry
-        return [(w, e[2] if (e := entry(w)) else "") for w in jieba.cut(text)]
+    def tags_of(self, words: Iterable[str], text: str) -> dict[str, str]:
+        """The part of speech of each of `words` (words of `text`, just cut) that is a dictionary
+        word. A dictionary word has its one part of speech wherever it stands: the table says
+        it, even after the switch (tagging a text costs twice what cutting it does, and rjieba's
+        first tag() ~17 ms of a setup of its own); without a table, rjieba's tags of the text do."""
+        if self.entries is not None:
+            # (after the switch, each word is asked once a process: nothing kept for it)
+            entry = self.entries.entry if self.whole is None else self.entries.lookup
+            return {w: e[2] for w in words if (e := entry(w))}
+        tagged = dict(self.whole.tag(text))
+        return {w: tagged[w] for w in words if self.whole.has_word(w)}
 
     def cut(self, text: str) -> list[str]:
         return list(self._prepare(text).cut(text))

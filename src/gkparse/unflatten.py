@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import regex
 
+from . import precompiled
 from .model import Segment
 from .rules import Rules
 
 LONG = 300  # a line this long may hold a whole body
 MARKER_MAY_FOLLOW = "。；：！？）」”』"
-CELL_BAR = regex.compile(r"\s*[|│]\s*")
-HAN = regex.compile(r"\p{Han}")
-SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
+CELL_BAR = precompiled.pattern(r"\s*[|│]\s*")
+HAN = precompiled.pattern(r"\p{Han}")
+SPACE_RUN = precompiled.pattern(r"[ \t\u3000\u00a0]+")
 # a Han-space-Han gap: in PDF text they fall inside words; in crawler text between paragraphs
-HAN_GAP = regex.compile(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
+HAN_GAP = precompiled.pattern(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
 DENSE_GAPS = 40  # fewer characters than this per Han gap: the spaces are PDF artefacts
-MARKER_START = regex.compile(
+MARKER_START = precompiled.pattern(
     r"(?<=[。；：！？）)」”\p{Han}][ \t\u3000\u00a0]*)(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛㈠-㈩])"
     r"|(?<=\d)(?=[一二三四五六七八九十]{1,3}、)"  # `…上午10:00三、活动地点`: after a time or a number
 )
 PARENS_OR_CHAPTER = "（(第"
 CLOSERS = "）)」”』"
-YEAR_IN_BRACKETS = regex.compile(r"[（(〔\[]\s*(?:19|20)\d\d\s*[）)〕\]]")
-CHINESE_GLUED = regex.compile(r"[一二三四五六七八九十]{1,3}、")  # `…办公室二、强化…`
+YEAR_IN_BRACKETS = precompiled.pattern(r"[（(〔\[]\s*(?:19|20)\d\d\s*[）)〕\]]")
+CHINESE_GLUED = precompiled.pattern(r"[一二三四五六七八九十]{1,3}、")  # `…办公室二、强化…`
 
 
 def context(text: str, i: int) -> str:
