@@ -37,10 +37,15 @@ def comparable(text: str, fold: bool = True) -> Counter[str]:
     return Counter(compared(text, fold))
 
 
+# full-width ASCII and the ideographic space as NFKC writes them: mapped first, they leave most
+# text normalised already, which NFKC then only checks instead of decomposing it all
+FULL_WIDTH = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)} | {0x3000: " "}
+
+
 def compared(text: str, fold: bool = True) -> str:
     """The characters of `text` that are compared, in order (see comparable)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", text.translate(FULL_WIDTH))
         text = simplify(text) if fold else text
     return UNSEEN.sub("", text)
 
@@ -108,6 +113,10 @@ class Keeper:
         self.nodes = {n.id: n for n in doc.walk()}
         self.pools: dict[str, Counter[str]] = {}
         self.compared: dict[str, str] = {}  # (a line's text is compared as a piece and whole)
+        # a field's compared text, how far its pieces were found in it in order, and the pieces
+        self.fields: dict[str, str] = {}
+        self.found: dict[str, int] = {}
+        self.taken: dict[str, list[str]] = {}
 
     def seen(self, text: str) -> str:
         found = self.compared.get(text)
@@ -124,16 +133,42 @@ class Keeper:
             return f"{'section' if node.children else 'task'} {node.id}"
         return owner
 
-    def pool(self, owner: str) -> Counter[str]:
-        if owner not in self.pools:
+    def held(self, owner: str) -> str:
+        if owner not in self.fields:
             node = self.nodes.get(owner[5:]) if owner.startswith("node:") else None
-            self.pools[owner] = self.chars(node_text(node) if node else held(self.doc, owner))
+            self.fields[owner] = self.seen(node_text(node) if node else held(self.doc, owner))
+        return self.fields[owner]
+
+    def pool(self, owner: str) -> Counter[str]:
+        """The characters of the field not taken yet, as a multiset."""
+        if owner not in self.pools:
+            pool = Counter(self.held(owner))
+            for piece in self.taken.get(owner, []):
+                pool.subtract(piece)
+            self.pools[owner] = pool
         return self.pools[owner]
 
     def take(self, owner: str, text: str, part: Counter[str] | None = None) -> bool:
         """Take the characters of `text` from the field's if they are all there (in `part` of
-        the field, when given); a piece not all there is kept whole and takes none."""
-        need, pool = self.chars(text), self.pool(owner)
+        the field, when given); a piece not all there is kept whole and takes none.
+
+        The common case needs no counting: the field holds the piece as it is, after the pieces
+        taken before it (so its characters are all there). Once a piece is not found so, the
+        field's characters are counted, those taken subtracted."""
+        seen = self.seen(text)
+        if owner not in self.pools:
+            if part is not None:  # a heading's marker and title: the first words of the field
+                if not within(Counter(seen), part):
+                    return False
+                self.taken.setdefault(owner, []).append(seen)
+                self.found[owner] = max(self.found.get(owner, 0), part.total())
+                return True
+            at = self.held(owner).find(seen, self.found.get(owner, 0))
+            if at >= 0:
+                self.found[owner] = at + len(seen)
+                self.taken.setdefault(owner, []).append(seen)
+                return True
+        need, pool = Counter(seen), self.pool(owner)
         if not within(need, pool if part is None else part):
             return False
         pool.subtract(need)  # in place: each character of `need` is in the pool
