@@ -293,6 +293,20 @@ def test_a_folder_is_mirrored_under_the_output_folder_and_names_never_collide(tm
     assert "邛崃" in (out / "b_notice/page.yaml").read_text(encoding="utf-8")
 
 
+def test_two_files_whose_outputs_collide_are_errors_naming_both(tmp_path):
+    """Two inputs given by name whose outputs would be one file: neither is written over the
+    other; each is an error (exit 1) that names the output and the other input."""
+    for rel, sample in [("a/page.txt", SAMPLES[0]), ("b/page.txt", SAMPLES[1])]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(Path(sample).read_bytes())
+    proc = run("-q", "-o", "out", "a/page.txt", "b/page.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and not (tmp_path / "out").exists()
+    assert proc.stderr.decode().splitlines() == [
+        "gkparse: a/page.txt: out/page.yaml would also be the output of b/page.txt: skipped",
+        "gkparse: b/page.txt: out/page.yaml would also be the output of a/page.txt: skipped",
+    ]
+
+
 def test_a_pipe_is_read_without_naming_it():
     text = Path(SAMPLES[0]).read_text(encoding="utf-8")
     result = CliRunner().invoke(main, [], input=text)

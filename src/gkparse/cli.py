@@ -27,7 +27,7 @@ from .emit import to_json
 from .inputs import Input, SizeType, expand, show
 from .options import Batch, common, rule_sources, stdin_args
 from .tally import start
-from .targets import names_a_file, targets
+from .targets import clash, names_a_file, targets
 from .tasktable import TASK_COLUMNS, csv_cell
 from .writing import UMASK, Stream, is_direct, save, write_atomic
 
@@ -131,7 +131,7 @@ def parse_command(
     for item, text in tally.documents(inputs, work, batch.jobs, to_screen):
         name = show(item.name)
         if id(item) not in places:
-            tally.fail(name, "its output's name is another input's too; skipped")
+            tally.fail(name, clash(inputs, output, suffix, item))
             continue
         target = places[id(item)]
         if target is None:

@@ -50,3 +50,18 @@ def targets(inputs: list[Input], output: str | None, suffix: str) -> dict[int, P
             real[id(i)] = out[id(i)].resolve()
     still = shared()
     return {k: t for k, t in out.items() if t is None or real[k] not in still}
+
+
+def clash(inputs: list[Input], output: str | None, suffix: str, item: Input) -> str:
+    """Why `item` has no output (targets left it out): the output and the other inputs of it."""
+    mine = target(item, output, suffix)
+    if mine is None:
+        return "its output's name is another input's too; skipped"
+    others = [
+        i.name
+        for i in inputs
+        if i is not item and (t := target(i, output, suffix)) and t.resolve() == mine.resolve()
+    ]
+    if item.name in others:
+        return f"given twice, its output {mine} would be written twice: skipped"
+    return f"{mine} would also be the output of {', '.join(others)}: skipped"
