@@ -37,15 +37,10 @@ def comparable(text: str, fold: bool = True) -> Counter[str]:
     return Counter(compared(text, fold))
 
 
-# full-width ASCII and the ideographic space as NFKC writes them: mapped first, they leave most
-# text normalised already, which NFKC then only checks instead of decomposing it all
-FULL_WIDTH = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)} | {0x3000: " "}
-
-
 def compared(text: str, fold: bool = True) -> str:
     """The characters of `text` that are compared, in order (see comparable)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text.translate(FULL_WIDTH))
+        text = unicodedata.normalize("NFKC", text)
         text = simplify(text) if fold else text
     return UNSEEN.sub("", text)
 
