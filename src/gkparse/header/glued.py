@@ -1,5 +1,10 @@
 """Header elements that lost the line break between them, cut apart before they are read:
-`XX市人民政府办公厅文件X政办[2014]180号…`, `各村委会：现将…`, `XX管委会2023年11月14日XX方案`."""
+`XX市人民政府办公厅文件X政办[2014]180号…`, `各村委会：现将…`, `XX管委会2023年11月14日XX方案`.
+
+A line is cut after a 版头 or a 文号, before a page's label, around a 主送机关, before a
+table's header row, an attachment's title or a 附注's text, and around a signature and its
+date; each piece is cut again until none holds more. cut_glued hands on the tokens and, by id of each segment cut, the
+pieces that replace it (expand reads them back)."""
 
 from __future__ import annotations
 
@@ -48,9 +53,8 @@ def glued_at(rules: Rules, text: str) -> int | None:
         rules.header["title_end"].fullmatch(strip_spaces(text[: m.start()]))
         or rules.meta_label.match(text)
     ):
-        return (
-            m.start()
-        )  # `…的通知发布时间：`, `文号：X发布日期：`: a page's label after a title or a pair
+        # `…的通知发布时间：`, `文号：X发布日期：`: a page's label after a title or a pair
+        return m.start()
     at = recipients_after(rules, text)
     if at:
         return at  # `…的通知国发〔2019〕4号各省、自治区…：现将…`
@@ -68,22 +72,24 @@ def glued_at(rules: Rules, text: str) -> int | None:
 
 
 RECIPIENTS_START = regex.compile(r"(?<=号|通知)各")
+COLON = regex.compile(r"[:：]")
 
 
 def recipients_after(rules: Rules, text: str) -> int | None:
     """Where a 主送机关 starts glued after a 文号 or a title (`…4号各省…：`), or None."""
     for m in RECIPIENTS_START.finditer(text, 1):
-        colon = regex.compile(r"[:：]").search(text, m.start())
+        colon = COLON.search(text, m.start())
         if colon and is_recipients(rules, text[m.start() : colon.end()]):
             return m.start()
     return None
 
 
 def note_before(rules: Rules, text: str, date: regex.Match[str]) -> bool:
+    """Whether all that stands before `date` on the line is a 附注 (`（此件公开发布）`)."""
     return rules.header["note"].fullmatch(text[: date.start()].strip()) is not None
 
 
-def signed_at(rules: Rules, text: str, above: str | None) -> tuple[int, ...] | None:
+def signed_at(rules: Rules, text: str, above: str | None) -> tuple[int, int, int, int] | None:
     """Where a signature and its date stand inside a line, as (start of an attachment's name
     before them, start of the names, start of the date, end of the date): unit names after the
     line's last sentence (or on the line above) right before a full date, with a sentence
