@@ -8,6 +8,11 @@ Label cells alternate with value cells. One label alone proves nothing (`名称`
 `日期` are words of any text); a row, or a run of lines, in which the label cells keep
 alternating with values is a metadata table, decided over the whole row or run. A label a
 page glued to the end of the value before it (`…的通知发文机关`) is cut off.
+
+On a line of pairs, what is not a value is cut from it: a page's timestamp before the labels,
+widgets after a value (`浏览次数:`), and the notice's own text run on after the last value (a
+value ends where its field's shape ends: a date, a 文号, a title). Hands on tokens: `meta`
+(field, value), `junk` and `text`.
 """
 
 from __future__ import annotations
@@ -26,10 +31,12 @@ LONG_LABEL = 3  # a label this long is no common word (索引号, 发文字号, 
 DROP = "drop"
 FREE_TEXT_FIELDS = {"publisher", "topic", "keywords", "title"}
 RUN_ON = 40  # a last value longer than this may hold the text the page ran on after it
-WIDGET_VALUE = regex.compile(
-    r"\s*(?:\d+|[【\[]?[大中小\s]*[】\]]?)"
-)  # 浏览次数：590, 字体：【大 中 小】
+# a page widget's value: 浏览次数：590, 字体：【大 中 小】
+WIDGET_VALUE = regex.compile(r"\s*(?:\d+|[【\[]?[大中小\s]*[】\]]?)")
 CELL_VALUE_MAX = 150  # a value cell holds a title at most; a longer line is the notice, run on
+GLUED_LABEL_MAX = 6  # the longest label a page glues to a value (主题分类名称)
+JUNK_WORDS_MAX = 4  # junk after a value is this many words at most (`浏览次数: 【字体:`)
+VALUE_UNDER_LABEL_MAX = 40  # a free-text value printed under its label; longer is a paragraph
 TABLE_GAP = 2  # a row this many lines after the last one continues its table (a rule between)
 
 Pair = tuple[Segment, str, str]
@@ -112,7 +119,7 @@ def _suffix_field(rules: Rules, label: str) -> str | None:
 def _glued_label(rules: Rules, text: str) -> int | None:
     """Where a long label glued to the end of a value begins (`…的通知发文机关`, `…发布时间：`)."""
     text = text.rstrip(" :：")
-    for start in range(max(1, len(text) - 6), len(text) - LONG_LABEL + 1):
+    for start in range(max(1, len(text) - GLUED_LABEL_MAX), len(text) - LONG_LABEL + 1):
         if label_field(rules, text[start:]) not in (None, DROP):
             return start
     return None
@@ -181,22 +188,13 @@ def label_pairs(rules: Rules, seg: Segment) -> list[Token] | None:
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(seg.text)
         words = seg.text[m.end() : end].split()
-        # junk glued after a value (`2022-09-30 浏览次数: 【字体:`) becomes segments of its own
-        cut = len(words)
-        while cut > 0:
-            k = next(
-                (k for k in range(max(0, cut - 4), cut) if rules.junk_id(" ".join(words[k:cut]))),
-                None,
-            )
-            if k is None:
-                break
-            cut = k
+        cut = _junk_start(rules, words)
         value_text = " ".join(words[:cut])
-        run_on = None
+        run_on: str | None = None  # the notice's text, run on after the page's last value
         if i + 1 == len(labels) and cut == len(words) and len(value_text) > RUN_ON:
-            run_on = _value_end(rules, rules.field_of(m["label"]), value_text)
-            if run_on is not None:
-                value_text, run_on = value_text[:run_on].strip(), value_text[run_on:].strip()
+            value_end = _value_end(rules, rules.field_of(m["label"]), value_text)
+            if value_end is not None:
+                value_text, run_on = value_text[:value_end].strip(), value_text[value_end:].strip()
         whole = len(labels) == 1 and cut == len(words) and run_on is None
         piece_text = seg.text if whole else f"{m.group().strip()}{value_text}"
         piece = Segment(seg.line, piece_text, seg.raw if whole else piece_text)
@@ -204,11 +202,21 @@ def label_pairs(rules: Rules, seg: Segment) -> list[Token] | None:
         if cut < len(words):
             tail = " ".join(words[cut:])
             tokens.append(Token("junk", Segment(seg.line, tail, tail), rules.junk_id(tail) or ""))
-        if (
-            run_on
-        ):  # `字体：【X政发〔2019〕1号各乡…`: the notice runs on after the page's last label
+        if run_on:  # `字体：【X政发〔2019〕1号各乡…`
             tokens.append(Token("text", Segment(seg.line, run_on, run_on)))
     return tokens
+
+
+def _junk_start(rules: Rules, words: list[str]) -> int:
+    """Where junk glued after a value begins (`2022-09-30 浏览次数: 【字体:`), to become segments
+    of its own: the index of its first word, len(words) when there is none."""
+    cut = len(words)
+    while True:  # the junk may be several widgets: each found ends where the last begins
+        starts = range(max(0, cut - JUNK_WORDS_MAX), cut)
+        k = next((k for k in starts if rules.junk_id(" ".join(words[k:cut]))), None)
+        if k is None:
+            return cut
+        cut = k
 
 
 def _value_end(rules: Rules, field: str, value: str) -> int | None:
@@ -235,7 +243,7 @@ def _fits(rules: Rules, field: str, text: str) -> bool:
         return bool(rules.header["doc_number"].fullmatch(text))
     if field in ("index_number", "disclosure"):
         return any(f == field and p.fullmatch(text) for f, p in rules.values)
-    return len(text) <= 40 and not rules.header["title_end"].fullmatch(text)
+    return len(text) <= VALUE_UNDER_LABEL_MAX and not rules.header["title_end"].fullmatch(text)
 
 
 def values_under_labels(rules: Rules, tokens: list[Token]) -> list[Token]:
@@ -253,7 +261,7 @@ def values_under_labels(rules: Rules, tokens: list[Token]) -> list[Token]:
         if (
             tok.kind == "meta"
             and not tok.value
-            and tok.name != "drop"
+            and tok.name != DROP
             and nxt is not None
             and nxt.kind == "text"
         ):
