@@ -28,6 +28,7 @@ from .state import State
 
 # white space, controls, format characters, and U+FFFD (bytes no character was read from)
 UNSEEN = regex.compile(r"[\p{Z}\p{Cc}\p{Cf}\ufffd]+")
+NODE_OWNER = "node:"  # the owner a segment of a section or task has: `node:` and the node's id
 STOP_AFTER_TITLE = 3  # a title ends within this many characters of its full stop or colon
 
 
@@ -50,25 +51,26 @@ def within(need: Counter[str], pool: Counter[str]) -> bool:
     return all(pool[ch] >= n for ch, n in need.items())
 
 
-def values(value: Any) -> str:
+def value_text(value: Any) -> str:
     """The text of a field's value: a string, a list of strings or deadlines, or none."""
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        return " ".join(values(v) if not hasattr(v, "text") else v.text for v in value)
+        return " ".join(value_text(v) if not hasattr(v, "text") else v.text for v in value)
     return ""
 
 
 def held(doc: Document, owner: str) -> str:
     """The text the field `owner` (a segment's owner) holds."""
     if owner in ("preamble", "closing"):
-        return values(getattr(doc, owner))
+        return value_text(getattr(doc, owner))
     part, _, name = owner.partition(".")
     obj = {"header": doc.header, "metadata": doc.metadata}.get(part)
-    return values(getattr(obj, name, None)) if obj is not None else ""
+    return value_text(getattr(obj, name, None)) if obj is not None else ""
 
 
 def node_text(node: Node) -> str:
+    """What a section or task holds of the print: marker, title, text, units and deadlines."""
     units = [*node.responsible, *node.lead, *node.support, *(d.text for d in node.deadlines)]
     return " ".join(filter(None, [node.marker, node.title, node.text, *units]))
 
@@ -122,15 +124,23 @@ class Keeper:
     def chars(self, text: str) -> Counter[str]:
         return Counter(self.seen(text))
 
+    def node(self, owner: str) -> Node | None:
+        """The section or task a segment's owner names, or None."""
+        if not owner.startswith(NODE_OWNER):
+            return None
+        return self.nodes.get(owner[len(NODE_OWNER) :])
+
     def field(self, owner: str) -> str:
-        if owner.startswith("node:"):
-            node = self.nodes[owner[5:]]
+        """The field as as_printed names it: `section 2.1`, `task 2.1.3`, `header.title`."""
+        node = self.node(owner)
+        if node is not None:
             return f"{'section' if node.children else 'task'} {node.id}"
         return owner
 
     def held(self, owner: str) -> str:
+        """The compared text of what the field `owner` holds (computed once a field)."""
         if owner not in self.fields:
-            node = self.nodes.get(owner[5:]) if owner.startswith("node:") else None
+            node = self.node(owner)
             self.fields[owner] = self.seen(node_text(node) if node else held(self.doc, owner))
         return self.fields[owner]
 
@@ -172,7 +182,7 @@ class Keeper:
     def keep(self, seg: Segment) -> list[dict[str, Any]]:
         owner = seg.owner or ""
         text = seg.text.translate(self.back)
-        node = self.nodes.get(owner[5:]) if owner.startswith("node:") else None
+        node = self.node(owner)
         if node is not None and node.segs and node.segs[0] is seg:
             cut = len(heading(node, text))
             # the raw text where cleaning only changed widths, one character for one
