@@ -203,7 +203,7 @@ def glued_header(rules: Rules, text: str) -> list[str]:
 
 def only_labels(rules: Rules, text: str) -> bool:
     """Whether a line is nothing but column labels (`序号重点任务牵头单位责任单位完成时限`)."""
-    rest = _labels(tuple(rules.table_columns)).sub("", regex.sub(r"\s+", "", text))
+    rest = _labels(tuple(rules.table_columns)).sub("", SPACES.sub("", text))
     return not rest.strip("/／|")
 
 
@@ -220,6 +220,7 @@ def header_run_at(rules: Rules, text: str) -> int | None:
 
 @lru_cache(maxsize=8)
 def _label_ends(labels: tuple[str, ...]) -> frozenset[str]:
+    """The last characters of the column labels: a header row run on ends with one."""
     return frozenset(label[-1] for label in labels if label)
 
 

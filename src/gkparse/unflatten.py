@@ -1,9 +1,11 @@
 """Cut a body that a crawler or a PDF extraction flattened onto one line back into segments.
 
-Two cuts, both by the structure of the text: at the spaces that stood for line breaks, and
-before outline markers, wherever they stand. A cut before a marker is only a proposal: the
-outline decoder weighs it by what precedes it (Segment.context) and by the numbering around it;
-a piece it declines is joined back to the text before it.
+A table row printed on one line with bars (`1 | 加强… | 办公室 | 年底前`) is cut into its cells,
+each marked with its column's index (Segment.column, empty cells counted). Other lines are cut
+by the structure of the text: at the spaces that stood for line breaks, and before outline
+markers, wherever they stand; the cells too before their markers. A cut before a marker is
+only a proposal: the outline decoder weighs it by what precedes it (Segment.context) and by the
+numbering around it; a piece it declines is joined back to the text before it.
 """
 
 from __future__ import annotations
