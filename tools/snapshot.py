@@ -47,8 +47,17 @@ def outputs() -> dict[str, str]:
     return result
 
 
+USAGE = "usage: snapshot.py write|compare FOLDER"
+
+
 def main() -> None:
+    wants_help = bool({"-h", "--help"} & set(sys.argv[1:]))
+    if wants_help or len(sys.argv) != 3 or sys.argv[1] not in ("write", "compare"):
+        print(USAGE, file=sys.stdout if wants_help else sys.stderr)
+        sys.exit(0 if wants_help else 2)  # (any other word was taken for `compare`)
     action, folder = sys.argv[1], Path(sys.argv[2])
+    if action == "compare" and not folder.is_dir():
+        sys.exit(f"snapshot.py: {folder}: no such folder (write it first)")
     current = outputs()
     if action == "write":
         folder.mkdir(parents=True, exist_ok=True)
