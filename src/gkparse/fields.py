@@ -20,6 +20,7 @@ from .normalize import mend_spaces, strip_spaces
 from .paragraphs import join_paragraphs
 from .rules import Rules
 from .state import State
+from .tables import UNIT_ROLES
 from .taskfields import cell_units, deadlines, deadlines_in, responsibility
 from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 names units
 
@@ -62,7 +63,7 @@ ROW_FIELDS = {"lead", "responsible", "deadline"}
 def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
     """The unit and deadline cells of a table row: its lead and responsible units, deadlines."""
     for seg in node.segs:
-        if seg.cell in ("lead", "responsible"):
+        if seg.cell in UNIT_ROLES:
             units = [u for u in cell_units(seg.text) if u not in node.responsible]
             node.responsible.extend(units)
             if seg.cell == "lead":
@@ -199,7 +200,7 @@ def run(state: State) -> None:
     )
     after = state.tail_units_after
     last = state.glued_roles[-1:] or ["lead"]  # a spaced header row's last column is units
-    if after is not None and not rows and last[0] in ("lead", "responsible"):
+    if after is not None and not rows and last[0] in UNIT_ROLES:
         position = {id(s): k for k, s in enumerate(doc.segments)}
         start = position.get(id(after), len(doc.segments))
         for node in doc.tasks:

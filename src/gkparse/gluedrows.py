@@ -24,6 +24,7 @@ from .normalize import mend_spaces
 from .paragraphs import join_paragraphs
 from .rules import Rules
 from .state import State
+from .tables import UNIT_ROLES
 from .units import BRACKETED_END, OWN_PLACE
 
 SEPARATORS = "，、,；;"
@@ -82,13 +83,14 @@ def glued_row(node: Node, row: GluedRow, roles: list[str], issues: list[Issue]) 
         row.deadline, rest = rest or None, ""
     node.title = mend_spaces(row.text[: run.start].strip()) or None
     node.text = join_paragraphs(node.segs[row.used :], issues, rest)
-    lead = "lead" in roles
     node.responsible.extend(u for u in run.names if u not in node.responsible)
-    if lead and run.glued_first:
+    if "lead" in roles and run.glued_first:
         node.lead.append(run.names[0])
 
 
 def find_row(rules: Rules, node: Node) -> GluedRow | None:
+    """The row run together on a task's heading line (or on it and the next segment), or None
+    when no run of units stands in it."""
     run = unit_run(rules, node.head)
     if run is not None:
         return GluedRow(node.head, run, 1)
@@ -106,7 +108,7 @@ def glued_rows(state: State) -> dict[str, GluedRow]:
     after, roles = state.tail_units_after, state.glued_roles
     if after is None or "task" not in roles[:-1]:
         return {}
-    if roles[roles.index("task") + 1] not in ("lead", "responsible"):
+    if roles[roles.index("task") + 1] not in UNIT_ROLES:
         return {}
     position = {id(s): k for k, s in enumerate(state.doc.segments)}
     start = position.get(id(after), len(state.doc.segments))
