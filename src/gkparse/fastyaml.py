@@ -25,12 +25,11 @@ from . import precompiled
 STR = "tag:yaml.org,2002:str"
 # characters written as they are: printable in YAML 1.2 and no line break in YAML 1.1 (which
 # breaks lines at NEL, U+2028 and U+2029); anything else is escaped in double quotes
-PRINTABLE = precompiled.pattern(
-    r"^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]*$"
+WRITTEN_AS_IS = (
+    r"\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe"
 )
-NOT_PRINTABLE = precompiled.pattern(
-    r"[^\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]"
-)
+PRINTABLE = precompiled.pattern(rf"^[{WRITTEN_AS_IS}]*$")
+NOT_PRINTABLE = precompiled.pattern(rf"[^{WRITTEN_AS_IS}]")
 ESCAPES = {
     "\x00": "0",
     "\x07": "a",
