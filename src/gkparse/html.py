@@ -12,7 +12,7 @@ out when the page's own structure says where the article is: a known content con
 (`CONTAINERS`: div#zoom, .TRS_Editor, #UCAP-CONTENT …), else the deepest block holding nearly all
 of the page's sentences. Around it, only what belongs to the notice is kept: the page-metadata
 lines (their labels are the rules' `metadata` labels), the heading just before the article, and
-its attachments (附件). A page where neither is found is read whole, as before.
+its attachments (附件). A page where neither is found is read whole.
 """
 
 from __future__ import annotations
