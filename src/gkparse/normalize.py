@@ -105,9 +105,10 @@ MAGIC = {
     b"Rar!": "a RAR archive",
     b"7z\xbc\xaf": "a 7z archive",
 }
-DAMAGE_SHARE = (
-    0.01  # a UTF-8 text with fewer bad bytes than this is damaged UTF-8, not another encoding
-)
+# a UTF-8 text with fewer bad bytes than this share is damaged UTF-8, not another encoding
+DAMAGE_SHARE = 0.01
+NUL_SHARE = 8  # more than one byte in this many NUL: UTF-16 without a BOM, or binary data
+PRINTABLE_SHARE = 0.95  # UTF-16 read without a BOM is text when this share of it is printable
 
 
 def decode(data: bytes) -> tuple[str, str, list[Issue]]:
@@ -121,25 +122,9 @@ def decode(data: bytes) -> tuple[str, str, list[Issue]]:
             raise NotText(f"not a text file: {what}")
     if not data.strip(b" \t\r\n\x0b\x0c\x00"):
         raise NotText("empty file" if not data else "no text (only whitespace)")
-    for bom, name in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return _no_nul(data.decode(name), name, [])
-            except UnicodeDecodeError:
-                break
-    if data.count(0) > len(data) // 8:  # UTF-16 without a BOM, or a binary file
-        for name in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if sum(ch.isprintable() or ch.isspace() for ch in text) > 0.95 * len(text):
-                return _no_nul(text, name, [Issue(None, f"no BOM: read as {name}")])
-        raise NotText("not a text file: binary data")
+    unicode = _by_bom(data) or _utf16(data)
+    if unicode is not None:
+        return unicode
     try:
         return _no_nul(data.decode("utf-8"), "utf-8", [])
     except UnicodeDecodeError:
@@ -170,6 +155,37 @@ def decode(data: bytes) -> tuple[str, str, list[Issue]]:
             [Issue(None, f"encoding guessed as {best.encoding}: check the text")],
         )
     raise NotText("not a text file: binary data (no encoding reads it)")
+
+
+def _by_bom(data: bytes) -> tuple[str, str, list[Issue]] | None:
+    """The text its byte-order mark says the encoding of; None without one, or when the
+    bytes after it do not decode (then the other ways are tried)."""
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return _no_nul(data.decode(name), name, [])
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _utf16(data: bytes) -> tuple[str, str, list[Issue]] | None:
+    """Bytes with many NULs: UTF-16 without a BOM if either byte order reads as text, else
+    NotText; None when the NULs are few (another encoding)."""
+    if data.count(0) <= len(data) // NUL_SHARE:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if sum(ch.isprintable() or ch.isspace() for ch in text) > PRINTABLE_SHARE * len(text):
+            return _no_nul(text, name, [Issue(None, f"no BOM: read as {name}")])
+    raise NotText("not a text file: binary data")
 
 
 def _as_big5(data: bytes, gb: str) -> str | None:
