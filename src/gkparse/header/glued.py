@@ -1,12 +1,15 @@
 """Header elements that lost the line break between them, cut apart before they are read:
 `XX市人民政府办公厅文件X政办[2014]180号…`, `各村委会：现将…`, `XX管委会2023年11月14日XX方案`.
 
-A line is cut after a 版头 or a 文号, before a page's label, around a 主送机关, before a
-table's header row, an attachment's title or a 附注's text, and around a signature and its
-date; each piece is cut again until none holds more. cut_glued hands on the tokens and, by id of each segment cut, the
-pieces that replace it (expand reads them back)."""
+A line is cut after a 版头 or a 文号, after a title, before a page's label, around a 主送机关,
+before a table's header row, an attachment's title or a 附注's text (CUTS: the order as data),
+and around a signature and its date; each piece is cut again until none holds more. cut_glued
+hands on the tokens and, by id of each segment cut, the pieces that replace it (expand reads
+them back)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import regex
 
@@ -21,6 +24,8 @@ from ..tables import header_run_at
 ATTACHMENT_MARK = regex.compile(r"附件(?:\s*\d{1,2}(?=\p{Han}))?\s*(?=\p{Han}|(?:19|20)\d\d年)")
 NOTE_FIRST = regex.compile(r"[（(]\s*此件[^（）()]{1,12}[)）]")  # a 附注 in brackets opening a line
 TEXT_START = regex.compile(r"\p{Han}|[（(]")  # (compiled once: ~4 µs a call saved)
+RECIPIENTS_START = regex.compile(r"(?<=号|通知)各")  # a 主送机关 after a 文号 or a title
+COLON = regex.compile(r"[:：]")
 
 
 def _cut(tok: Token, at: int) -> list[Token]:
@@ -32,11 +37,16 @@ def _cut(tok: Token, at: int) -> list[Token]:
     ]
 
 
-def glued_at(rules: Rules, text: str) -> int | None:
-    """Where a header element ends that runs on into the next one on the same line."""
+def _after_mark(rules: Rules, text: str) -> int | None:
+    """`XX市人民政府办公厅文件X政办[2014]180号…`: the 发文机关标志, then what follows it."""
     m = rules.header["header_mark"].match(text)
     if m and m.end() < len(text) and is_unit(rules, strip_spaces(m["issuer"])):
-        return m.end()  # `XX市人民政府办公厅文件X政办[2014]180号…`
+        return m.end()
+    return None
+
+
+def _after_doc_number(rules: Rules, text: str) -> int | None:
+    """`X政办字〔2019〕33 号 XX市XX局 …`, `…〔2019〕33号各…`: a 文号, then a space or 各."""
     m = rules.header["doc_number"].match(text)
     if (
         m
@@ -44,35 +54,40 @@ def glued_at(rules: Rules, text: str) -> int | None:
         and (text[m.end()].isspace() or text[m.end()] == "各")
         and doc_number(rules, m.group())
     ):
-        return m.end()  # `X政办字〔2019〕33 号 XX市XX局 …`
-    m = rules.header["title_glued"].match(text)
-    if m and m.end() < len(text) and "。" not in m.group():
         return m.end()
+    return None
+
+
+def _after_title(rules: Rules, text: str) -> int | None:
+    """A title run on into the preamble's first words, its 文号, or its second copy."""
+    m = rules.header["title_glued"].match(text)
+    return m.end() if m and m.end() < len(text) and "。" not in m.group() else None
+
+
+def _before_label(rules: Rules, text: str) -> int | None:
+    """`…的通知发布时间：`, `文号：X发布日期：`: a page's label after a title or after a pair."""
     m = rules.meta_label.search(text, 1)
     if m and (
         rules.header["title_end"].fullmatch(strip_spaces(text[: m.start()]))
         or rules.meta_label.match(text)
     ):
-        # `…的通知发布时间：`, `文号：X发布日期：`: a page's label after a title or a pair
         return m.start()
-    at = recipients_after(rules, text)
-    if at:
-        return at  # `…的通知国发〔2019〕4号各省、自治区…：现将…`
-    at = header_run_at(rules, text)
-    if at:
-        return at  # `…任务分解表工作任务工作要求牵头单位…`: the table's header row follows
+    return None
+
+
+def _before_attachment_title(rules: Rules, text: str) -> int | None:
+    """`附件2022年全区…分解表`: the attachment's mark, then its title."""
     m = ATTACHMENT_MARK.match(text)
-    if m and m.end() < len(text):
-        return m.end()  # `附件2022年全区…分解表`: the attachment's mark, then its title
+    return m.end() if m and m.end() < len(text) else None
+
+
+def _after_note(rules: Rules, text: str) -> int | None:
+    """`（此件主动公开）2017年政务公开工作主要任务分解表…`: a 附注, then the plan's title."""
     m = NOTE_FIRST.match(text)
-    rest = text[m.end() :] if m else ""
-    if m and rest.strip() and not DATE.match(rest.strip()) and rules.header["note"].fullmatch(m[0]):
-        return m.end()  # `（此件主动公开）2017年政务公开工作主要任务分解表…`
-    return recipients_prefix(rules, text)
-
-
-RECIPIENTS_START = regex.compile(r"(?<=号|通知)各")
-COLON = regex.compile(r"[:：]")
+    rest = text[m.end() :].strip() if m else ""
+    if m and rest and not DATE.match(rest) and rules.header["note"].fullmatch(m[0]):
+        return m.end()
+    return None
 
 
 def recipients_after(rules: Rules, text: str) -> int | None:
@@ -81,6 +96,32 @@ def recipients_after(rules: Rules, text: str) -> int | None:
         colon = COLON.search(text, m.start())
         if colon and is_recipients(rules, text[m.start() : colon.end()]):
             return m.start()
+    return None
+
+
+Cut = Callable[[Rules, str], int | None]  # (a type alias: evaluated at import, Python 3.10+)
+
+# The cuts, tried in this order on each piece: the first that finds where an element ends wins
+# (a 版头's mark before the 文号 it holds; a title before the labels after it …).
+CUTS: tuple[Cut, ...] = (
+    _after_mark,
+    _after_doc_number,
+    _after_title,
+    _before_label,
+    recipients_after,  # `…的通知国发〔2019〕4号各省、自治区…：现将…`
+    header_run_at,  # `…任务分解表工作任务工作要求牵头单位…`: the table's header row
+    _before_attachment_title,
+    _after_note,
+    recipients_prefix,  # `各村委会：现将…`
+)
+
+
+def glued_at(rules: Rules, text: str) -> int | None:
+    """Where a header element ends that runs on into the next one on the same line."""
+    for cut in CUTS:
+        at = cut(rules, text)
+        if at:
+            return at
     return None
 
 
