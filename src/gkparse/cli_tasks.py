@@ -77,7 +77,7 @@ def tasks_command(
         from .ical import calendar, events
 
         outputs.append((ics_file, calendar(events(docs, wanted))))
-    taken = {item.path.resolve(): item.name for item in inputs if item.path}
+    taken = {item.path.resolve(): item.name for item in inputs if item.path and not item.stream}
     for target, content in outputs:
         if target == "-":
             write_stdout(content if isinstance(content, str) else content.decode())
