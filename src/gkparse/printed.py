@@ -110,10 +110,11 @@ class Keeper:
         self.nodes = {n.id: n for n in doc.walk()}
         self.pools: dict[str, Counter[str]] = {}
         self.compared: dict[str, str] = {}  # (a line's text is compared as a piece and whole)
-        # a field's compared text, how far its pieces were found in it in order, and the pieces
+        # a field's text, how far its pieces were found in it in order, and the pieces taken
         self.fields: dict[str, str] = {}
         self.found: dict[str, int] = {}
         self.taken: dict[str, list[str]] = {}
+        self.heads: dict[str, int] = {}  # a node's field: where its marker and title end
 
     def seen(self, text: str) -> str:
         found = self.compared.get(text)
@@ -138,18 +139,18 @@ class Keeper:
         return owner
 
     def held(self, owner: str) -> str:
-        """The compared text of what the field `owner` holds (computed once a field)."""
+        """The text the field `owner` holds (found once a field)."""
         if owner not in self.fields:
             node = self.node(owner)
-            self.fields[owner] = self.seen(node_text(node) if node else held(self.doc, owner))
+            self.fields[owner] = node_text(node) if node else held(self.doc, owner)
         return self.fields[owner]
 
     def pool(self, owner: str) -> Counter[str]:
         """The characters of the field not taken yet, as a multiset."""
         if owner not in self.pools:
-            pool = Counter(self.held(owner))
+            pool = self.chars(self.held(owner))
             for piece in self.taken.get(owner, []):
-                pool.subtract(piece)
+                pool.subtract(self.seen(piece))
             self.pools[owner] = pool
         return self.pools[owner]
 
@@ -157,23 +158,23 @@ class Keeper:
         """Take the characters of `text` from the field's if they are all there (in `part` of
         the field, when given); a piece not all there is kept whole and takes none.
 
-        The common case needs no counting: the field holds the piece as it is, after the pieces
-        taken before it (so its characters are all there). Once a piece is not found so, the
-        field's characters are counted, those taken subtracted."""
-        seen = self.seen(text)
+        The common case needs no counting and no normalising: the field holds the piece as it
+        is, after the pieces taken before it (so its characters are all there). Once a piece is
+        not found so, the field's characters are counted, those taken subtracted."""
         if owner not in self.pools:
             if part is not None:  # a heading's marker and title: the first words of the field
-                if not within(Counter(seen), part):
+                if not within(self.chars(text), part):
                     return False
-                self.taken.setdefault(owner, []).append(seen)
-                self.found[owner] = max(self.found.get(owner, 0), part.total())
+                self.taken.setdefault(owner, []).append(text)
+                first = self.heads.get(owner, 0)  # where the field's marker and title end
+                self.found[owner] = max(self.found.get(owner, 0), first)
                 return True
-            at = self.held(owner).find(seen, self.found.get(owner, 0))
+            at = self.held(owner).find(text, self.found.get(owner, 0))
             if at >= 0:
-                self.found[owner] = at + len(seen)
-                self.taken.setdefault(owner, []).append(seen)
+                self.found[owner] = at + len(text)
+                self.taken.setdefault(owner, []).append(text)
                 return True
-        need, pool = Counter(seen), self.pool(owner)
+        need, pool = self.chars(text), self.pool(owner)
         if not within(need, pool if part is None else part):
             return False
         pool.subtract(need)  # in place: each character of `need` is in the pool
@@ -188,7 +189,9 @@ class Keeper:
             # the raw text where cleaning only changed widths, one character for one
             printed = seg.raw if len(seg.raw) == len(text) else text
             entries = []
-            if not self.take(owner, text[:cut], self.chars(f"{node.marker} {node.title or ''}")):
+            head = " ".join(filter(None, [node.marker, node.title]))  # node_text's first words
+            self.heads[owner] = len(head)
+            if not self.take(owner, text[:cut], self.chars(head)):
                 entries.append(self.entry(seg.line, self.field(owner), printed[:cut]))
             if not self.take(owner, text[cut:]):
                 entries.append(self.entry(seg.line, self.field(owner), printed[cut:]))
@@ -221,9 +224,9 @@ def as_printed(
         placed = [s for s in segs if s.owner and s.owner != "metadata.dropped"]
         entries = [e for seg in placed for e in keeper.keep(seg)]
         pieces = [s.text for s in placed] + dropped.get(line, [])
-        # (the same characters in the same order, the common case, need no counting)
-        printed, held_text = keeper.seen(lines[line - 1]), keeper.seen(" ".join(pieces))
-        if printed != held_text and not within(Counter(printed), Counter(held_text)):
+        # (the line as its pieces, or the same characters in the same order: no counting)
+        joined = " ".join(pieces)
+        if lines[line - 1].strip() != joined and not _holds(keeper, lines[line - 1], joined):
             fields = dict.fromkeys(keeper.field(s.owner or "") for s in placed)
             entries = [keeper.entry(line, ", ".join(fields), lines[line - 1])] if fields else []
             junk.update([] if fields else [line])
@@ -232,6 +235,12 @@ def as_printed(
     whole = [{"line": n, "text": lines[n - 1].strip()} for n in junk]
     doc.metadata.dropped = sorted(kept + whole, key=lambda entry: entry["line"])
     return out
+
+
+def _holds(keeper: Keeper, line: str, pieces: str) -> bool:
+    """The line's pieces hold every character of the line, as they are compared."""
+    printed, held_text = keeper.seen(line), keeper.seen(pieces)
+    return printed == held_text or within(Counter(printed), Counter(held_text))
 
 
 def removed(dropped: list[dict[str, Any]], lines: list[str], cut: dict[int, str]) -> list[dict]:
