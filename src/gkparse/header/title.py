@@ -15,6 +15,7 @@ from .zone import TITLE_MIN, TOP, HeaderState, plain_title
 # a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
 TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
 TITLE_LINES = 4
+KIND_ONLY = 3  # a title this short is a kind of document alone (通知, 意见, 分解表): a category
 LOOK_AHEAD = 6  # lines of the 版头 looked at for a title after a plain line
 
 
@@ -81,6 +82,8 @@ def read(s: HeaderState, i: int) -> int:
     lines = _lines(s, i)
     title = strip_spaces("".join(s.text(k) for k in range(i, i + lines)))
     if not ends.fullmatch(title) and (len(title) < TITLE_MIN or _title_follows(s, i + lines)):
+        return 0
+    if len(title) <= KIND_ONLY:  # the page's category (信息分类：通知), no notice's title
         return 0
     f.title.extend(s.tokens[i : i + lines])
     return lines
