@@ -14,7 +14,14 @@ from collections.abc import Callable
 import regex
 
 from ..dates import DATE
-from ..elements import doc_number, is_recipients, is_unit, recipients_prefix, units_line
+from ..elements import (
+    doc_number,
+    is_recipients,
+    is_unit,
+    recipients_prefix,
+    split_units,
+    units_line,
+)
 from ..model import Segment, Token
 from ..normalize import strip_spaces
 from ..rules import Rules
@@ -24,7 +31,8 @@ from ..tables import header_run_at
 ATTACHMENT_MARK = regex.compile(r"附件(?:\s*\d{1,2}(?=\p{Han}))?\s*(?=\p{Han}|(?:19|20)\d\d年)")
 NOTE_FIRST = regex.compile(r"[（(]\s*此件[^（）()]{1,12}[)）]")  # a 附注 in brackets opening a line
 TEXT_START = regex.compile(r"\p{Han}|[（(]")  # (compiled once: ~4 µs a call saved)
-RECIPIENTS_START = regex.compile(r"(?<=号|通知)各")  # a 主送机关 after a 文号 or a title
+# where a 主送机关 may start glued on: after a 文号 or a title's kind (…4号各省…, …的通知立山…)
+RECIPIENTS_START = regex.compile(r"(?<=号|通知|方案|要点|意见|办法|规定|细则|计划|规划)(?=\p{Han})")
 COLON = regex.compile(r"[:：]")
 
 
@@ -91,12 +99,20 @@ def _after_note(rules: Rules, text: str) -> int | None:
 
 
 def recipients_after(rules: Rules, text: str) -> int | None:
-    """Where a 主送机关 starts glued after a 文号 or a title (`…4号各省…：`), or None."""
+    """Where a 主送机关 starts glued after a 文号 or a title (`…4号各省…：`, `…的通知立山经济开发区,
+    各街道办事处…：`), or None: the words up to the next colon are recipients."""
     for m in RECIPIENTS_START.finditer(text, 1):
         colon = COLON.search(text, m.start())
-        if colon and is_recipients(rules, text[m.start() : colon.end()]):
+        words = text[m.start() : colon.end()] if colon else ""
+        # (inside a line, every part a unit: `印发给你们，有关要求如下：` is the cover's)
+        if words and is_recipients(rules, words) and _all_units(rules, words):
             return m.start()
     return None
+
+
+def _all_units(rules: Rules, words: str) -> bool:
+    units = split_units(rules, words)
+    return bool(units) and all(u.endswith(rules.unit_suffixes) or u.startswith("各") for u in units)
 
 
 Cut = Callable[[Rules, str], int | None]  # (a type alias: evaluated at import, Python 3.10+)
