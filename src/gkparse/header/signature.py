@@ -17,7 +17,7 @@ DAMAGED_DATE = regex.compile(
 )
 TAIL_MAX = 40  # after the date of a flattened page's signature: its clutter (来源：…), no more
 # the words before a date: the unit names of a signature end a sentence or stand apart
-BETWEEN_WORDS = regex.compile(r"(?<=[。；！？）)：:])|\s+")
+BETWEEN_WORDS = regex.compile(r"(?<=[。；！？）)：:]|\.(?:docx?|pdf|xlsx?|wps|ofd))|\s+")  # (…分解表.docx)
 
 
 def read(s: HeaderState, i: int) -> int:
