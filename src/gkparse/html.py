@@ -18,11 +18,14 @@ its attachments (附件). A page where neither is found is read whole.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from .rules import Rules, load_rules
+
+if TYPE_CHECKING:  # (lxml is imported only when a page is read)
+    from lxml.html import HtmlElement
 
 SNIFF = regex.compile(
     r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<table|<p[\s>])", regex.I
@@ -158,7 +161,7 @@ def _han(text: str) -> int:
     return sum("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
-def _lines(top, article: set) -> Iterator[Line]:  # type: ignore[no-untyped-def]
+def _lines(top: HtmlElement, article: set[HtmlElement]) -> Iterator[Line]:
     """The lines of the page, each marked inside the article or not."""
     current: list[str] = []
     state = {"inside": False, "heading": False}
@@ -169,7 +172,7 @@ def _lines(top, article: set) -> Iterator[Line]:  # type: ignore[no-untyped-def]
         if line:
             yield Line(line, state["inside"], state["heading"])
 
-    def walk(el) -> Iterator[Line]:  # type: ignore[no-untyped-def]
+    def walk(el: HtmlElement) -> Iterator[Line]:
         tag = el.tag
         starts = [  # what this element begins: the article, a heading
             mark
@@ -199,7 +202,7 @@ def _lines(top, article: set) -> Iterator[Line]:  # type: ignore[no-untyped-def]
     yield from flush()
 
 
-def _is_heading(el) -> bool:  # type: ignore[no-untyped-def]
+def _is_heading(el: HtmlElement) -> bool:
     """h1–h3, or a block whose class or id says it is a title (`article-title`)."""
     if el.tag in HEADINGS:
         return True
@@ -207,7 +210,7 @@ def _is_heading(el) -> bool:  # type: ignore[no-untyped-def]
     return el.tag in ("div", "p", "td", "span") and "title" in names
 
 
-def _cell_text(cell) -> str:  # type: ignore[no-untyped-def]
+def _cell_text(cell: HtmlElement) -> str:
     """A cell's text on one line: its paragraphs and line breaks become spaces."""
     for d in cell.iterdescendants():
         if d.tag in BLOCKS:
@@ -215,7 +218,7 @@ def _cell_text(cell) -> str:  # type: ignore[no-untyped-def]
     return " ".join(cell.text_content().split())
 
 
-def _is_data_row(row, article: set) -> bool:  # type: ignore[no-untyped-def]
+def _is_data_row(row: HtmlElement, article: set[HtmlElement]) -> bool:
     """A row of data, not of the page's layout: two cells or more, none holding a table or
     blocks of its own, nor the article."""
     cells = [c for c in row if c.tag in ("td", "th")]
@@ -234,7 +237,7 @@ def _is_data_row(row, article: set) -> bool:  # type: ignore[no-untyped-def]
     return True
 
 
-def _article(top) -> tuple[list, str | None]:  # type: ignore[no-untyped-def]
+def _article(top: HtmlElement) -> tuple[list[HtmlElement], str | None]:
     """The elements holding the article and how they were found: a known container holding
     most of the page's sentences, else the densest block; ([], None): the page is read whole."""
     held, total = _sentences(top)
@@ -252,7 +255,7 @@ def _article(top) -> tuple[list, str | None]:  # type: ignore[no-untyped-def]
     return ([best], "density") if best is not None and best is not top else ([], None)
 
 
-def _named(el, attr: str, value: str) -> bool:  # type: ignore[no-untyped-def]
+def _named(el: HtmlElement, attr: str, value: str) -> bool:
     given = el.get(attr)
     if not given:
         return False
@@ -261,11 +264,11 @@ def _named(el, attr: str, value: str) -> bool:  # type: ignore[no-untyped-def]
     return value.lower() in given.lower().split()
 
 
-def _sentences(top) -> tuple[dict, int]:  # type: ignore[no-untyped-def]
+def _sentences(top: HtmlElement) -> tuple[dict[HtmlElement, int], int]:
     """How many characters of sentences (text with 。，；！？ outside links: navigation is links,
     footers have no sentences) each element holds, and the page's total. Elements are the keys:
     an id() of lxml's proxies may be reused."""
-    own: dict = {}
+    own: dict[HtmlElement, int] = {}
     total = 0
     for el in top.iter():
         for text, owner in ((el.text, el), (el.tail, el.getparent())):
@@ -276,7 +279,7 @@ def _sentences(top) -> tuple[dict, int]:  # type: ignore[no-untyped-def]
             n = _han(text)
             total += n
             own[owner] = own.get(owner, 0) + n
-    held: dict = {}
+    held: dict[HtmlElement, int] = {}
     for el in reversed(list(top.iter())):  # children before their parents
         held[el] = own.get(el, 0) + sum(held[c] for c in el)
     return held, total
