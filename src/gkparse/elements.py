@@ -131,7 +131,7 @@ def is_recipients(rules: Rules, text: str) -> bool:
 
 
 def _name_len(unit: str) -> int:
-    """The length of a unit's longest name: `南京、无锡、…黄山市人民政府` (forty cities sharing one
+    """The length of a unit's longest name: `甲、乙、丙…癸市人民政府` (forty cities sharing one
     ending) is one recipient of short names."""
     return max(len(part) for part in unit.split("、"))
 

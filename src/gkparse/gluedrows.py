@@ -1,14 +1,14 @@
 """Rows of a task table run together on one line: where a row's task ends and its units stand.
 
 A page that lost its table's cell breaks prints a row of 工作任务 | 牵头单位 | 责任单位 | 工作要求
-as one run of text: `按月公开全省财政收支情况省财政厅各设区市，平潭综合实验区在“中国福建”门户网站…`.
+as one run of text: `按月公开全省财政收支情况省财政厅各设区市，某综合实验区在“中国某省”门户网站…`.
 Its units are the first run of unit names after the task: names glued to one another (a cell
 that listed them a line each), each starting with a place or 各 (`省财政厅各设区市`), then names
-separated by ，、 (`各设区市，平潭综合实验区`). Once a list is separated, a name glued after it
-starts the next cell's text (`…平潭综合实验区管委会各设区市、平潭综合实验区管委会要按照`).
+separated by ，、 (`各设区市，某综合实验区`). Once a list is separated, a name glued after it
+starts the next cell's text (`…某综合实验区管委会各设区市、某综合实验区管委会要按照`).
 
 A name ends in a unit word (局 厅 委 办 区 市 …), never inside a longer one (`省直各部|门`,
-`各设区|市`, `平潭综合实验区|管委会`), and never before the 各部门 of its own departments
+`各设区|市`, `某综合实验区|管委会`), and never before the 各部门 of its own departments
 (`省政府各部门` is one name). A first name that holds a later place start is the task's words run
 on into a unit (`…全省财政收支情况省财政厅`): the run starts at the later place.
 """
@@ -31,7 +31,7 @@ SEPARATORS = "，、,；;"
 DEADLINE_MAX = 16  # a time-limit cell is short: 2023年12月底前, 持续推进
 MAX_NAME = 16  # a glued "name" longer than this is the task's words
 # a name goes on past a shorter name only by a unit word (省政府|新闻办, 各设区市|政府): more, or
-# a place's start, is the next cell (平潭综合实验区|继续推进普通高校, …管委会|各设区市、…)
+# a place's start, is the next cell (某综合实验区|继续推进普通高校, …管委会|各设区市、…)
 MAX_EXTENSION = 4
 # the characters of a name; inside its brackets a list may stand (各县（市、区）人民政府)
 NAME_CHAR = regex.compile(r"[\p{Han}“”+＋]")

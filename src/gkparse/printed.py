@@ -69,10 +69,15 @@ def held(doc: Document, owner: str) -> str:
     return value_text(getattr(obj, name, None)) if obj is not None else ""
 
 
+def node_head(node: Node) -> str:
+    """A heading's marker and title: the first words of node_text."""
+    return " ".join(filter(None, [node.marker, node.title]))
+
+
 def node_text(node: Node) -> str:
     """What a section or task holds of the print: marker, title, text, units and deadlines."""
     units = [*node.responsible, *node.lead, *node.support, *(d.text for d in node.deadlines)]
-    return " ".join(filter(None, [node.marker, node.title, node.text, *units]))
+    return " ".join(filter(None, [node_head(node), node.text, *units]))
 
 
 def title_end(head: str, title: str) -> int | None:
@@ -109,17 +114,16 @@ class Keeper:
         self.doc, self.back, self.fold = doc, back, fold
         self.nodes = {n.id: n for n in doc.walk()}
         self.pools: dict[str, Counter[str]] = {}
-        self.compared: dict[str, str] = {}  # (a line's text is compared as a piece and whole)
+        self.memo: dict[str, str] = {}  # (a line's text is compared as a piece and whole)
         # a field's text, how far its pieces were found in it in order, and the pieces taken
         self.fields: dict[str, str] = {}
         self.found: dict[str, int] = {}
         self.taken: dict[str, list[str]] = {}
-        self.heads: dict[str, int] = {}  # a node's field: where its marker and title end
 
     def seen(self, text: str) -> str:
-        found = self.compared.get(text)
+        found = self.memo.get(text)
         if found is None:
-            found = self.compared[text] = compared(text, self.fold)
+            found = self.memo[text] = compared(text, self.fold)
         return found
 
     def chars(self, text: str) -> Counter[str]:
@@ -154,20 +158,20 @@ class Keeper:
             self.pools[owner] = pool
         return self.pools[owner]
 
-    def take(self, owner: str, text: str, part: Counter[str] | None = None) -> bool:
-        """Take the characters of `text` from the field's if they are all there (in `part` of
-        the field, when given); a piece not all there is kept whole and takes none.
+    def take(self, owner: str, text: str, head: str | None = None) -> bool:
+        """Take the characters of `text` from the field's if they are all there (in `head`, the
+        field's first words, when given); a piece not all there is kept whole and takes none.
 
         The common case needs no counting and no normalising: the field holds the piece as it
         is, after the pieces taken before it (so its characters are all there). Once a piece is
         not found so, the field's characters are counted, those taken subtracted."""
+        part = self.chars(head) if head is not None else None
         if owner not in self.pools:
-            if part is not None:  # a heading's marker and title: the first words of the field
+            if part is not None:  # a heading's marker and title: taken from the field's start
                 if not within(self.chars(text), part):
                     return False
                 self.taken.setdefault(owner, []).append(text)
-                first = self.heads.get(owner, 0)  # where the field's marker and title end
-                self.found[owner] = max(self.found.get(owner, 0), first)
+                self.found[owner] = max(self.found.get(owner, 0), len(head or ""))
                 return True
             at = self.held(owner).find(text, self.found.get(owner, 0))
             if at >= 0:
@@ -189,9 +193,7 @@ class Keeper:
             # the raw text where cleaning only changed widths, one character for one
             printed = seg.raw if len(seg.raw) == len(text) else text
             entries = []
-            head = " ".join(filter(None, [node.marker, node.title]))  # node_text's first words
-            self.heads[owner] = len(head)
-            if not self.take(owner, text[:cut], self.chars(head)):
+            if not self.take(owner, text[:cut], node_head(node)):
                 entries.append(self.entry(seg.line, self.field(owner), printed[:cut]))
             if not self.take(owner, text[cut:]):
                 entries.append(self.entry(seg.line, self.field(owner), printed[cut:]))

@@ -72,6 +72,7 @@ HEADER_IDS = {
     "title_end",
     "notice_title",
     "title_glued",
+    "recipients_glued",
     "title_issuers",
     "hands_down",
     "handed_down",

@@ -31,8 +31,6 @@ from ..tables import header_run_at
 ATTACHMENT_MARK = regex.compile(r"附件(?:\s*\d{1,2}(?=\p{Han}))?\s*(?=\p{Han}|(?:19|20)\d\d年)")
 NOTE_FIRST = regex.compile(r"[（(]\s*此件[^（）()]{1,12}[)）]")  # a 附注 in brackets opening a line
 TEXT_START = regex.compile(r"\p{Han}|[（(]")  # (compiled once: ~4 µs a call saved)
-# where a 主送机关 may start glued on: after a 文号 or a title's kind (…4号各省…, …的通知立山…)
-RECIPIENTS_START = regex.compile(r"(?<=号|通知|方案|要点|意见|办法|规定|细则|计划|规划)(?=\p{Han})")
 COLON = regex.compile(r"[:：]")
 
 
@@ -99,10 +97,10 @@ def _after_note(rules: Rules, text: str) -> int | None:
 
 
 def recipients_after(rules: Rules, text: str) -> int | None:
-    """Where a 主送机关 starts glued after a 文号 or a title (`…4号各省…：`, `…的通知立山经济开发区,
+    """Where a 主送机关 starts glued after a 文号 or a title (`…4号各省…：`, `…的通知某经济开发区,
     各街道办事处…：`), or None: the words up to the next colon are recipients."""
-    for m in RECIPIENTS_START.finditer(text, 1):
-        colon = COLON.search(text, m.start())
+    for m in rules.header["recipients_glued"].finditer(text):
+        colon = COLON.search(text, m.start()) if m.start() else None
         words = text[m.start() : colon.end()] if colon else ""
         # (inside a line, every part a unit: `印发给你们，有关要求如下：` is the cover's)
         if words and is_recipients(rules, words) and _all_units(rules, words):
@@ -124,7 +122,7 @@ CUTS: tuple[Cut, ...] = (
     _after_doc_number,
     _after_title,
     _before_label,
-    recipients_after,  # `…的通知国发〔2019〕4号各省、自治区…：现将…`
+    recipients_after,  # `…的通知某发〔2019〕4号各省、自治区…：现将…`
     header_run_at,  # `…任务分解表工作任务工作要求牵头单位…`: the table's header row
     _before_attachment_title,
     _after_note,

@@ -9,7 +9,7 @@ from ..dates import DATE, find_date, parse_date_line
 from ..elements import is_unit, units_line
 from ..model import Document, Issue, Segment
 from ..rules import Rules
-from .zone import AFTER, HeaderState
+from .zone import AFTER, FILE_SUFFIX, HeaderState
 
 # a 成文日期 a page damaged: its year, then no words (`2022??0?`, `2022年?月`)
 DAMAGED_DATE = regex.compile(
@@ -17,7 +17,8 @@ DAMAGED_DATE = regex.compile(
 )
 TAIL_MAX = 40  # after the date of a flattened page's signature: its clutter (来源：…), no more
 # the words before a date: the unit names of a signature end a sentence or stand apart
-BETWEEN_WORDS = regex.compile(r"(?<=[。；！？）)：:]|\.(?:docx?|pdf|xlsx?|wps|ofd))|\s+")  # (…分解表.docx)
+# (or an attachment's file name: `…分解表.docx某办公室`)
+BETWEEN_WORDS = regex.compile(rf"(?<=[。；！？）)：:]|{FILE_SUFFIX})|\s+")
 
 
 def read(s: HeaderState, i: int) -> int:
@@ -30,15 +31,9 @@ def read(s: HeaderState, i: int) -> int:
     text = tokens[j].seg.text
     date, ambiguous = parse_date_line(text)
     if not date and names and DAMAGED_DATE.fullmatch(text):
-        # `广东省人民政府办公厅` / `2022??0?`: a signature over a date the page damaged
+        # `某省人民政府办公厅` / `2022??0?`: a signature over a date the page damaged
         s.issues.append(Issue(tokens[j].seg.line, f"date {text} under the signature unreadable"))
-        s.front.signature.extend(names)
-        for tok in tokens[i:j]:
-            s.claim(tok.seg, "header.signature")
-        s.claim(tokens[j].seg, "header.date")
-        s.zone = AFTER
-        return j - i + 1
-    if not date:
+    elif not date:
         inline = DATE.search(text)
         if not (
             inline
@@ -52,7 +47,7 @@ def read(s: HeaderState, i: int) -> int:
     if ambiguous:
         s.issues.append(Issue(tokens[j].seg.line, f"date {text} can be read two ways; took {date}"))
     s.front.signature.extend(names)
-    s.header.date = date
+    s.header.date = date or s.header.date
     for tok in tokens[i:j]:
         s.claim(tok.seg, "header.signature")
     s.claim(tokens[j].seg, "header.date")

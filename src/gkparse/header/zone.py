@@ -15,6 +15,8 @@ COVER = "cover"  # the notice's own text, after its recipients
 AFTER = "after"  # after 署名 and 成文日期: the plan's own title may follow
 PREAMBLE = "preamble"  # the plan's opening text, up to its first numbered heading
 ANY = frozenset({TOP, COVER, AFTER, PREAMBLE})
+# a document's file as a page names it (`X方案.docx`): a shared page's title, an attachment
+FILE_SUFFIX = r"\.(?:docx?|pdf|xlsx?|wps|ofd)"
 TITLE_MAX = 60
 TITLE_MIN = 5  # a notice's title names its issuer or subject and its kind: never one word
 
