@@ -52,10 +52,9 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
     labels end with colons, the colons say which cells are labels (a label's value may be
     empty); else labels and values alternate. A row of a table already recognised needs no
     known label (`known_min` 0). Unknown labels among known ones are the page's own: dropped."""
-    if seg.text.count("|") + seg.text.count("│") < (3 if known_min else 1):
-        return None  # (a row of a table already recognised may hold one pair)
-    cells = [c for c in CELL_BAR.split(seg.text) if c.strip()]
-    pairs = _pairs(cells)
+    if seg.text.count("|") + seg.text.count("│") < (3 if known_min >= MIN_PAIRS else 1):
+        return None  # (a row of a table already recognised, or opening one, may hold one pair)
+    pairs = _pairs(_cells(seg.text))
     if not pairs or not all(HAN.search(label) for label, _ in pairs):
         return None  # `---|---`: the rule under a header row
     known = [label_field(rules, label) or _suffix_field(rules, label) for label, _ in pairs]
@@ -66,6 +65,20 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
         text = f"{label} {value}".strip()
         out.append((Segment(seg.line, text, text), field or DROP, value))
     return out
+
+
+def opens_table(rules: Rules, seg: Segment, nxt: Segment | None) -> bool:
+    """A row of one pair (`索引号 | X`) opens a metadata table when the row under it is one
+    too: a two-column table prints a pair a row; two known labels, one of them long."""
+    if nxt is None or nxt.line - seg.line > TABLE_GAP or "|" not in seg.text + nxt.text:
+        return False
+    labels = []
+    for row in (seg, nxt):
+        pairs = _pairs(_cells(row.text)) if bar_row(rules, row, 1) else None
+        if not pairs or len(pairs) != 1 or label_field(rules, pairs[0][0]) in (None, DROP):
+            return False
+        labels.append(strip_spaces(pairs[0][0]))
+    return any(len(label) >= LONG_LABEL for label in labels)
 
 
 def spaced_row(rules: Rules, seg: Segment) -> list[Pair] | None:
@@ -91,12 +104,28 @@ def spaced_row(rules: Rules, seg: Segment) -> list[Pair] | None:
     return out
 
 
+def _cells(text: str) -> list[str]:
+    """A row's cells, empty ones kept (an empty value keeps its column, as a page's table and
+    gkparse's HTML reader print it); only the ends before the first bar and after the last are
+    no cells."""
+    cells = [c.strip() for c in CELL_BAR.split(text)]
+    start = 1 if cells and not cells[0] else 0
+    end = -1 if len(cells) > start and not cells[-1] else len(cells)
+    return cells[start:end]
+
+
 def _pairs(cells: list[str]) -> list[tuple[str, str]] | None:
-    """(label, value) of each label cell, or None when the cells do not pair up."""
+    """(label, value) of each label cell, or None when the cells do not pair up. Without
+    colons, labels alternate with values, an empty cell an empty value; when they do not so
+    (a label cell empty, an odd count), empty cells are read as no cells."""
     if not any(c.endswith((":", "：")) for c in cells):
+        if len(cells) % 2 == 0 and all(cells[0::2]):
+            return list(zip(cells[0::2], cells[1::2], strict=True)) or None
+        cells = [c for c in cells if c]
         if len(cells) < 2 or len(cells) % 2:
             return None
         return list(zip(cells[0::2], cells[1::2], strict=True))
+    cells = [c for c in cells if c]
     pairs: list[tuple[str, str]] = []
     for cell in cells:
         if cell.endswith((":", "：")):

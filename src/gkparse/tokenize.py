@@ -15,6 +15,7 @@ from .metatable import (
     bar_row,
     cell_runs,
     label_pairs,
+    opens_table,
     spaced_row,
     split_glued_labels,
     values_under_labels,
@@ -58,11 +59,13 @@ def _pieces(
     """The segments to classify, a flattened line cut first; the cells of a page-metadata
     table (metatable.py) go straight to `tokens` as metadata."""
     last_row = None  # the line of the last row of a metadata table with bars
-    for line in segments:
+    for i, line in enumerate(segments):
         if id(line) in cells:
             tokens.append(Token("meta", line, *cells[id(line)]))
             continue
         continues = last_row is not None and line.line - last_row <= TABLE_GAP
+        if not continues and opens_table(rules, line, _next(segments, i)):
+            continues = True  # (a table of one pair a row)
         row = bar_row(rules, line, 0 if continues else MIN_PAIRS) or spaced_row(rules, line)
         if row:
             tokens.extend(Token("meta", seg, field, value) for seg, field, value in row)
@@ -70,6 +73,10 @@ def _pieces(
             continue
         # (a flattened line's pieces may hold a label alone and a value with the next glued on)
         yield from split_glued_labels(rules, unflatten(rules, line))
+
+
+def _next(segments: list[Segment], i: int) -> Segment | None:
+    return segments[i + 1] if i + 1 < len(segments) else None
 
 
 def tokenize(rules: Rules, segments: list[Segment]) -> list[Token]:
