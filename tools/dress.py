@@ -303,31 +303,33 @@ def units_cell(rng: Rng, units: list[str]) -> str:
 
 
 def task_table(rng: Rng, gold: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """The task table's HTML and the labels of its rows: a section row (a cell across the
-    table) where a row's section changes, when the seeded coin says so."""
-    sections = rng.random() < 0.5
+    """The task table's HTML and the labels of its rows. When the seeded coin says so, a
+    section row (a cell across the table: 一、…) where a row's section changes, the rows
+    numbered on through the table or anew under each section row."""
+    rows = table_rows(gold)
+    numerals = "一二三四五六七八九十"
+    sections = rng.random() < 0.5 and len({r[0] for r in rows if r[0]}) <= len(numerals)
+    restart = sections and rng.random() < 0.5
     lead = rng.random() < 0.5  # the first unit in a 牵头单位 column
     head = ["序号", "工作任务", *(["牵头单位"] if lead else []), "责任单位", "完成时限"]
     out = ["<tr>" + "".join(f"<td><p><b>{h}</b></p></td>" for h in head) + "</tr>"]
-    outline, responsible, current, numerals = [], {}, None, "一二三四五六七八九十"
-    for n, (section, task, units) in enumerate(table_rows(gold), 1):
-        if sections and section and section != current and len(outline) < 99:
+    outline: list[Any] = []
+    responsible, current, n = {}, None, 0
+    for section, task, units in rows:
+        if sections and section and section != current:
             current = section
-            k = sum(1 for row in outline if row[0] == 1)
-            if k >= len(numerals):
-                sections = False
-            else:
-                marker = numerals[k] + "、"
-                out.append(f'<tr><td colspan="{len(head)}">{marker}{esc(section)}</td></tr>')
-                outline.append([1, marker, section])
-        level = 2 if sections and current else 1
+            marker = numerals[sum(1 for row in outline if row[0] == 1)] + "、"
+            out.append(f'<tr><td colspan="{len(head)}">{marker}{esc(section)}</td></tr>')
+            outline.append([1, marker, section])
+            n = 0 if restart else n
+        n += 1
         cells = [str(n), esc(task) + "。"]
         cells += [esc(units[0]), units_cell(rng, units[1:])] if lead else [units_cell(rng, units)]
         cells.append(rng.choice(DEADLINES))
         out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        level = 2 if current else 1
         outline.append([level, str(n), [task, None]])
-        key = f"{outline_parent(outline)}{n}" if level == 2 else str(n)
-        responsible[key] = units
+        responsible[f"{outline_parent(outline)}{n}" if level == 2 else str(n)] = units
     table = '<table border="1">' + "".join(out) + "</table>"
     return table, {"outline": outline, "responsible": responsible}
 

@@ -70,13 +70,19 @@ def row_number(tok: Token, expected: int) -> bool:
 
 def row_numbers(tokens: list[Token], start: int, width: int) -> list[int]:
     """Indexes of the row numbers 1, 2, 3 … after a header, each within a row's cells of the
-    one before; cells only between them."""
+    one before; cells only between them, and section rows (a heading across the table), after
+    which the numbers go on or start again at 1."""
     found: list[int] = []
-    i, n = start, 1
-    while i < len(tokens) and i - (found[-1] if found else start) <= width + 1:
+    i, n, last = start, 1, start
+    while i < len(tokens) and i - last <= width + 1:
         if row_number(tokens[i], n):
             found.append(i)
-            n += 1
+            n, last = n + 1, i
+        elif tokens[i].kind == "heading" and i + 1 < len(tokens):
+            after = tokens[i + 1]  # a section row: the next row's number right under it
+            if not (row_number(after, n) or (found and row_number(after, 1))):
+                break
+            n, last = int(after.seg.text), i
         elif not is_cell(tokens[i]):
             break
         i += 1
@@ -102,9 +108,13 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
     numbers = row_numbers(tokens, start, len(columns))
     if not numbers:
         return start
-    lead = numbers[0] - start  # cells a row prints before its number (a merged name cell)
+    # cells a row prints before its number (a merged name cell); a section row is none
+    lead = next(
+        (k for k in range(numbers[0] - start) if not is_cell(tokens[numbers[0] - k - 1])),
+        numbers[0] - start,
+    )
     ends = [*numbers[1:], min(len(tokens), numbers[-1] + 1 + len(columns) - lead)]
-    before = tokens[start : numbers[0]]
+    before = tokens[numbers[0] - lead : numbers[0]]
     for k, at in enumerate(numbers):
         between = [t for t in tokens[at + 1 : ends[k]] if is_cell(t)]
         after = between
@@ -119,7 +129,7 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
         for tok, role in placed:
             tok.seg.cell = role
             tok.kind = "text"  # a cell, whatever its words look like
-        tokens[at] = row_heading(tokens[at], k + 1)
+        tokens[at] = row_heading(tokens[at], int(tokens[at].seg.text))
         if before:  # the row's cells after its number, so that they are the row's
             tokens[at - len(before) : at + 1] = [tokens[at], *before]
         before = between[len(after) :]
