@@ -19,7 +19,9 @@ def read(s: HeaderState, i: int) -> int:
         return 0  # (工作意见 alone is a fragment of the page, not a plan's name)
     used = 1
     f.plan_title.append(s.tokens[i])
-    if nxt and not s.rules.header["title_end"].fullmatch(text) and plain_title(nxt):
+    # (the second line of a title is a line, never a cell of a table's row printed with bars)
+    joins = nxt and s.tokens[i + 1].seg.column is None and plain_title(nxt)
+    if joins and not s.rules.header["title_end"].fullmatch(text):
         f.plan_title.append(s.tokens[i + 1])
         used = 2
     s.zone = PREAMBLE
