@@ -196,3 +196,44 @@ def test_a_sidebar_content_block_is_not_taken_for_the_article():
         "二、工作措施",
         "完善制度，强化督查，确保落实。",
     ]
+
+
+def test_the_metadata_table_of_a_page_in_traditional_characters_is_kept():
+    """A site that shows a notice in traditional characters prints its metadata labels so too
+    (索引號, 發布機構): they are the rules' labels all the same, kept around the article.
+    Synthetic: pool 234's page dressed by tools/dress.py --mode page."""
+    page = (
+        "<html><body><div class='nav'><a href='/'>網站首頁</a></div>"
+        "<table><tr><th>索引號</th><td>107384427/2016-00584</td>"
+        "<th>發布機構</th><td>盤山縣人民政府辦公室</td></tr>"
+        "<tr><th>文號</th><td></td><th>成文日期</th><td>2016-09-08</td></tr></table>"
+        "<div id='zoom'><p>各鎮人民政府，縣政府各有關部門：</p>"
+        "<p>為做好我縣創建國家衛生城市工作，現對工作任務再次進行細化分解。</p></div></body></html>"
+    )
+    assert read_page(page).text.splitlines()[:2] == [
+        "索引號 | 107384427/2016-00584 | 發布機構 | 盤山縣人民政府辦公室 |",
+        "文號 |  | 成文日期 | 2016-09-08 |",
+    ]
+
+
+def test_a_page_read_whole_leaves_out_its_lists_of_links():
+    """A page whose article no block holds is read whole, but for the lines that are nothing
+    but links (navigation, a side bar of other notices' titles, related articles): no line of a
+    notice is a link's text alone; an attachment's link stays. Synthetic: the page shape of
+    tools/dress.py --mode page around a text whose paragraphs stand in the page's body."""
+    page = (
+        "<html><body><ul><li><a href='/1'>关于做好2023年防汛抗旱工作的通知</a></li>"
+        "<li><a href='/2'>首页</a></li></ul>"
+        "<p>某县政务公开工作要点</p><p>各乡镇人民政府，县直各部门：</p>"
+        "<p>一、总体要求，坚持公开为常态。</p><p>附件：<a href='/f.docx'>任务清单.docx</a></p>"
+        "<p><a href='/f2.docx'>分工表.docx</a></p></body></html>"
+    )
+    read = read_page(page)
+    assert read.body is None and read.left_out == 2
+    assert read.text.splitlines() == [
+        "某县政务公开工作要点",
+        "各乡镇人民政府，县直各部门：",
+        "一、总体要求，坚持公开为常态。",
+        "附件：任务清单.docx",
+        "分工表.docx",
+    ]

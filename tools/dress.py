@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import html
 import random
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -121,12 +122,14 @@ GLUED = ("crumb_glued", "title_pipe", "column_glued")
 
 
 def title_line(lines: Lines, title: str | None) -> int:
-    """The line that prints the labelled title (found by its first characters), else 0."""
+    """The line that prints the labelled title (found by its first characters: a line that
+    begins with them, else one that holds them, as a page's 名称: line does), else 0."""
     head = (title or "")[:8]
     if not head:
         return 0
-    found = (i for i, line in enumerate(lines) if head in "".join(line.split()))
-    return next(found, 0)
+    squashed = ["".join(line.split()) for line in lines]
+    starts = (i for i, line in enumerate(squashed) if line.startswith(head))
+    return next(starts, next((i for i, line in enumerate(squashed) if head in line), 0))
 
 
 def cluttered(rng: Rng, text: str, title: str | None, only: str | None) -> str:
@@ -370,18 +373,44 @@ def tabled(rng: Rng, gold: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 # --- the command --------------------------------------------------------------------------------
 
 
+TRADITIONAL_SHARE = 0.05  # of a text's Chinese characters: a page in traditional characters
+
+
+def in_script(doc: str, text: str, header: Header) -> str:
+    """The page's own words in the script of the notice: a site that shows a notice in
+    traditional characters shows its chrome so too (OpenCC converts all but the notice's lines
+    and the labels' values, which stay as printed)."""
+    from gkparse.hanzi import traditional  # (the characters only traditional writing uses)
+
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not han or sum(ch in traditional() for ch in han) < TRADITIONAL_SHARE * len(han):
+        return doc
+    import opencc
+
+    convert = opencc.OpenCC("s2t").convert
+    values = [v for v in header.values() if isinstance(v, str)] + list(
+        header.get("recipients") or []
+    )
+    kept = {piece for line in text.splitlines() for piece in (line.strip(), esc(line.strip()))}
+    kept |= {piece for v in values for piece in (v, esc(v))}
+    kept = sorted((k for k in kept if k), key=len, reverse=True)
+    if not kept:
+        return convert(doc)
+    parts = re.split("(" + "|".join(map(re.escape, kept)) + ")", doc)
+    return "".join(p if k % 2 else convert(p) for k, p in enumerate(parts))
+
+
 def dress(label: Path, out: Path, mode: str, seed: int, only: str | None) -> None:
     gold = YAML(typ="safe").load(label.read_text(encoding="utf-8")) or {}
     header = gold.get("header") or {}
     rng = random.Random(f"{seed}:{mode}:{label.stem}")
     text = label.with_suffix(".txt").read_text(encoding="utf-8", errors="replace")
     if mode == "clutter":
-        (out / f"{label.stem}.txt").write_text(
-            cluttered(rng, text, header.get("title"), only), encoding="utf-8"
-        )
+        doc = cluttered(rng, text, header.get("title"), only)
+        (out / f"{label.stem}.txt").write_text(in_script(doc, text, header), encoding="utf-8")
     elif mode == "page":
-        body = article(rng, text.splitlines())
-        (out / f"{label.stem}.html").write_text(page(rng, header, body), encoding="utf-8")
+        doc = page(rng, header, article(rng, text.splitlines()))
+        (out / f"{label.stem}.html").write_text(in_script(doc, text, header), encoding="utf-8")
     else:
         if not (gold.get("responsible") and table_rows(gold)):
             return

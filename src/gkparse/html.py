@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
+from .hanzi import simplify
 from .rules import Rules, load_rules
 
 if TYPE_CHECKING:  # (lxml is imported only when a page is read)
@@ -77,6 +78,8 @@ class Line(NamedTuple):  # (NamedTuple: a dataclass costs every start ~1 ms)
     text: str
     inside: bool
     heading: bool = False
+    link: bool = False
+    """All its text is the text of links: navigation, a side bar, related articles."""
 
 
 class Page(NamedTuple):
@@ -108,8 +111,9 @@ def read_page(text: str, rules: Rules | None = None) -> Page:
     top = body if body is not None else root
     found, how = _article(top)
     lines = tuple(_lines(top, set(found)))
-    if not found:
-        return Page(_joined(lines), None, 0, lines)
+    if not found:  # read whole but for the page's lists of links (no notice is a link)
+        kept = [x for x in lines if not x.link or regex.search(ATTACHMENT, x.text)]
+        return Page(_joined(kept), None, len(lines) - len(kept), lines)
     kept = _around(lines, is_label)
     return Page(_joined(kept), how, len(lines) - len(kept), lines)
 
@@ -118,6 +122,7 @@ def _label_test(rules: Rules) -> Callable[[str], bool]:
     """Whether a line or a cell is a page-metadata label (`索 引 号：`, a cell `文号`)."""
 
     def is_label(text: str) -> bool:
+        text = simplify(text)  # (a page in traditional characters: 索引號, 發布機構)
         return (
             bool(rules.meta_label.match(text)) or _squash(text).rstrip(":：") in rules.meta_fields
         )
@@ -164,13 +169,16 @@ def _han(text: str) -> int:
 def _lines(top: HtmlElement, article: set[HtmlElement]) -> Iterator[Line]:
     """The lines of the page, each marked inside the article or not."""
     current: list[str] = []
-    state = {"inside": False, "heading": False}
+    linked: list[str] = []  # the pieces of the current line that are a link's text
+    state = {"inside": False, "heading": False, "links": 0}  # links: how many <a> we are in
 
     def flush() -> Iterator[Line]:
         line = "".join(current).strip()
+        link = bool(line) and "".join(linked) == _squash(line)
         current.clear()
+        linked.clear()
         if line:
-            yield Line(line, state["inside"], state["heading"])
+            yield Line(line, state["inside"], state["heading"], link)
 
     def walk(el: HtmlElement) -> Iterator[Line]:
         tag = el.tag
@@ -188,15 +196,21 @@ def _lines(top: HtmlElement, article: set[HtmlElement]) -> Iterator[Line]:
                 row = " | ".join(cells) + (" |" if len(cells) > 1 else "")
                 yield Line(row, state["inside"], state["heading"])
         else:
+            state["links"] += tag == "a"
             if el.text:
                 current.append(el.text)
+                if state["links"]:
+                    linked.append(_squash(el.text))
             for child in el:
                 yield from walk(child)
+            state["links"] -= tag == "a"
         if tag in BLOCKS or starts:
             yield from flush()
         state.update(dict.fromkeys(starts, False))
         if el.tail:
             current.append(el.tail)
+            if state["links"]:
+                linked.append(_squash(el.tail))
 
     yield from walk(top)
     yield from flush()
