@@ -39,6 +39,7 @@ PLAIN_SECTIONS = {
     "bare_kinds": list,
     "heading_words": list,
     "unit_never": list,
+    "page_columns": list,
     "stopwords": list,
     "unit_labels": list,
     "lead_labels": list,
@@ -390,6 +391,8 @@ class Rules:
     """Kinds of unit with no name (直属机构): after 、 they share the unit before's head."""
     unit_never: tuple[str, ...]
     """Words no unit's name holds (关于): a title broken over lines, not an issuer."""
+    page_columns: tuple[str, ...]
+    """A site's column labels (计划总结, 通知公告), longest first: glued before a title, clutter."""
     """Kinds of administrative division (省, 自治区 …): listed before a shared name, no unit."""
     metadata: tuple[MetaRule, ...]
     meta_label: regex.Pattern[str]
@@ -655,6 +658,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
             sorted(set(merged.get("heading_words", [])), key=lambda w: (-len(w), w))
         ),
         unit_never=tuple(merged.get("unit_never", [])),
+        page_columns=tuple(sorted(merged.get("page_columns", []), key=len, reverse=True)),
         metadata=tuple(metadata),
         meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},
         meta_label_spaced=precompiled.compile(rf"(?<!\S)(?P<label>{label_alt})(?=\s)"),

@@ -64,10 +64,14 @@ def _issuers_first(s: HeaderState, rest: str) -> bool:
 def _cut_clutter(s: HeaderState, text: str) -> int:
     """Where the title begins after the page's clutter before it (0: none): after the last
     separator of a breadcrumb or a label (>>, >, |); after words and a space before the
-    issuers; after a breadcrumb or a page's number; before a known issuer's name or 关于 that follows words that are no unit."""
+    issuers; after a breadcrumb or a page's number; after a site's column label (rules:
+    page_columns); before a known issuer's name or 关于 that follows words that are no unit."""
     for m in reversed(list(SEPARATOR.finditer(text))):
-        if whole(s, text[m.end() :].strip()):
+        rest = text[m.end() :].strip()
+        if whole(s, rest) or _column_end(s, rest):  # (a column label glued on: cut next)
             return m.end()
+    if at := _column_end(s, text):
+        return at
     m = BREADCRUMB.match(text) or PAGE_NUMBER.match(text)
     if m and s.rules.header["title_end"].fullmatch(strip_spaces(text[m.end() :])):
         return m.end()
@@ -86,6 +90,17 @@ def _cut_clutter(s: HeaderState, text: str) -> int:
         if whole(s, text[start:]) and _clutter(s, text[:start]):
             return start
     return 0
+
+
+def _column_end(s: HeaderState, text: str) -> int:
+    """Where a site's column label glued in front of a title ends (`计划总结2021年度…安排`,
+    `部门文件某区人民政府办公室关于…的通知`), 0 when none is: the rest is a title of its own."""
+    label = next((c for c in s.rules.page_columns if text.startswith(c)), None)
+    if label is None:
+        return 0
+    rest = strip_spaces(text[len(label) :])
+    ends = s.rules.header["title_end"].fullmatch(rest) and len(rest) >= TITLE_MIN
+    return len(label) if whole(s, rest) or ends else 0
 
 
 def _known_issuers(s: HeaderState) -> list[str]:
