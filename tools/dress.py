@@ -132,10 +132,22 @@ def title_line(lines: Lines, title: str | None) -> int:
     return next(starts, next((i for i, line in enumerate(squashed) if head in line), 0))
 
 
+def whole_title(lines: Lines, t: int, title: str | None) -> bool:
+    """Whether line t prints the whole title as a page's headline does: not a title broken over
+    lines, nor a value under a page's label (`标题` / `X`, `标题：X`)."""
+    if not title or not lines:
+        return False
+    line, before = "".join(lines[t].split()), "".join(lines[t - 1].split()) if t else ""
+    label = ("标题", "名称", "标  题")
+    return "".join(title.split()) in line and not line.startswith(label) and before not in label
+
+
 def cluttered(rng: Rng, text: str, title: str | None, only: str | None) -> str:
     lines = text.splitlines()
     names = [only] if only else pick_clutter(rng)
     t = title_line(lines, title)
+    if not whole_title(lines, t, title):  # nothing to glue a label to: lines above the text
+        names = [n for n in names if n not in GLUED] or ["crumb_line"]
     for name in sorted(names, key=list(CLUTTER).index, reverse=True):  # below the title first
         lines = CLUTTER[name](rng, lines, t)
     return "\n".join(lines) + "\n"
