@@ -19,6 +19,8 @@ TITLE_VERBS = regex.compile(r"关于|印发|转发|批转|颁布")
 # a breadcrumb whose separators the crawl lost: `首页政务公开政府信息公开 XX制度`
 BREADCRUMB = regex.compile(r"(?:(?:当前位置|您的位置|所在位置)[:：]?\s*)?首页\S*\s+(?=\S)")
 PAGE_NUMBER = regex.compile(r"\d{1,3}\s+(?=[^\d\s])")  # `1 XX实施意见`: a page's number or index
+# a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
+TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
 FILE_NAME = regex.compile(rf"《?(?P<name>[^《》\s]{{2,80}}?){FILE_SUFFIX}(?:》|\s|$)")
 
 
@@ -35,8 +37,10 @@ def file_name(tokens: list[Token]) -> str | None:
 
 
 def whole(s: HeaderState, text: str) -> bool:
-    """A notice's whole title: `…关于…的通知`, or a verb that hands down and a kind at the end."""
+    """A notice's whole title: `…关于…的通知`, or a verb that hands down and a kind at the end
+    (a 文号 the page printed after it in brackets aside)."""
     header = s.rules.header
+    text = TRAILING_NUMBER.sub("", text).rstrip()
     return bool(
         header["notice_title"].fullmatch(text)
         or header["hands_down"].fullmatch(text)
@@ -98,7 +102,7 @@ def _column_end(s: HeaderState, text: str) -> int:
     label = next((c for c in s.rules.page_columns if text.startswith(c)), None)
     if label is None:
         return 0
-    rest = strip_spaces(text[len(label) :])
+    rest = TRAILING_NUMBER.sub("", strip_spaces(text[len(label) :]))
     ends = s.rules.header["title_end"].fullmatch(rest) and len(rest) >= TITLE_MIN
     return len(label) if whole(s, rest) or ends else 0
 
@@ -115,6 +119,14 @@ def _known_issuers(s: HeaderState) -> list[str]:
 def ends_like_a_title(s: HeaderState, lines: list[Token]) -> bool:
     text = strip_spaces("".join(t.seg.text for t in lines))
     return bool(lines) and s.rules.header["title_end"].fullmatch(text) is not None
+
+
+def bare(s: HeaderState, text: str) -> str:
+    """A line without the page's clutter before a title and a 文号 printed after it: what the
+    title reader judges the line's shape by."""
+    while at := _cut_clutter(s, text):
+        text = text[at:].strip()
+    return TRAILING_NUMBER.sub("", text).rstrip()
 
 
 def without_clutter(s: HeaderState, text: str, line: int | None) -> tuple[str, str]:

@@ -4,7 +4,6 @@ title (通知, 方案, 要点…); printed again by the page, or twice on one li
 
 from __future__ import annotations
 
-import regex
 
 from ..dates import parse_date_line
 from ..elements import doc_number, units_line
@@ -12,8 +11,6 @@ from ..normalize import mend_spaces, strip_spaces
 from . import clutter
 from .zone import TITLE_MIN, TOP, HeaderState, plain_title
 
-# a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
-TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
 TITLE_LINES = 4
 KIND_ONLY = 3  # a title this short is a kind of document alone (通知, 意见, 分解表): a category
 LOOK_AHEAD = 6  # lines of the 版头 looked at for a title after a plain line
@@ -77,8 +74,12 @@ def read(s: HeaderState, i: int) -> int:
     plain line was the page's: 全文, 发布信息) or it is too short to name a notice."""
     text, f, rules = s.text(i), s.front, s.rules
     ends = rules.header["title_end"]
-    if s.header.title or f.title or not (plain_title(text) or ends.fullmatch(text)):
+    if s.header.title or f.title:
         return 0
+    if not (plain_title(text) or ends.fullmatch(text)):
+        text = clutter.bare(s, text)  # (judged without a breadcrumb before it, a 文号 after)
+        if not (plain_title(text) or ends.fullmatch(text)):
+            return 0
     lines = _lines(s, i)
     title = strip_spaces("".join(s.text(k) for k in range(i, i + lines)))
     if not ends.fullmatch(title) and (len(title) < TITLE_MIN or _title_follows(s, i + lines)):
@@ -153,7 +154,7 @@ def settle(s: HeaderState) -> None:
     if text == printed:  # nothing cut: the lines joined as printed, no space between them
         title = mend_spaces("".join(t.seg.text for t in f.title))
     f.title_text = f.title_text or text
-    m = TRAILING_NUMBER.search(title)
+    m = clutter.TRAILING_NUMBER.search(title)
     if m and doc_number(s.rules, m.group(1)):
         h.doc_number = h.doc_number or doc_number(s.rules, m.group(1))
         title = title[: m.start()].strip()
