@@ -4,7 +4,6 @@ title (通知, 方案, 要点…); printed again by the page, or twice on one li
 
 from __future__ import annotations
 
-
 from ..dates import parse_date_line
 from ..elements import doc_number, units_line
 from ..normalize import mend_spaces, strip_spaces
