@@ -146,10 +146,12 @@ def cluttered(rng: Rng, text: str, title: str | None, only: str | None) -> str:
     lines = text.splitlines()
     names = [only] if only else pick_clutter(rng)
     t = title_line(lines, title)
-    if not whole_title(lines, t, title):  # nothing to glue a label to: lines above the text
+    whole = whole_title(lines, t, title)
+    if not whole:  # nothing to glue a label to, no line to put widgets under: all go above
         names = [n for n in names if n not in GLUED] or ["crumb_line"]
     for name in sorted(names, key=list(CLUTTER).index, reverse=True):  # below the title first
-        lines = CLUTTER[name](rng, lines, t)
+        below = name in ("widget", "share")  # (these go under the line they are given)
+        lines = CLUTTER[name](rng, lines, t - 1 if below and not whole else t)
     return "\n".join(lines) + "\n"
 
 

@@ -18,6 +18,7 @@ SEPARATOR = regex.compile(r"\s*(?:>>|[>›»|│])\s*")  # of a breadcrumb, or a
 TITLE_VERBS = regex.compile(r"关于|印发|转发|批转|颁布")
 # a breadcrumb whose separators the crawl lost: `首页政务公开政府信息公开 XX制度`
 BREADCRUMB = regex.compile(r"(?:(?:当前位置|您的位置|所在位置)[:：]?\s*)?首页\S*\s+(?=\S)")
+LABELLED = regex.compile(r"(?P<label>\p{Han}(?:\s*\p{Han}){1,5})\s*[|│:：]\s*")  # `标  题: `
 PAGE_NUMBER = regex.compile(r"\d{1,3}\s+(?=[^\d\s])")  # `1 XX实施意见`: a page's number or index
 # a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
 TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
@@ -76,6 +77,9 @@ def _cut_clutter(s: HeaderState, text: str) -> int:
             return m.end()
     if at := _column_end(s, text):
         return at
+    m = LABELLED.match(text)  # a page's label before the title (`标题 | X方案`, `名称：X`)
+    if m and strip_spaces(m["label"]) in s.rules.meta_fields and _titled(s, text[m.end() :]):
+        return m.end()
     m = BREADCRUMB.match(text) or PAGE_NUMBER.match(text)
     if m and s.rules.header["title_end"].fullmatch(strip_spaces(text[m.end() :])):
         return m.end()
@@ -96,15 +100,20 @@ def _cut_clutter(s: HeaderState, text: str) -> int:
     return 0
 
 
+def _titled(s: HeaderState, text: str) -> bool:
+    """A title of its own: a notice's whole title, or a text of a title's length ending like one."""
+    rest = TRAILING_NUMBER.sub("", strip_spaces(text))
+    ends = s.rules.header["title_end"].fullmatch(rest) and len(rest) >= TITLE_MIN
+    return bool(whole(s, rest) or ends)
+
+
 def _column_end(s: HeaderState, text: str) -> int:
     """Where a site's column label glued in front of a title ends (`计划总结2021年度…安排`,
     `部门文件某区人民政府办公室关于…的通知`), 0 when none is: the rest is a title of its own."""
     label = next((c for c in s.rules.page_columns if text.startswith(c)), None)
     if label is None:
         return 0
-    rest = TRAILING_NUMBER.sub("", strip_spaces(text[len(label) :]))
-    ends = s.rules.header["title_end"].fullmatch(rest) and len(rest) >= TITLE_MIN
-    return len(label) if whole(s, rest) or ends else 0
+    return len(label) if _titled(s, text[len(label) :]) else 0
 
 
 def _known_issuers(s: HeaderState) -> list[str]:
