@@ -237,3 +237,23 @@ def test_a_page_read_whole_leaves_out_its_lists_of_links():
         "附件：任务清单.docx",
         "分工表.docx",
     ]
+
+
+def test_a_merged_cell_of_a_table_is_every_row_it_spans():
+    """A task table prints a unit shared by rows in a row once, in a cell that spans them
+    (rowspan): a reader sees it in each of those rows, so each row's line holds it in its
+    column. Synthetic: a dev text's items as a table, tools/dress.py --mode table."""
+    page = (
+        "<html><body><div id='zoom'><p>某县2023年政务公开工作任务分解表</p><table>"
+        "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>责任单位</td><td>完成时限</td></tr>"
+        "<tr><td>1</td><td>规范政策发布。</td><td rowspan='2'>县政府办</td><td>各乡镇</td>"
+        "<td>持续推进</td></tr>"
+        "<tr><td>2</td><td>深化政策解读。</td><td>县司法局</td><td>6月底前</td></tr>"
+        "</table></div></body></html>"
+    )
+    assert read_page(page).text.splitlines()[2:] == [
+        "1 | 规范政策发布。 | 县政府办 | 各乡镇 | 持续推进 |",
+        "2 | 深化政策解读。 | 县政府办 | 县司法局 | 6月底前 |",
+    ]
+    doc = parse_bytes(page.encode("utf-8"), name="table.html", keywords=False)
+    assert [t.responsible for t in doc.tasks] == [["县政府办", "各乡镇"], ["县政府办", "县司法局"]]

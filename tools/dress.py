@@ -320,35 +320,62 @@ def units_cell(rng: Rng, units: list[str]) -> str:
 
 
 def task_table(rng: Rng, gold: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """The task table's HTML and the labels of its rows. When the seeded coin says so, a
-    section row (a cell across the table: 一、…) where a row's section changes, the rows
-    numbered on through the table or anew under each section row."""
+    """The task table's HTML and the labels of its rows. As the seeded coins say: a section
+    row (a cell across the table: 一、…) where a row's section changes, the rows numbered on
+    or anew under each; else perhaps a 类别 column holding the section; a 牵头单位 column; and
+    merged cells (rowspan) where rows in a row share their 类别 or their 牵头单位."""
     rows = table_rows(gold)
     numerals = "一二三四五六七八九十"
     sections = rng.random() < 0.5 and len({r[0] for r in rows if r[0]}) <= len(numerals)
     restart = sections and rng.random() < 0.5
+    category = not sections and rng.random() < 0.5 and any(r[0] for r in rows)
     lead = rng.random() < 0.5  # the first unit in a 牵头单位 column
-    head = ["序号", "工作任务", *(["牵头单位"] if lead else []), "责任单位", "完成时限"]
-    out = ["<tr>" + "".join(f"<td><p><b>{h}</b></p></td>" for h in head) + "</tr>"]
+    merge = rng.random() < 0.6
+    head = ["序号", *(["类别"] if category else []), "工作任务"]
+    head += [*(["牵头单位"] if lead else []), "责任单位", "完成时限"]
+    grid: list[list[str] | str] = []  # a row's cells, or a section row's text
     outline: list[Any] = []
     responsible, current, n = {}, None, 0
     for section, task, units in rows:
         if sections and section and section != current:
             current = section
             marker = numerals[sum(1 for row in outline if row[0] == 1)] + "、"
-            out.append(f'<tr><td colspan="{len(head)}">{marker}{esc(section)}</td></tr>')
+            grid.append(f"{marker}{esc(section)}")
             outline.append([1, marker, section])
             n = 0 if restart else n
         n += 1
-        cells = [str(n), esc(task) + "。"]
+        cells = [str(n), *([esc(section or "")] if category else []), esc(task) + "。"]
         cells += [esc(units[0]), units_cell(rng, units[1:])] if lead else [units_cell(rng, units)]
-        cells.append(rng.choice(DEADLINES))
-        out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        grid.append([*cells, rng.choice(DEADLINES)])
         level = 2 if current else 1
         outline.append([level, str(n), [task, None]])
         responsible[f"{outline_parent(outline)}{n}" if level == 2 else str(n)] = units
-    table = '<table border="1">' + "".join(out) + "</table>"
-    return table, {"outline": outline, "responsible": responsible}
+    merged = [head.index(c) for c in ("类别", "牵头单位") if c in head] if merge else []
+    body = "".join(table_row(grid, k, merged, len(head)) for k in range(len(grid)))
+    top = "<tr>" + "".join(f"<td><p><b>{h}</b></p></td>" for h in head) + "</tr>"
+    return f'<table border="1">{top}{body}</table>', {
+        "outline": outline,
+        "responsible": responsible,
+    }
+
+
+def table_row(grid: list[list[str] | str], k: int, merged: list[int], width: int) -> str:
+    """Row k of a table; in the columns `merged`, a cell equal to the one above is left out
+    (the one above spans it: rowspan), as an office's tables print a shared unit once."""
+    row = grid[k]
+    if isinstance(row, str):
+        return f'<tr><td colspan="{width}">{row}</td></tr>'
+    cells = []
+    for c, text in enumerate(row):
+        if c in merged and k and isinstance(grid[k - 1], list) and grid[k - 1][c] == text:
+            continue
+        span = 1
+        while c in merged and k + span < len(grid) and isinstance(grid[k + span], list):
+            if grid[k + span][c] != text:
+                break
+            span += 1
+        cells.append(f'<td rowspan="{span}">{text}</td>' if span > 1 else f"<td>{text}</td>")
+    return "<tr>" + "".join(cells) + "</tr>"
 
 
 def outline_parent(outline: list[Any]) -> str:
@@ -390,10 +417,10 @@ def tabled(rng: Rng, gold: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 TRADITIONAL_SHARE = 0.05  # of a text's Chinese characters: a page in traditional characters
 
 
-def in_script(doc: str, text: str, header: Header) -> str:
+def in_script(doc: str, text: str, header: Header, more: tuple[str, ...] = ()) -> str:
     """The page's own words in the script of the notice: a site that shows a notice in
-    traditional characters shows its chrome so too (OpenCC converts all but the notice's lines
-    and the labels' values, which stay as printed)."""
+    traditional characters shows its chrome so too (OpenCC converts all but the notice's lines,
+    the labels' values and `more`, which stay as printed)."""
     from gkparse.hanzi import traditional  # (the characters only traditional writing uses)
 
     han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
@@ -406,7 +433,7 @@ def in_script(doc: str, text: str, header: Header) -> str:
         header.get("recipients") or []
     )
     kept = {piece for line in text.splitlines() for piece in (line.strip(), esc(line.strip()))}
-    kept |= {piece for v in values for piece in (v, esc(v))}
+    kept |= {piece for v in [*values, *more] for piece in (v, esc(v))}
     kept = sorted((k for k in kept if k), key=len, reverse=True)
     if not kept:
         return convert(doc)
@@ -429,6 +456,8 @@ def dress(label: Path, out: Path, mode: str, seed: int, only: str | None) -> Non
         if not (gold.get("responsible") and table_rows(gold)):
             return
         doc, labels = tabled(rng, gold)
+        cells = tuple(x for _, task, units in table_rows(gold) for x in (task + "。", *units))
+        doc = in_script(doc, text, header, cells)
         (out / f"{label.stem}.html").write_text(doc, encoding="utf-8")
         yaml = YAML(typ="safe", pure=True)  # (block style: a flow scalar may hold `体育:政务`)
         yaml.default_flow_style = False

@@ -39,6 +39,7 @@ DROP = frozenset("script style noscript template svg iframe object".split())
 HEADINGS = frozenset("h1 h2 h3".split())
 # What makes a row the page's layout rather than data: a cell holding one of these
 LAYOUT_INSIDE = frozenset("table div ul ol dl h1 h2 h3 h4 h5 h6 section article form".split())
+MAX_SPAN = 100  # rows or columns a cell may span (a page's typo of rowspan="1000" aside)
 LAYOUT_PARAGRAPHS = 8  # a data cell holds a few paragraphs; a layout cell holds an article
 
 # Where government sites' templates put an article's body: (attribute, value), most specific
@@ -110,6 +111,8 @@ def read_page(text: str, rules: Rules | None = None) -> Page:
     body = root.find("body")
     top = body if body is not None else root
     found, how = _article(top)
+    for table in top.iter("table"):
+        _unmerge(table, set(found))
     lines = tuple(_lines(top, set(found)))
     if not found:  # read whole but for the page's lists of links (no notice is a link)
         kept = [x for x in lines if not x.link or regex.search(ATTACHMENT, x.text)]
@@ -230,6 +233,54 @@ def _cell_text(cell: HtmlElement) -> str:
         if d.tag in BLOCKS:
             d.tail = " " + (d.tail or "")
     return " ".join(cell.text_content().split())
+
+
+def _rows(table: HtmlElement) -> list[HtmlElement]:
+    """A table's own rows (in tbody/thead/tfoot or not), none of a table inside a cell."""
+    own = [table, *(c for c in table if c.tag in ("tbody", "thead", "tfoot"))]
+    return [r for part in own for r in part if r.tag == "tr"]
+
+
+def _span(cell: HtmlElement, name: str) -> int:
+    value = cell.get(name, "1").strip()
+    return max(1, min(int(value), MAX_SPAN)) if value.isdigit() else 1
+
+
+def _unmerge(table: HtmlElement, article: set[HtmlElement]) -> None:
+    """A data cell that spans rows (rowspan: a unit shared by rows in a row, printed once) is
+    copied into each row it spans, at its column: a reader sees it in each. Cells holding
+    blocks of the page's layout are left as they are."""
+    from copy import deepcopy
+
+    carried: dict[int, tuple[HtmlElement, int]] = {}  # column -> (cell, rows still to fill)
+    for row in _rows(table):
+        own = [c for c in row if c.tag in ("td", "th")]
+        col = 0
+        while own or any(c >= col for c in carried):
+            if col in carried:
+                cell, left = carried.pop(col)
+                copy = deepcopy(cell)
+                copy.attrib.pop("rowspan", None)
+                copy.tail = None
+                (own[0].addprevious if own else row.append)(copy)
+                if left > 1:
+                    carried[col] = (cell, left - 1)
+                col += _span(cell, "colspan")
+                continue
+            if not own:
+                col += 1
+                continue
+            cell = own.pop(0)
+            if _span(cell, "rowspan") > 1 and _plain_cell(cell, article):
+                carried[col] = (cell, _span(cell, "rowspan") - 1)
+            col += _span(cell, "colspan")
+
+
+def _plain_cell(cell: HtmlElement, article: set[HtmlElement]) -> bool:
+    """A cell of data: no table or block of the page's layout in it, not the article."""
+    return cell not in article and not any(
+        d.tag in LAYOUT_INSIDE or d in article for d in cell.iterdescendants()
+    )
 
 
 def _is_data_row(row: HtmlElement, article: set[HtmlElement]) -> bool:
