@@ -65,6 +65,11 @@ FOOTERS = (
     ("版权所有：某区人民政府　技术支持：某网络科技有限公司", "联系我们 | 网站地图 | 隐私声明"),
 )
 DEADLINES = ("2023年6月底前", "持续推进", "长期坚持", "2023年12月底前", "9月底前")
+MEASURES = (
+    "按照有关要求抓好落实，确保取得实效。",
+    "细化工作措施，定期报送进展情况。",
+    "建立工作台账，实行清单管理。",
+)
 CONTAINERS = (
     '<div id="zoom">',
     '<div class="TRS_Editor">',
@@ -331,8 +336,16 @@ def task_table(rng: Rng, gold: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     category = not sections and rng.random() < 0.5 and any(r[0] for r in rows)
     lead = rng.random() < 0.5  # the first unit in a 牵头单位 column
     merge = rng.random() < 0.6
-    head = ["序号", *(["类别"] if category else []), "工作任务"]
-    head += [*(["牵头单位"] if lead else []), "责任单位", "完成时限"]
+    measures = rng.random() < 0.3  # a 具体要求 column after the task
+    due_first = rng.random() < 0.3  # the 完成时限 column before the units'
+    head = [
+        "序号",
+        *(["类别"] if category else []),
+        "工作任务",
+        *(["具体要求"] if measures else []),
+    ]
+    units_head = [*(["牵头单位"] if lead else []), "责任单位"]
+    head += ["完成时限", *units_head] if due_first else [*units_head, "完成时限"]
     grid: list[list[str] | str] = []  # a row's cells, or a section row's text
     outline: list[Any] = []
     responsible, current, n = {}, None, 0
@@ -345,8 +358,10 @@ def task_table(rng: Rng, gold: dict[str, Any]) -> tuple[str, dict[str, Any]]:
             n = 0 if restart else n
         n += 1
         cells = [str(n), *([esc(section or "")] if category else []), esc(task) + "。"]
-        cells += [esc(units[0]), units_cell(rng, units[1:])] if lead else [units_cell(rng, units)]
-        grid.append([*cells, rng.choice(DEADLINES)])
+        cells += [rng.choice(MEASURES)] if measures else []
+        who = [esc(units[0]), units_cell(rng, units[1:])] if lead else [units_cell(rng, units)]
+        due = rng.choice(DEADLINES)
+        grid.append([*cells, due, *who] if due_first else [*cells, *who, due])
         level = 2 if current else 1
         outline.append([level, str(n), [task, None]])
         responsible[f"{outline_parent(outline)}{n}" if level == 2 else str(n)] = units

@@ -66,7 +66,9 @@ def _pieces(
         continues = last_row is not None and line.line - last_row <= TABLE_GAP
         if not continues and opens_table(rules, line, _next(segments, i)):
             continues = True  # (a table of one pair a row)
-        row = bar_row(rules, line, 0 if continues else MIN_PAIRS) or spaced_row(rules, line)
+        # (a row continuing a table still names one of its labels: a task table's header
+        # row under a metadata table is none of it)
+        row = bar_row(rules, line, 1 if continues else MIN_PAIRS) or spaced_row(rules, line)
         if row:
             tokens.extend(Token("meta", seg, field, value) for seg, field, value in row)
             last_row = line.line
