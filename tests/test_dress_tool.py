@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +13,10 @@ from ruamel.yaml import YAML
 import gkparse
 
 ROOT = Path(__file__).resolve().parents[1]
+SPEC = importlib.util.spec_from_file_location("dress", ROOT / "tools" / "dress.py")
+DRESS = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(DRESS)
+
 TEXT = "关于印发某方案的通知\n某府办〔2023〕1号\n各街道：\n现将方案印发。\n一、总体要求\n（一）做好工作。（责任单位：区政府办、区司法局）\n"
 LABELS = """id: '001'
 header:
@@ -45,8 +51,6 @@ def test_page_puts_every_line_in_a_site_template_with_the_labels_in_its_metadata
     assert (out / "001.yaml").read_text(encoding="utf-8") == LABELS
     for line in TEXT.splitlines():
         assert line in page
-    assert "<th>成文日期</th><td>2023-03-30</td>" in page  # the value from the labels
-    assert "<th>发布机构</th><td></td>" in page  # the issuer's label is null: left empty
     assert page.count("ICP") + page.count("联系我们") >= 1  # a footer
     doc = gkparse.parse_file(out / "001.html")  # gkparse's HTML reader finds the notice again
     assert doc.header.title == "关于印发某方案的通知"
@@ -75,3 +79,18 @@ def test_the_same_command_writes_the_same_bytes(tmp_path):
     again = (one / "001.html").read_bytes()
     (one / "001.html").unlink()
     assert (dress(tmp_path, "page") / "001.html").read_bytes() == again
+
+
+def test_the_metadata_table_holds_the_labels_values_and_nothing_made_up():
+    header = {"title": "关于印发某方案的通知", "issuer": None, "date": "2023-03-30"}
+    table = DRESS.meta_table(random.Random(1), header)
+    assert "<th>成文日期</th><td>2023-03-30</td>" in table  # the value from the labels
+    assert "<th>发布机构</th><td></td>" in table  # the issuer's label is null: left empty
+
+
+def test_a_merged_cell_is_left_out_of_the_rows_it_spans():
+    grid = [["1", "甲", "区政府办"], "二、某节", ["2", "乙", "区政府办"], ["3", "丙", "区政府办"]]
+    rows = [DRESS.table_row(grid, k, [2], 3) for k in range(4)]
+    assert rows[0] == "<tr><td>1</td><td>甲</td><td>区政府办</td></tr>"  # a section row between
+    assert rows[2] == '<tr><td>2</td><td>乙</td><td rowspan="2">区政府办</td></tr>'
+    assert rows[3] == "<tr><td>3</td><td>丙</td></tr>"

@@ -257,3 +257,18 @@ def test_a_merged_cell_of_a_table_is_every_row_it_spans():
     ]
     doc = parse_bytes(page.encode("utf-8"), name="table.html", keywords=False)
     assert [t.responsible for t in doc.tasks] == [["县政府办", "各乡镇"], ["县政府办", "县司法局"]]
+
+
+def test_a_headline_broken_by_a_line_break_is_kept_whole():
+    """A long headline broken by <br> (before 关于, or in its middle) is one heading: all its
+    lines are kept above the article, not the last alone. Synthetic: pool 222's page dressed by
+    tools/dress.py --mode page, seed 2."""
+    page = (
+        "<html><body><h1 class='article-title'>天水市人民政府办公室<br>关于印发天水市加快數字政府"
+        "建設工作實施方案的通知</h1><div id='zoom'><p>各县区人民政府，市政府各部门：</p>"
+        "<p>现将《方案》印发给你们，请认真贯彻执行。</p></div></body></html>"
+    )
+    assert read_page(page).text.splitlines()[:2] == [
+        "天水市人民政府办公室",
+        "关于印发天水市加快數字政府建設工作實施方案的通知",
+    ]

@@ -64,6 +64,7 @@ FOOTERS = (
     ),
     ("版权所有：某区人民政府　技术支持：某网络科技有限公司", "联系我们 | 网站地图 | 隐私声明"),
 )
+TITLE_SLACK = 20  # a title's line may hold a 文号 or a date beside it, not a body
 DEADLINES = ("2023年6月底前", "持续推进", "长期坚持", "2023年12月底前", "9月底前")
 MEASURES = (
     "按照有关要求抓好落实，确保取得实效。",
@@ -144,7 +145,9 @@ def whole_title(lines: Lines, t: int, title: str | None) -> bool:
         return False
     line, before = "".join(lines[t].split()), "".join(lines[t - 1].split()) if t else ""
     label = ("标题", "名称", "标  题")
-    return "".join(title.split()) in line and not line.startswith(label) and before not in label
+    squashed = "".join(title.split())
+    alone = squashed in line and len(line) <= len(squashed) + TITLE_SLACK  # (not a whole body)
+    return alone and not line.startswith(label) and before not in label
 
 
 def cluttered(rng: Rng, text: str, title: str | None, only: str | None) -> str:
@@ -233,21 +236,56 @@ def meta_table(rng: Rng, header: Header) -> str:
 
 
 def headline(rng: Rng, title: str | None) -> str:
+    """The page's headline; a long one perhaps broken by <br> (after 关于 or at its middle)."""
     if not title:
         return ""
+    text = esc(title)
+    if len(title) >= 16 and rng.random() < 0.25:
+        at = title.find("关于") if title.find("关于") > 2 else len(title) // 2
+        text = esc(title[:at]) + "<br>" + esc(title[at:])
     return rng.choice(
         ('<h1 class="article-title">{}</h1>', '<div class="title">{}</div>', "<h2>{}</h2>")
-    ).format(esc(title))
+    ).format(text)
 
 
-def article(rng: Rng, lines: Lines) -> str:
+def info_line(rng: Rng, header: Header) -> str:
+    """The line under a headline: when, from where, how often read."""
+    if rng.random() < 0.5:
+        return ""
+    when = later(header.get("date"), rng)
+    return (
+        f'<div class="info">发布时间：{when} 10:30　来源：{rng.choice(SITES)}　'
+        f"浏览次数：{rng.randint(10, 999)}</div>"
+    )
+
+
+DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def paragraph(line: str, indent: str) -> str:
+    """A line as a <p>; a date alone set right and padded with non-breaking spaces, as
+    signatures are."""
+    if DATE_LINE.fullmatch(line):
+        return f'<p style="text-align:right">{esc(line)}&nbsp;&nbsp;&nbsp;&nbsp;</p>'
+    return f"<p>{indent}{esc(line)}</p>"
+
+
+def article(rng: Rng, lines: Lines, title: str | None = None) -> str:
+    """The text in an article container (perhaps inside a layout table's cell); the title's
+    line perhaps left to the headline alone, as many sites print it."""
     kept = [line.strip() for line in lines if line.strip()]
+    t = title_line(kept, title)
+    if whole_title(kept, t, title) and rng.random() < 0.3:
+        kept = kept[:t] + kept[t + 1 :]
     if rng.random() < 0.2:  # one block, lines broken by <br>
         body = "<p>" + "<br>".join(esc(line) for line in kept) + "</p>"
     else:
         indent = rng.choice(("", "　　"))
-        body = "".join(f"<p>{indent}{esc(line)}</p>" for line in kept)
-    return f"{rng.choice(CONTAINERS)}{body}</div>"
+        body = "".join(paragraph(line, indent) for line in kept)
+    box = f"{rng.choice(CONTAINERS)}{body}</div>"
+    if rng.random() < 0.3:
+        return f'<table width="100%"><tr><td class="bt_content">{box}</td></tr></table>'
+    return box
 
 
 def after_article(rng: Rng) -> str:
@@ -273,7 +311,8 @@ def page(rng: Rng, header: Header, body: str) -> str:
     title = header.get("title")
     meta = meta_table(rng, header) if rng.random() < 0.7 else ""
     tools = f'<div class="tools">{esc(rng.choice(WIDGETS))}</div>'
-    top = [meta, headline(rng, title)] if rng.random() < 0.5 else [headline(rng, title), meta]
+    top = [headline(rng, title), info_line(rng, header)]
+    top = [meta, *top] if rng.random() < 0.5 else [*top, meta]
     main = "".join([*top, tools, body, after_article(rng)])
     head = f"<title>{esc(title or '')}_{rng.choice(SITES)}</title>"
     parts = [
@@ -465,7 +504,7 @@ def dress(label: Path, out: Path, mode: str, seed: int, only: str | None) -> Non
         doc = cluttered(rng, text, header.get("title"), only)
         (out / f"{label.stem}.txt").write_text(in_script(doc, text, header), encoding="utf-8")
     elif mode == "page":
-        doc = page(rng, header, article(rng, text.splitlines()))
+        doc = page(rng, header, article(rng, text.splitlines(), header.get("title")))
         (out / f"{label.stem}.html").write_text(in_script(doc, text, header), encoding="utf-8")
     else:
         if not (gold.get("responsible") and table_rows(gold)):

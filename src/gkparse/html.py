@@ -78,7 +78,8 @@ class Line(NamedTuple):  # (NamedTuple: a dataclass costs every start ~1 ms)
 
     text: str
     inside: bool
-    heading: bool = False
+    heading: int = 0
+    """The number of the heading element that printed it (counted in page order); 0: none."""
     link: bool = False
     """All its text is the text of links: navigation, a side bar, related articles."""
 
@@ -143,17 +144,21 @@ def _around(lines: tuple[Line, ...], is_label: Callable[[str], bool]) -> list[Li
     with it), attachments after it."""
     start = next(i for i, line in enumerate(lines) if line.inside)
     first = _squash(lines[start].text)
-    title = next(
-        (i for i in range(start - 1, -1, -1) if lines[i].heading and _han(lines[i].text) >= 6),
-        None,
-    )
+    headings: dict[int, str] = {}  # each heading before the article: its lines' text
+    for line in lines[:start]:
+        if line.heading:
+            headings[line.heading] = headings.get(line.heading, "") + _squash(line.text)
+    # the last heading naming something (a <br> may break it over lines: all are kept)
+    title = next((h for h in reversed(headings) if _han(headings[h]) >= 6), None)
+    if title is not None and headings[title] == first:
+        title = None  # (the article begins with it)
     keep = []
     for i, line in enumerate(lines):
         if (
             line.inside
             or is_label(line.text)
             or any(is_label(cell) for cell in line.text.split("|"))
-            or (i == title and _squash(line.text) != first)
+            or (i < start and title is not None and line.heading == title)
             or (i > start and regex.search(ATTACHMENT, line.text))
         ):
             keep.append(line)
@@ -173,7 +178,8 @@ def _lines(top: HtmlElement, article: set[HtmlElement]) -> Iterator[Line]:
     """The lines of the page, each marked inside the article or not."""
     current: list[str] = []
     linked: list[str] = []  # the pieces of the current line that are a link's text
-    state = {"inside": False, "heading": False, "links": 0}  # links: how many <a> we are in
+    # links: how many <a> we are in; headings: how many headings began so far
+    state = {"inside": False, "heading": 0, "links": 0, "headings": 0}
 
     def flush() -> Iterator[Line]:
         line = "".join(current).strip()
@@ -192,7 +198,8 @@ def _lines(top: HtmlElement, article: set[HtmlElement]) -> Iterator[Line]:
         ]
         if tag in BLOCKS or starts:
             yield from flush()
-        state.update(dict.fromkeys(starts, True))
+        state["headings"] += "heading" in starts
+        state.update({m: state["headings"] if m == "heading" else True for m in starts})
         if tag == "tr" and _is_data_row(el, article):
             cells = [_cell_text(td) for td in el if td.tag in ("td", "th")]
             if any(cells):
