@@ -61,9 +61,11 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
     if sum(f is not None for f in known) < known_min:
         return None
     out = []
-    for (label, value), field in zip(pairs, known, strict=True):
+    for k, ((label, value), field) in enumerate(zip(pairs, known, strict=True)):
         text = f"{label} {value}".strip()
-        out.append((Segment(seg.line, text, text), field or DROP, value))
+        # (a cell of a row: its value is the cell beside it, never the next line's text)
+        cell = Segment(seg.line, text, text, column=2 * k)
+        out.append((cell, field or DROP, value))
     return out
 
 
@@ -291,6 +293,7 @@ def values_under_labels(rules: Rules, tokens: list[Token]) -> list[Token]:
             tok.kind == "meta"
             and not tok.value
             and tok.name != DROP
+            and tok.seg.column is None  # (a row's empty cell is an empty value)
             and nxt is not None
             and nxt.kind == "text"
         ):
