@@ -270,6 +270,15 @@ def paragraph(line: str, indent: str) -> str:
     return f"<p>{indent}{esc(line)}</p>"
 
 
+UNITS_AT = re.compile(r"(?=[（(【\[]?(?:责任单位|牵头单位|责任部门|责任科室|责任处室)[：:])")
+
+
+def units_apart(line: str) -> Lines:
+    """A line whose units' label stands after its text, cut before the label."""
+    pieces = UNITS_AT.split(line, maxsplit=1)
+    return [p for p in pieces if p.strip()] if len(pieces) == 2 and pieces[0].strip() else [line]
+
+
 def article(rng: Rng, lines: Lines, title: str | None = None) -> str:
     """The text in an article container (perhaps inside a layout table's cell); the title's
     line perhaps left to the headline alone, as many sites print it."""
@@ -277,6 +286,8 @@ def article(rng: Rng, lines: Lines, title: str | None = None) -> str:
     t = title_line(kept, title)
     if whole_title(kept, t, title) and rng.random() < 0.3:
         kept = kept[:t] + kept[t + 1 :]
+    if rng.random() < 0.5:  # an item's units in a paragraph of their own, as Word pages print
+        kept = [piece for line in kept for piece in units_apart(line)]
     if rng.random() < 0.2:  # one block, lines broken by <br>
         body = "<p>" + "<br>".join(esc(line) for line in kept) + "</p>"
     else:

@@ -113,6 +113,9 @@ def _whole_title_after_others(s: HeaderState, i: int, used: int) -> bool:
     issuers' names (`中共X委员会` / `关于…的通知` is one title; `客户端` / `关于…` is not)."""
     if not s.rules.header["notice_title"].fullmatch(s.text(i + used)):
         return False
+    before = "".join(s.text(k) for k in range(i, i + used))
+    if before.count("《") > before.count("》"):
+        return False  # (a 《 left open: the next line goes on with the name it opened)
     return not all(units_line(s.rules, s.text(k)) for k in range(i, i + used))
 
 
