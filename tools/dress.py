@@ -284,7 +284,8 @@ def article(rng: Rng, lines: Lines, title: str | None = None) -> str:
     line perhaps left to the headline alone, as many sites print it."""
     kept = [line.strip() for line in lines if line.strip()]
     t = title_line(kept, title)
-    if whole_title(kept, t, title) and rng.random() < 0.3:
+    alone = bool(title) and "".join(kept[t].split()) == "".join((title or "").split())
+    if alone and rng.random() < 0.3:  # (a line holding more, a 文号, stays: it is the notice's)
         kept = kept[:t] + kept[t + 1 :]
     if rng.random() < 0.5:  # an item's units in a paragraph of their own, as Word pages print
         kept = [piece for line in kept for piece in units_apart(line)]
