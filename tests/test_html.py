@@ -272,3 +272,26 @@ def test_a_headline_broken_by_a_line_break_is_kept_whole():
         "天水市人民政府办公室",
         "关于印发天水市加快數字政府建設工作實施方案的通知",
     ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "<div class='biaoti'>{}</div>",
+        "<p class='wz_tit'>{}</p>",
+        "<table><tr><td class='bt'>{}</td></tr></table>",
+        "<div class='detail'>{}</div>",  # no class naming a title: the page's <title> names it
+    ],
+)
+def test_the_headline_is_found_by_the_names_templates_give_it(headline):
+    """Templates name the headline's element biaoti (标题), tit, bt…; a page whose article does
+    not print the title has it there, and in its <title> (the site's name after _ or -).
+    Synthetic: the shapes tools/dress.py --mode page gives a dev text's headline."""
+    title = "某县人民政府办公室关于印发某县2023年政务公开工作要点的通知"
+    page = (
+        f"<html><head><title>{title}_某县人民政府</title></head><body>"
+        f"<div class='nav'><a href='/'>首页</a></div>{headline.format(title)}"
+        "<div id='zoom'><p>各乡镇人民政府，县直各部门：</p>"
+        "<p>现将《某县2023年政务公开工作要点》印发给你们，请认真贯彻落实。</p></div></body></html>"
+    )
+    assert read_page(page).text.splitlines()[0] == title

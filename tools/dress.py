@@ -243,9 +243,19 @@ def headline(rng: Rng, title: str | None) -> str:
     if len(title) >= 16 and rng.random() < 0.25:
         at = title.find("关于") if title.find("关于") > 2 else len(title) // 2
         text = esc(title[:at]) + "<br>" + esc(title[at:])
-    return rng.choice(
-        ('<h1 class="article-title">{}</h1>', '<div class="title">{}</div>', "<h2>{}</h2>")
-    ).format(text)
+    return rng.choice(HEADLINES).format(text)
+
+
+HEADLINES = (  # the headline's element as templates print it (class names of real sites)
+    '<h1 class="article-title">{}</h1>',
+    '<div class="title">{}</div>',
+    "<h2>{}</h2>",
+    '<div class="biaoti">{}</div>',
+    '<div class="xl_tit">{}</div>',
+    '<p class="wz_tit">{}</p>',
+    '<table class="bt_table"><tr><td class="bt">{}</td></tr></table>',
+    '<div class="detail">{}</div>',  # a class that says nothing: the <title> alone names it
+)
 
 
 def info_line(rng: Rng, header: Header) -> str:

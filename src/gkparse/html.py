@@ -68,6 +68,12 @@ SENTENCE = frozenset("。，；！？")
 ATTACHMENT = r"(?i)^\s*附\s*件|\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)\s*$"
 
 
+# a class or id naming a headline: biaoti (标题), bt, …tit / tit… (wz_tit, xl-tit, tit1)
+TITLE_NAME = regex.compile(r"\S*biaoti\S*|bt|(?:\S*[_-])?tit(?:[_-]\S*|\d*)")
+# what a page's <title> puts after the headline: the site's or the column's name
+TITLE_SUFFIX = regex.compile(r"\s*(?:[_|｜]|\s[-－—–]\s|——).*$")
+
+
 def looks_like_html(text: str) -> bool:
     return bool(SNIFF.match(text[:2000]))
 
@@ -104,7 +110,8 @@ def read_page(text: str, rules: Rules | None = None) -> Page:
     which lines around the article are kept."""
     from lxml import html as lxml_html  # imported only for a page: start-up stays as it was
 
-    is_label = _label_test(rules or load_rules())
+    rules = rules or load_rules()
+    is_label = _label_test(rules)
 
     root = lxml_html.document_fromstring(text)
     for bad in [e for e in root.iter() if not isinstance(e.tag, str) or e.tag in DROP]:
@@ -119,7 +126,23 @@ def read_page(text: str, rules: Rules | None = None) -> Page:
         kept = [x for x in lines if not x.link or regex.search(ATTACHMENT, x.text)]
         return Page(_joined(kept), None, len(lines) - len(kept), lines)
     kept = _around(lines, is_label)
+    named = None if any(x.heading for x in kept) else _named_by_page(root, kept, rules)
+    if named:  # (no headline kept and the article does not print it: the page's <title>)
+        at = next(i for i, x in enumerate(kept) if x.inside)
+        kept.insert(at, Line(named, False))
     return Page(_joined(kept), how, len(lines) - len(kept), lines)
+
+
+def _named_by_page(root: HtmlElement, kept: list[Line], rules: Rules) -> str | None:
+    """The notice's title as the page's <title> gives it (the site's name after `_`, `|` or
+    ` - ` cut), when it is one (it ends like a title) and the article does not print it."""
+    found = root.find(".//title")
+    text = " ".join((found.text_content() if found is not None else "").split())
+    text = TITLE_SUFFIX.sub("", text)
+    ends = rules.header["title_end"]
+    if _han(text) < 6 or not ends.fullmatch(simplify(_squash(text))):
+        return None
+    return None if _squash(text) in _squash(_joined(kept)) else text
 
 
 def _label_test(rules: Rules) -> Callable[[str], bool]:
@@ -227,11 +250,14 @@ def _lines(top: HtmlElement, article: set[HtmlElement]) -> Iterator[Line]:
 
 
 def _is_heading(el: HtmlElement) -> bool:
-    """h1–h3, or a block whose class or id says it is a title (`article-title`)."""
+    """h1–h3, or a block whose class or id says it is a title (`article-title`, and the names
+    templates give it: `biaoti` (标题), `wz_tit`, `bt`)."""
     if el.tag in HEADINGS:
         return True
+    if el.tag not in ("div", "p", "td", "span"):
+        return False
     names = f"{el.get('class', '')} {el.get('id', '')}".lower()
-    return el.tag in ("div", "p", "td", "span") and "title" in names
+    return "title" in names or any(TITLE_NAME.fullmatch(name) for name in names.split())
 
 
 def _cell_text(cell: HtmlElement) -> str:
