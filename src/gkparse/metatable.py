@@ -38,6 +38,9 @@ GLUED_LABEL_MAX = 6  # the longest label a page glues to a value (主题分类�
 JUNK_WORDS_MAX = 4  # junk after a value is this many words at most (`浏览次数: 【字体:`)
 VALUE_UNDER_LABEL_MAX = 40  # a free-text value printed under its label; longer is a paragraph
 TABLE_GAP = 2  # a row this many lines after the last one continues its table (a rule between)
+# `|---|---|`: the rule a crawler prints under a table's header row; in a flattened page it is
+# where one row ended and the next began
+RULE_ROW = regex.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
 
 Pair = tuple[Segment, str, str]
 
@@ -65,6 +68,27 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
     for (label, value), field in zip(pairs, known, strict=True):
         text = f"{label} {value}".strip()
         out.append((Segment(seg.line, text, text), field or DROP, value))
+    return out
+
+
+def split_bar_rows(segments: list[Segment]) -> list[Segment]:
+    """A page whose line breaks were lost runs a table's rows, and the notice after them, onto
+    one line: cut it at each rule row, and cut off the text after the last bar when it is too
+    long for a cell (a cell is bounded by bars; what follows the table is the notice)."""
+    out: list[Segment] = []
+    for seg in segments:
+        text = seg.text
+        if text.count("|") < 3 or not HAN.search(text):  # (a rule row alone is junk: as it is)
+            out.append(seg)
+            continue
+        rows = [row for row in RULE_ROW.sub("|\n", text).split("\n") if row.strip()]
+        tail = rows[-1].rsplit("|", 1)
+        if len(tail) == 2 and len(tail[1].strip()) > CELL_VALUE_MAX:
+            rows[-1:] = [tail[0] + "|", tail[1].strip()]
+        if len(rows) == 1:
+            out.append(seg)
+            continue
+        out.extend(Segment(seg.line, row.strip(), row.strip()) for row in rows)
     return out
 
 

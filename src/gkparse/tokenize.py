@@ -16,6 +16,7 @@ from .metatable import (
     cell_runs,
     label_pairs,
     spaced_row,
+    split_bar_rows,
     split_glued_labels,
     values_under_labels,
 )
@@ -74,7 +75,7 @@ def _pieces(
 
 def tokenize(rules: Rules, segments: list[Segment]) -> list[Token]:
     tokens: list[Token] = []
-    segments, page_numbers = split_page_numbers(segments)
+    segments, page_numbers = split_page_numbers(split_bar_rows(segments))
     segments = split_glued_labels(rules, segments)
     cells = cell_runs(rules, segments)
     for seg in _pieces(rules, segments, cells, tokens):
