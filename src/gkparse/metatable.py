@@ -110,9 +110,33 @@ def spaced_row(rules: Rules, seg: Segment) -> list[Pair] | None:
         value = seg.text[m.end() : end].strip()
         if not value:
             return None  # two labels in a row: words of a text, not a table
-        text = f"{names[k]} {value}"
-        out.append((Segment(seg.line, text, text), rules.field_of(names[k]), value))
+        first, _, rest = value.partition(" ")
+        cut = _glued_label(rules, first) if rest else None
+        if cut:  # `标题 …的通知发文机关 某区人民政府办公室`: a label glued to the value before
+            out.append(_spaced_pair(rules, seg.line, names[k], first[:cut]))
+            names[k], value = first[cut:], rest
+        out.append(_spaced_pair(rules, seg.line, names[k], value))
     return out
+
+
+def run_on(row: list[Pair]) -> tuple[list[Pair], Segment | None]:
+    """The notice's text a page ran on after a row's last value (longer than any cell): its
+    first word stays the value, the rest is cut off as a segment of its own."""
+    piece, field, value = row[-1]
+    first, _, rest = value.partition(" ")
+    if len(value) <= CELL_VALUE_MAX or not rest:
+        return row, None
+    last = _spaced_pair_text(piece.line, piece.text[: -len(value)].strip(), first, field)
+    return [*row[:-1], last], Segment(piece.line, rest, rest, context="space")
+
+
+def _spaced_pair(rules: Rules, line: int, name: str, value: str) -> Pair:
+    return _spaced_pair_text(line, name, value, rules.field_of(name))
+
+
+def _spaced_pair_text(line: int, name: str, value: str, field: str) -> Pair:
+    text = f"{name} {value}"
+    return Segment(line, text, text), field, value
 
 
 def _pairs(cells: list[str]) -> list[tuple[str, str]] | None:
