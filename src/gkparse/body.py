@@ -49,7 +49,7 @@ class BodyReader:
                 events.append((i, "heading"))
             elif self.signs_off(tokens, i):
                 events.append((i, "reset"))
-            elif bare_title(tokens, i, self.outline.unnumbered_kind):
+            elif bare_title(self.rules, tokens, i, self.outline.unnumbered_kind):
                 events.append((i, "untitled"))
         return events
 
@@ -86,7 +86,7 @@ class BodyReader:
                     continue
                 if id(tok) not in taken:
                     self.outline.decline(tok)
-            if not back and bare_title(tokens, i, self.outline.unnumbered_kind):
+            if not back and bare_title(self.rules, tokens, i, self.outline.unnumbered_kind):
                 self.outline.open_unnumbered(tok)
                 continue
             if imprint.read(
