@@ -60,6 +60,15 @@ ENTITIES = {
 }
 # 鄉(xiāng): a reading printed after a character by "pinyin" plug-ins of some mirror sites
 PINYIN = precompiled.pattern(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]")
+# 开云手机官网入口·(中国)官方网站, 江南体育官方网站入, bbin体育: — the name of a gambling site a
+# spam mirror put where the notice's place or unit name stood (`…官方网站办公室关于印发…`); no
+# unit or place is named so (官网 alone is a word of the text: 县政府官方网站 stays)
+SPAM_NAME = precompiled.pattern(
+    r"\p{Han}{2,4}(?:官网|官方网站)入口[·・]?(?:[（(]中国[）)])?(?:官方网站)?"
+    r"|\p{Han}{2,4}(?:体育|娱乐)(?:官网|官方网站)入?"
+    r"|[\p{Han}A-Za-z0-9]{2,8}[·・]?[（(]中国[）)](?:官方网站|官网)"
+    r"|(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{1,11}(?:体育|娱乐|官网|官方网站)(?:入口)?[:：]?"
+)
 STRAY = precompiled.pattern(r"[\u2800-\u28ff\ue000-\uf8ff]+")
 MD_HEADING = precompiled.pattern(r"^\s{0,3}#{1,6}\s+")
 # only marks in pairs around text: `____` is a blank to fill in and `2**10` a power
@@ -252,6 +261,9 @@ def clean_line(raw: str, removed: list[str] | None = None) -> tuple[str, list[st
     if PINYIN.search(text):
         text = cut(PINYIN, text)
         repairs.append("pinyin annotations removed")
+    if ("官" in text or "体育" in text or "娱乐" in text) and SPAM_NAME.search(text):
+        text = cut(SPAM_NAME, text)
+        repairs.append("spam site names removed")
     if STRAY.search(text):
         text = cut(STRAY, text)
         repairs.append("stray symbols removed")

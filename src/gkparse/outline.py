@@ -47,11 +47,12 @@ def body_start(rules: Rules, tokens: list[Token]) -> tuple[int | None, str | Non
     opener = tokens[first]
     lost_top = opener.tier == LIST_TIER and opener.order not in (0, TOP_ORDER)
     kind = opener.numbering if lost_top else None
-    return (first - 1 if first and bare_title(tokens, first - 1, kind) else first), kind
+    return (first - 1 if first and bare_title(rules, tokens, first - 1, kind) else first), kind
 
 
-def bare_title(tokens: list[Token], i: int, unnumbered_kind: str | None) -> bool:
-    """An unnumbered section title: short, no sentence, right before a heading of the first list."""
+def bare_title(rules: Rules, tokens: list[Token], i: int, unnumbered_kind: str | None) -> bool:
+    """An unnumbered section title: short, no sentence, right before a heading of the first
+    list, and no notice's title (`…关于…的通知` above its first item)."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     text = tokens[i].seg.text
     return (
@@ -63,6 +64,7 @@ def bare_title(tokens: list[Token], i: int, unnumbered_kind: str | None) -> bool
         and nxt.numbering == unnumbered_kind
         and 4 <= len(text) <= 40
         and not any(ch in text for ch in "。！？；，：,:")
+        and not rules.header["notice_title"].fullmatch(text)
     )
 
 

@@ -16,7 +16,9 @@ from .metatable import (
     cell_runs,
     label_pairs,
     opens_table,
+    run_on,
     spaced_row,
+    split_bar_rows,
     split_glued_labels,
     values_under_labels,
 )
@@ -70,8 +72,11 @@ def _pieces(
         # row under a metadata table is none of it)
         row = bar_row(rules, line, 1 if continues else MIN_PAIRS) or spaced_row(rules, line)
         if row:
+            row, rest = run_on(row)
             tokens.extend(Token("meta", seg, field, value) for seg, field, value in row)
             last_row = line.line
+            if rest:
+                yield from split_glued_labels(rules, unflatten(rules, rest))
             continue
         # (a flattened line's pieces may hold a label alone and a value with the next glued on)
         yield from split_glued_labels(rules, unflatten(rules, line))
@@ -83,7 +88,7 @@ def _next(segments: list[Segment], i: int) -> Segment | None:
 
 def tokenize(rules: Rules, segments: list[Segment]) -> list[Token]:
     tokens: list[Token] = []
-    segments, page_numbers = split_page_numbers(segments)
+    segments, page_numbers = split_page_numbers(split_bar_rows(segments))
     segments = split_glued_labels(rules, segments)
     cells = cell_runs(rules, segments)
     for seg in _pieces(rules, segments, cells, tokens):

@@ -51,13 +51,31 @@ def _after_mark(rules: Rules, text: str) -> int | None:
     return None
 
 
+def _before_doc_number(rules: Rules, text: str) -> int | None:
+    """`XX领导小组X法字〔2023〕1号…`: the 发文机关标志 without 文件 (a unit's name), then its 文号."""
+    m = rules.header["doc_number"].search(text)
+    if not m or m.start() < 3 or not doc_number(rules, m.group()):
+        return None
+    # the longest unit's name before it: a 文号's 机关代字 is short (东法府建字), a name long
+    bracket = m.start() + next((k for k, ch in enumerate(m.group()) if ch in "〔[［【(（"), 0)
+    for k in range(bracket - 1, m.start() - 1, -1):
+        if is_unit(rules, strip_spaces(text[:k])) and doc_number(rules, text[k : m.end()]):
+            return k
+    return None
+
+
 def _after_doc_number(rules: Rules, text: str) -> int | None:
-    """`X政办字〔2019〕33 号 XX市XX局 …`, `…〔2019〕33号各…`: a 文号, then a space or 各."""
+    """`X政办字〔2019〕33 号 XX市XX局 …`, `…〔2019〕33号各…`, `…〔2023〕1号XX关于…的通知`: a 文号,
+    then a space, 各 or the title."""
     m = rules.header["doc_number"].match(text)
     if (
         m
         and m.end() < len(text)
-        and (text[m.end()].isspace() or text[m.end()] == "各")
+        and (
+            text[m.end()].isspace()
+            or text[m.end()] == "各"
+            or rules.header["notice_title"].match(text, m.end())
+        )
         and doc_number(rules, m.group())
     ):
         return m.end()
@@ -119,6 +137,7 @@ Cut = Callable[[Rules, str], int | None]  # (a type alias: evaluated at import, 
 # (a 版头's mark before the 文号 it holds; a title before the labels after it …).
 CUTS: tuple[Cut, ...] = (
     _after_mark,
+    _before_doc_number,
     _after_doc_number,
     _after_title,
     _before_label,

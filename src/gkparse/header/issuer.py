@@ -47,4 +47,6 @@ def settle(s: HeaderState) -> None:
         m = s.rules.header["title_issuers"].match(f.title_text)
         if m and units_line(s.rules, m["issuers"]):
             issuers = m["issuers"].split()
+    # a unit word alone (办公室) names no body: what named it was lost (a spam mirror's name)
+    issuers = [u for u in issuers if u not in s.rules.unit_suffixes]
     s.header.issuer = "、".join(issuers) or None
