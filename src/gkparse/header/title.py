@@ -144,6 +144,7 @@ def settle(s: HeaderState) -> None:
     if h.title:  # the page's metadata named it (page.py), as printed
         line = next((x.line for x in s.doc.segments if x.owner == "header.title"), None)
         f.title_text, h.title = clutter.without_clutter(s, h.title.strip(), line)
+        h.title = _number_after(s, h.title)  # (`标题: X的通知（X发〔2017〕2号）`)
     if f.file_title and not (h.title or clutter.ends_like_a_title(s, f.title)):
         # a sharing site's page: its file name names the document better than page lines
         f.preamble[:0] = f.title
@@ -156,12 +157,20 @@ def settle(s: HeaderState) -> None:
     if text == printed:  # nothing cut: the lines joined as printed, no space between them
         title = mend_spaces("".join(t.seg.text for t in f.title))
     f.title_text = f.title_text or text
-    m = clutter.TRAILING_NUMBER.search(title)
-    if m and doc_number(s.rules, m.group(1)):
-        h.doc_number = h.doc_number or doc_number(s.rules, m.group(1))
-        title = title[: m.start()].strip()
+    title = _number_after(s, title)
     if not h.title and once(title) != title:  # the page's second copy goes, recorded
         s.doc.metadata.dropped.append({"line": line, "text": once(title)})
     h.title = h.title or once(title)
     for t in f.title:
         s.claim(t.seg, "header.title")
+
+
+def _number_after(s: HeaderState, title: str) -> str:
+    """The title without the 文号 a page printed after it in brackets, which goes to the
+    doc number (when the notice prints none of its own)."""
+    m = clutter.TRAILING_NUMBER.search(title)
+    number = doc_number(s.rules, m.group(1)) if m else None
+    if m is None or not number:
+        return title
+    s.header.doc_number = s.header.doc_number or number
+    return title[: m.start()].strip()
