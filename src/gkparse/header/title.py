@@ -54,7 +54,7 @@ def _fuller(s: HeaderState, text: str) -> bool:
 
 def again(s: HeaderState, i: int) -> int:
     """The title again, as the page prints it above the text (over up to four lines)."""
-    known = strip_spaces(s.header.title or s.title_so_far())
+    known = strip_spaces(s.header.title or clutter.bare(s, s.title_so_far()))  # (no breadcrumb)
     joined = ""
     for k in range(i, min(len(s.tokens), i + TITLE_LINES)):
         joined += strip_spaces(s.text(k))
