@@ -143,11 +143,18 @@ def whole_title(lines: Lines, t: int, title: str | None) -> bool:
     lines, nor a value under a page's label (`标题` / `X`, `标题：X`)."""
     if not title or not lines:
         return False
-    line, before = "".join(lines[t].split()), "".join(lines[t - 1].split()) if t else ""
-    label = ("标题", "名称", "标  题")
+    line = "".join(lines[t].split())
     squashed = "".join(title.split())
     alone = squashed in line and len(line) <= len(squashed) + TITLE_SLACK  # (not a whole body)
-    return alone and not line.startswith(label) and before not in label
+    return alone and not line.startswith(LABELS) and not under_label(lines, t)
+
+
+LABELS = ("标题", "名称")
+
+
+def under_label(lines: Lines, t: int) -> bool:
+    """Whether line t is a value under a page's label alone on the line before (`标题` / `X`)."""
+    return t > 0 and "".join(lines[t - 1].split()).rstrip(":：") in LABELS
 
 
 def cluttered(rng: Rng, text: str, title: str | None, only: str | None) -> str:
@@ -157,9 +164,10 @@ def cluttered(rng: Rng, text: str, title: str | None, only: str | None) -> str:
     whole = whole_title(lines, t, title)
     if not whole:  # nothing to glue a label to, no line to put widgets under: all go above
         names = [n for n in names if n not in GLUED] or ["crumb_line"]
+    top = t - 1 if under_label(lines, t) else t  # (nothing stands between a label and its value)
     for name in sorted(names, key=list(CLUTTER).index, reverse=True):  # below the title first
         below = name in ("widget", "share")  # (these go under the line they are given)
-        lines = CLUTTER[name](rng, lines, t - 1 if below and not whole else t)
+        lines = CLUTTER[name](rng, lines, (t if whole else top - 1) if below else top)
     return "\n".join(lines) + "\n"
 
 
