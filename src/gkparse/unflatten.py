@@ -23,6 +23,7 @@ HAN = precompiled.pattern(r"\p{Han}")
 SPACE_RUN = precompiled.pattern(r"[ \t\u3000\u00a0]+")
 # a Han-space-Han gap: in PDF text they fall inside words; in crawler text between paragraphs
 HAN_GAP = precompiled.pattern(r"(?<=[\p{Han}，、。；：])[ \t\u3000\u00a0]+(?=[\p{Han}，、])")
+CRUMB_SEPARATORS = frozenset({">>", ">", "»", "›", "＞", "/"})  # a breadcrumb's, between spaces
 DENSE_GAPS = 40  # fewer characters than this per Han gap: the spaces are PDF artefacts
 MARKER_START = precompiled.pattern(
     r"(?<=[。；：！？）)」”\p{Han}][ \t\u3000\u00a0]*)(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛㈠-㈩])"
@@ -77,6 +78,8 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
             continue
         if _lone_han(text, spaces, k):
             continue  # `工 作 任 务`: words a PDF spaced out inside a crawled line
+        if _crumb_space(text, spaces, k):
+            continue  # `首页 >> 信息公开 >> 通知公告`: a breadcrumb's parts, one line of the page
         marker_next = _starts_marker(rules, text, m.end())
         if short and not (before in "。；：！？" + CLOSERS and marker_next):
             continue
@@ -96,6 +99,15 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
         start = m.end()
     pieces.append(text[start:])
     return [p for p in pieces if p.strip()]
+
+
+def _crumb_space(text: str, spaces: list[regex.Match[str]], k: int) -> bool:
+    """Whether space k stands beside a breadcrumb's separator standing alone between spaces
+    (` >> `, ` / `; not the `-->` of a comment)."""
+    start = spaces[k - 1].end() if k else 0
+    end = spaces[k + 1].start() if k + 1 < len(spaces) else len(text)
+    before, after = text[start : spaces[k].start()], text[spaces[k].end() : end]
+    return before in CRUMB_SEPARATORS or after in CRUMB_SEPARATORS
 
 
 def _lone_han(text: str, spaces: list[regex.Match[str]], k: int) -> bool:
