@@ -207,6 +207,9 @@ def run(state: State) -> None:
             if position.get(id(node.segs[0]), -1) > start:
                 tail_units(node, state.rules)
     lines = _responsibility_lines(doc)
+    for node in nodes:  # a section's own text may name its units too (…。责任单位：…)
+        if node.children:
+            responsibility(state.rules, node, lines.get(node.id, ()))
     for node in doc.tasks:
         responsibility(state.rules, node, lines.get(node.id, ()))
         deadlines(state.rules, node, md.year)

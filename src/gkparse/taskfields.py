@@ -122,13 +122,16 @@ def _closing_clause(rules: Rules, sentence: str) -> Roles:
 
 
 def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> None:
-    """The units of a task: its responsibility lines, the bracketed groups closing its text and
-    its paragraphs (a closing text run on after it is no part of it), a
+    """The units of a task: its responsibility lines, the bracketed groups closing its title,
+    its text and its paragraphs (a closing text run on after it is no part of it), a
     labelled list after one of its sentences, a line or last sentence of nothing but units and
     verbs, a unit named before its text. Lead units come first in `responsible`."""
     for seg in lines:
         _line(rules, node, seg)
     text = node.text or node.title or ""
+    if node.text and node.title:  # `（一）做好解读（市政府办牵头）` above the item's text
+        for inner, glued in closing_groups(rules, node.title):
+            _merge(node, units.read(rules, inner, bare=not glued))
     *paragraphs, last = text.split("\n")
     for paragraph in paragraphs:  # （X牵头落实） closing a paragraph before the last
         for inner, glued in closing_groups(rules, paragraph):
