@@ -37,22 +37,40 @@ ROW_NUMBERING = "table_row"
 UNIT_ROLES = ("lead", "responsible")
 GLUED_HEADER_MAX = 200  # a line this long is text, not a header row run together
 SPACED_ROW = regex.compile(r"(\d{1,4})[ \t\u3000\u00a0]+(\S.*)")  # `1 加强… 市水利局`
+LABEL_WORD = regex.compile(r"[\p{Han}（）()、/]{2,12}")  # a column's label: words, no number
 SPACES = regex.compile(r"\s+")  # (compiled once: regex.sub with a string looks it up, ~4 µs)
 
 
 def header_roles(rules: Rules, tokens: list[Token], i: int) -> list[str]:
-    """The roles of the columns named by the run of label cells at tokens[i:], or []."""
+    """The roles of the columns named by the run of label cells at tokens[i:], or []. In a
+    header row printed with bars, a label the rules do not know (具体内容, 责任领导) is a column of
+    more text: its bars say it is a cell of the row, and the columns after it keep their place."""
     roles = []
     for k in range(i, len(tokens)):  # (neither a slice nor islice: both walk from the start)
         tok = tokens[k]
         if len(tok.seg.text) > LABEL_MAX:
             break
         role = rules.table_columns.get(SPACES.sub("", tok.seg.text))
+        if role is None and _barred_label(tok, tokens[i]):
+            role = "text"
         if not is_cell(tok) or role is None:
             break
         roles.append(role)
     named = "task" in roles or "number" in roles
-    return roles if len(roles) >= MIN_COLUMNS and named else []
+    known = len(roles) - roles.count("text")
+    return roles if known >= MIN_COLUMNS and named else []
+
+
+def _barred_label(tok: Token, first: Token) -> bool:
+    """A cell of the header row that `first` opens, printed with bars, holding a word."""
+    seg = tok.seg
+    return (
+        seg.column is not None
+        and first.seg.column is not None
+        and seg.line == first.seg.line
+        and tok is not first
+        and bool(LABEL_WORD.fullmatch(seg.text))
+    )
 
 
 def is_cell(tok: Token) -> bool:
