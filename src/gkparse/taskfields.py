@@ -13,7 +13,7 @@ from .elements import split_outside
 from .model import Deadline, Node, Segment
 from .numerals import chinese
 from .rules import SPACES, Rules
-from .units import Roles
+from .units import GLUED_NAMES, Roles
 
 # 等 before the kind of units it stands for, or before 各 (农业局等各县党委): two lists
 UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|机构)|各)")
@@ -26,13 +26,9 @@ def task_units(text: str) -> list[str]:
     return [u.strip("。 ") for u in parts if u.strip("。 ")]
 
 
-# where two names run together in a table cell: a unit's last character, then the first of the
-# next name (`区经济发展局区行政审批局` -> 区经济发展局, 区行政审批局)
-GLUED_NAMES = regex.compile(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
-
-
 def cell_units(text: str) -> list[str]:
-    """The units of a table cell, names run together split apart."""
+    """The units of a table cell, names run together split apart
+    (`区经济发展局区行政审批局` -> 区经济发展局, 区行政审批局)."""
     return [part for unit in task_units(text) for part in GLUED_NAMES.split(unit) if part]
 
 

@@ -26,6 +26,10 @@ OWN_PLACE = ("省", "市", "县", "区", "州", "乡", "镇", "各", "有关")
 # compiled once: regex.finditer with a pattern string looks it up in regex's cache each call
 AND = regex.compile(r"及|和|与")
 BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
+# where two names run together, their space lost (a page's `市政府办公室 市司法局`, a table
+# cell's lines): a unit's last character, then the first of the next name's place
+GLUED_NAMES = regex.compile(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
+MIN_GLUED = 3  # 县委县政府, 区委区政府办公室: a two-character name stays joined to the next
 
 
 @dataclass(slots=True)
@@ -60,14 +64,28 @@ def is_unit(rules: Rules, name: str) -> bool:
 
 def split(rules: Rules, text: str) -> list[str]:
     """The names of a list, without the words around them. 及/和 split only between two whole
-    names, the second naming its own place (各村及包村工作队, 粮食和储备局 stay one)."""
+    names, the second naming its own place (各村及包村工作队, 粮食和储备局 stay one); so do two
+    names run together."""
     phrases = rules.unit_phrases
     out: list[str] = []
     for piece in split_outside(text, phrases["unit_split"].pattern):
         name = phrases["unit_trim"].sub("", piece.strip())
         if name:
-            out.extend(_split_and(rules, name))
+            out.extend(u for part in _split_and(rules, name) for u in _split_glued(rules, part))
     return out
+
+
+def _split_glued(rules: Rules, name: str) -> list[str]:
+    """Two whole names run together (市政府办公室市司法局) apart; one name (市委宣传部) whole."""
+    for m in GLUED_NAMES.finditer(name):
+        left, right = name[: m.start()], name[m.start() :]
+        if (
+            min(len(left), len(right)) >= MIN_GLUED
+            and is_unit(rules, left)
+            and is_unit(rules, right)
+        ):
+            return [left, *_split_glued(rules, right)]
+    return [name]
 
 
 def _split_and(rules: Rules, name: str) -> list[str]:
