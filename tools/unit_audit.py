@@ -10,8 +10,9 @@ tests/dev/corpus/ (never the evaluation set's pool files, tests/eval_html or the
             punctuation
   table     a row of a task table whose unit or deadline column was not read (its cells carry
             the column's role, the task has no unit / no deadline)
-  deadline  a deadline that is a duration (五年内, 两个月内 with no event before it) or a date
-            made from a 年内 that follows a number (a duration's end taken for the year's)
+  deadline  a deadline that is a duration (五年内, 两个月内 with no event before it), a date
+            made from a 年内 that follows a number (a duration's end taken for the year's), or
+            a date under a time-limit label left undated (完成时限：2023年12月)
 
     .venv/bin/python tools/unit_audit.py            # counts per class, then examples
     .venv/bin/python tools/unit_audit.py -n 0       # counts only
@@ -58,6 +59,10 @@ STOP = regex.compile(r"[。；;！？\n（）()]")
 HEAD_STOP = regex.compile(r"[。；;：:！？\n（）()]|由|请")
 ANCHOR = regex.compile(r"(?:后|起|以后|之后)的?\s*$")
 DURATION = regex.compile(r"^(?:\d+|[一二两三四五六七八九十半]+)\s*个?\s*(?:月|年)\s*内$")
+TIME_LABEL = regex.compile(
+    r"(?:完成时限|完成时间|完成期限|办结时限|时限要求|时间节点)\s*[:：]?\s*(?P<value>[^，,；;。）)\n]{1,20})"
+)
+MONTH = regex.compile(r"\d+\s*月")
 NUMBER_BEFORE = regex.compile(r"[\d一二两三四五六七八九十百几多半个]$")
 
 
@@ -116,6 +121,10 @@ def audit_task(rules: Rules, left: regex.Pattern[str], name: str, node: Node) ->
         found.append(Finding("table", name, node.id, f"unit cell unread: {node.title}"))
     if "deadline" in cells and not node.deadlines:
         found.append(Finding("table", name, node.id, f"deadline cell unread: {node.title}"))
+    for m in TIME_LABEL.finditer(text):  # a date under a time-limit label, left undated
+        value = m["value"]
+        if MONTH.search(value) and not any(d.date and d.text in value for d in node.deadlines):
+            found.append(Finding("deadline", name, node.id, f"undated: {m.group()}"))
     for d in node.deadlines:
         at = text.find(d.text)
         anchored = at > 0 and ANCHOR.search(text[:at])
