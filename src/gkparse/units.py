@@ -155,7 +155,7 @@ def _verbs(rules: Rules, text: str, roles: Roles, role: str | None, trusted: boo
     if not rest:
         return
     if role is not None and (trusted or is_unit(rules, rest[0])):
-        roles.add(role, [u for u in rest if len(u) <= MAX_UNIT and not NOT_IN_UNIT.search(u)])
+        roles.add(role, [u for u in rest if 1 < len(u) <= MAX_UNIT and not NOT_IN_UNIT.search(u)])
     elif (role is not None or trusted) and all(is_unit(rules, u) for u in rest):
         roles.add(role or "responsible", rest)
 
