@@ -39,6 +39,9 @@ RESP_SPLIT = regex.compile(r"[、，,；;\s]+")  # how the body reader split a l
 WORDS = regex.compile(r"[\p{Han}\p{L}\p{N}]")
 # compiled once: regex.split with a pattern string looks it up in regex's cache each call
 SENTENCE_END = regex.compile(r"[。；！？]")
+# a parenthesis after a sentence with more text after it: each sentence its own units
+# (`…技术标准。（市场监管总局、工业和信息化部负责）推广一批…`)
+INNER_GROUP = regex.compile(r"(?<=[。；！？])[（(](?P<inner>[^（）()\n]{2,200})[）)](?=[^\s。；])")
 COMMA = regex.compile(r"[，,]")
 
 
@@ -119,7 +122,7 @@ def _closing_clause(rules: Rules, sentence: str) -> Roles:
 
 def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> None:
     """The units of a task: its responsibility lines, the bracketed groups closing its title,
-    its text and its paragraphs (a closing text run on after it is no part of it), a
+    its text and its paragraphs or standing after one of its sentences (a closing text run on after it is no part of it), a
     labelled list after one of its sentences, a line or last sentence of nothing but units and
     verbs, a unit named before its text. Lead units come first in `responsible`."""
     for seg in lines:
@@ -142,6 +145,8 @@ def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> N
             if names and not units.is_unit(rules, names[-1]):
                 names.pop()
         _merge(node, roles)
+    for m in INNER_GROUP.finditer(text):
+        _merge(node, units.read(rules, m["inner"], bare=False))
     for m in rules.unit_phrases["inline_label"].finditer(text):
         if not _inside_brackets(text, m.start()):
             _merge(node, units.read(rules, m["units"]))
