@@ -29,6 +29,8 @@ BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民�
 # where two names run together, their space lost (a page's `市政府办公室 市司法局`, a table
 # cell's lines): a unit's last character, then the first of the next name's place
 GLUED_NAMES = regex.compile(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
+# a unit marked as the lead inside a list: 县政府办（牵头）、各乡镇
+LEAD_MARK = regex.compile(r"\s*[（(〈<【\[]\s*牵头\s*[）)〉>】\]]$")
 MIN_GLUED = 3  # 县委县政府, 区委区政府办公室: a two-character name stays joined to the next
 
 
@@ -143,20 +145,30 @@ def _closed_lists(rules: Rules, text: str) -> tuple[list[tuple[str, str]], str]:
     return lists, text[start:]
 
 
+def _unmarked(names: list[str]) -> tuple[list[str], list[str]]:
+    """The names without their lead marks (县政府办（牵头）), and those that had one."""
+    bare = [LEAD_MARK.sub("", u) for u in names]
+    return bare, [b for b, u in zip(bare, names) if b != u]
+
+
 def _verbs(rules: Rules, text: str, roles: Roles, role: str | None, trusted: bool) -> None:
     """Lists closed by a verb, then what is left: a list of unit names, or under a label with
-    its colon (`role`, `trusted`) whatever names it lists (全区经济运行各专班)."""
+    its colon (`role`, `trusted`) whatever names it lists (全区经济运行各专班). A name marked
+    （牵头） in a list leads."""
     lists, after = _closed_lists(rules, text)
     for verb, part in lists:
-        units = split(rules, part)
+        units, leads = _unmarked(split(rules, part))
         if units and all(is_unit(rules, u) for u in units):
+            roles.add("lead", leads)
             roles.add(role if verb == "resp" and role else _verb_role(verb), units)
-    rest = split(rules, after)
+    rest, leads = _unmarked(split(rules, after))
     if not rest:
         return
     if role is not None and (trusted or is_unit(rules, rest[0])):
+        roles.add("lead", leads)
         roles.add(role, [u for u in rest if 1 < len(u) <= MAX_UNIT and not NOT_IN_UNIT.search(u)])
     elif (role is not None or trusted) and all(is_unit(rules, u) for u in rest):
+        roles.add("lead", leads)
         roles.add(role or "responsible", rest)
 
 
