@@ -20,6 +20,7 @@ after their task (gluedrows.py) or, when the units' column is last, at their end
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import combinations
 
 import regex
 
@@ -134,6 +135,9 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
         placed = [*zip(before, columns), *zip(after, free[len(free) - len(after) :])]
         if not before and _barred(tokens[at], after, roles):  # its bars say each cell's column
             placed = [(tok, roles[tok.seg.column]) for tok in after]
+            short = max(tok.seg.column or 0 for tok in after) + 1 < len(roles)
+            if short and len(roles) <= KINDS_MAX:
+                placed = _by_kind(rules, after, roles[1:])  # merged cells left out (rowspan)
         for tok, role in placed:
             tok.seg.cell = role
             tok.kind = "text"  # a cell, whatever its words look like
@@ -157,6 +161,25 @@ def _barred(number: Token, cells: list[Token], roles: list[str]) -> bool:
             for t in cells
         )
     )
+
+
+# which columns a cell of each kind may stand in (typed: units, deadline, or None for words)
+KINDS_MAX = 12  # columns a short row's cells are fitted to (combinations: 462 at most for 11)
+FITS = {"units": UNIT_ROLES, "deadline": ("deadline",), None: ("task", "text")}
+
+
+def _by_kind(rules: Rules, cells: list[Token], roles: list[str]) -> list[tuple[Token, str]]:
+    """The columns of a row that printed fewer cells than its header names, its merged cells
+    (a category, a lead unit spanning rows) left out by the page: the cells in order, each in
+    a column its kind fits (a unit list in a unit column, a time limit in the time-limit one),
+    the rightmost such columns where several fit."""
+    kinds = [typed(rules, tok) for tok in cells]
+    best: tuple[int, tuple[int, ...]] = (-1, ())
+    for cols in combinations(range(len(roles)), len(cells)):
+        score = sum(roles[c] in FITS[k] for c, k in zip(cols, kinds))
+        if score >= best[0]:
+            best = (score, cols)
+    return [(tok, roles[c]) for tok, c in zip(cells, best[1])]
 
 
 def row_heading(tok: Token, n: int) -> Token:
