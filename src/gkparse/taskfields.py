@@ -97,6 +97,9 @@ def _line(rules: Rules, node: Node, seg: Segment) -> None:
     m = next((m for p in rules.responsibility if (m := p.fullmatch(seg.text))), None)
     if m is None:
         return
+    if not m["units"].strip():  # the label alone: its units on the line under it
+        _label_above(rules, node, m["label"], seg.line)
+        return
     raw = [u for u in RESP_SPLIT.split(m["units"].strip()) if u]
     node.responsible[:] = [u for u in node.responsible if u not in raw]
     node.lead[:] = [u for u in node.lead if u not in raw]
@@ -107,6 +110,17 @@ def _line(rules: Rules, node: Node, seg: Segment) -> None:
         rest = rest.replace(unit, "", 1)
     if WORDS.search(rest):
         node.text = "\n".join(filter(None, [node.text, seg.text]))
+
+
+def _label_above(rules: Rules, node: Node, label: str, line: int) -> None:
+    """The units of a line of the item's text right under a label alone on its line (a page's
+    bold `责任单位：` in a paragraph of its own), when it lists nothing but units."""
+    below = next((s for s in node.segs if s.line > line), None)
+    if below is None or below.context != "line":
+        return
+    names = units.split(rules, below.text)
+    if names and all(units.is_unit(rules, u) for u in names):
+        _merge(node, units.read(rules, f"{label}：{below.text}"))
 
 
 def _closing_clause(rules: Rules, sentence: str) -> Roles:
