@@ -19,6 +19,10 @@ from .state import State
 
 ATTACHMENT_ITEM_MAX = 80  # an attachment's name on a line of its own is short
 CUT_TITLE = 4  # fewer characters than this after the last marker of a cut text: no title
+SENTENCE_END = regex.compile(r"[。；！？;!?]")
+# after the last marker of a cut text: a sentence under way (its title null in any case), a
+# title that ended (`（二）工作要求：`, `…（市政府办牵头）`) or stood before a line break (a space)
+TITLE_KNOWN = regex.compile(r"[。；！？，、：;!?,:\s]|[）)]$")
 RESP_SPLIT = regex.compile(r"[、，,；;\s]+")
 
 
@@ -105,14 +109,20 @@ class BodyReader:
 
     @staticmethod
     def cut_off(tokens: list[Token], i: int) -> bool:
-        """The last words of a text the page cut off: a marker with (almost) nothing after it
-        (`（二）`, `（二）加强考`). Its title cannot be known; it stays text."""
-        value = tokens[i].value.strip()
-        return (
-            tokens[i].kind == "heading"
-            and i == len(tokens) - 1
-            and len(value) < CUT_TITLE
-            and not value.endswith(tuple("。；：）)"))
+        """The last words of a text the page cut off: a marker whose heading the cut left
+        unfinished (`（二）`, `（二）加强考`, `（四）合理保障农民种粮收`). Its title cannot be known
+        (GOLD.md leaves such an item out); it stays text."""
+        tok = tokens[i]
+        if tok.kind != "heading" or i < len(tokens) - 1:
+            return False
+        value = tok.value.strip()
+        if len(value) < CUT_TITLE:
+            return not value.endswith(tuple("。；：）)"))
+        # a title as long as any, unfinished: after items with text (in a list of titles
+        # alone, a title without a full stop is whole)
+        before = tokens[i - 1] if i else None
+        return not TITLE_KNOWN.search(value) and (
+            before is None or before.kind != "heading" or bool(SENTENCE_END.search(before.value))
         )
 
     def signs_off(self, tokens: list[Token], i: int) -> bool:

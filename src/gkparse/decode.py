@@ -29,6 +29,7 @@ FIT = {
     "across_gap": 0.5,
     "late": 0.5,
     "duplicate": -1.0,
+    "repeat": 2.0,  # a duplicate with the same title: a table's merged section cell, printed per row
     "part": -1.0,
     "restart": -1.5,
     "back": -2.0,
@@ -61,6 +62,7 @@ class Opened:
     number: int
     tier: int
     order: int
+    title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +90,17 @@ class Reading:
         where = place(self.stack, Last(self.last), tok, self.taken is not None)
         if where.how in ("out", "unlisted"):
             return None
-        score = self.score + FIT[where.how] + context_score(tok)
+        how = where.how
+        if how == "duplicate" and tok.value and self.stack[where.depth].title == tok.value:
+            how = "repeat"
+        score = self.score + FIT[how] + context_score(tok)
         parent = self.stack[where.depth - 1] if where.depth else None
         if parent and tok.order < parent.order:
             score += UPSIDE_DOWN
-        stack = (*self.stack[: where.depth], Opened(tok.numbering, tok.number, tok.tier, tok.order))
+        stack = (
+            *self.stack[: where.depth],
+            Opened(tok.numbering, tok.number, tok.tier, tok.order, tok.value),
+        )
         others = tuple(pair for pair in self.last if pair[0] != tok.numbering)
         last = tuple(sorted((*others, (tok.numbering, tok.number))))
         return Reading(score, stack, last, self.unnumbered, Taken(i, self.taken))
@@ -104,7 +112,9 @@ class Reading:
     def untitled_section(self) -> Reading:
         """An unnumbered section title (outline.bare_title) closes every open list."""
         n = self.unnumbered + 1
-        return Reading(self.score, (Opened(UNNUMBERED, n, LIST_TIER, 0),), self.last, n, self.taken)
+        return Reading(
+            self.score, (Opened(UNNUMBERED, n, LIST_TIER, 0, ""),), self.last, n, self.taken
+        )
 
 
 def context_score(tok: Token) -> float:

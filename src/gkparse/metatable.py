@@ -38,6 +38,9 @@ GLUED_LABEL_MAX = 6  # the longest label a page glues to a value (主题分类�
 JUNK_WORDS_MAX = 4  # junk after a value is this many words at most (`浏览次数: 【字体:`)
 VALUE_UNDER_LABEL_MAX = 40  # a free-text value printed under its label; longer is a paragraph
 TABLE_GAP = 2  # a row this many lines after the last one continues its table (a rule between)
+# `|---|---|`: the rule a crawler prints under a table's header row; in a flattened page it is
+# where one row ended and the next began
+RULE_ROW = regex.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
 
 Pair = tuple[Segment, str, str]
 
@@ -68,6 +71,27 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
     return out
 
 
+def split_bar_rows(segments: list[Segment]) -> list[Segment]:
+    """A page whose line breaks were lost runs a table's rows, and the notice after them, onto
+    one line: cut it at each rule row, and cut off the text after the last bar when it is too
+    long for a cell (a cell is bounded by bars; what follows the table is the notice)."""
+    out: list[Segment] = []
+    for seg in segments:
+        text = seg.text
+        if text.count("|") < 3 or not HAN.search(text):  # (a rule row alone is junk: as it is)
+            out.append(seg)
+            continue
+        rows = [row for row in RULE_ROW.sub("|\n", text).split("\n") if row.strip()]
+        tail = rows[-1].rsplit("|", 1)
+        if len(tail) == 2 and len(tail[1].strip()) > CELL_VALUE_MAX:
+            rows[-1:] = [tail[0] + "|", tail[1].strip()]
+        if len(rows) == 1:
+            out.append(seg)
+            continue
+        out.extend(Segment(seg.line, row.strip(), row.strip()) for row in rows)
+    return out
+
+
 def spaced_row(rules: Rules, seg: Segment) -> list[Pair] | None:
     """Labels without colons and their values on one line, spaces between
     (`发布机构 某区人民政府办公室 文    号 某政办〔2023〕1号`): the line opens with a label and
@@ -86,9 +110,33 @@ def spaced_row(rules: Rules, seg: Segment) -> list[Pair] | None:
         value = seg.text[m.end() : end].strip()
         if not value:
             return None  # two labels in a row: words of a text, not a table
-        text = f"{names[k]} {value}"
-        out.append((Segment(seg.line, text, text), rules.field_of(names[k]), value))
+        first, _, rest = value.partition(" ")
+        cut = _glued_label(rules, first) if rest else None
+        if cut:  # `标题 …的通知发文机关 某区人民政府办公室`: a label glued to the value before
+            out.append(_spaced_pair(rules, seg.line, names[k], first[:cut]))
+            names[k], value = first[cut:], rest
+        out.append(_spaced_pair(rules, seg.line, names[k], value))
     return out
+
+
+def run_on(row: list[Pair]) -> tuple[list[Pair], Segment | None]:
+    """The notice's text a page ran on after a row's last value (longer than any cell): its
+    first word stays the value, the rest is cut off as a segment of its own."""
+    piece, field, value = row[-1]
+    first, _, rest = value.partition(" ")
+    if len(value) <= CELL_VALUE_MAX or not rest:
+        return row, None
+    last = _spaced_pair_text(piece.line, piece.text[: -len(value)].strip(), first, field)
+    return [*row[:-1], last], Segment(piece.line, rest, rest, context="space")
+
+
+def _spaced_pair(rules: Rules, line: int, name: str, value: str) -> Pair:
+    return _spaced_pair_text(line, name, value, rules.field_of(name))
+
+
+def _spaced_pair_text(line: int, name: str, value: str, field: str) -> Pair:
+    text = f"{name} {value}"
+    return Segment(line, text, text), field, value
 
 
 def _pairs(cells: list[str]) -> list[tuple[str, str]] | None:

@@ -584,6 +584,63 @@ def _active(merged: dict[str, Any], section: str, sources: dict[str, str]) -> li
 
 
 def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
+    """The rules object from the merged rule files: each section checked and compiled by a
+    function of its own."""
+    metadata = _metadata(merged, sources)
+    # longest first; then by label, so the pattern is the same in every process (a set's order
+    # is not) and its prepared form is found (precompiled.py)
+    labels = sorted({x for m in metadata for x in m.labels}, key=lambda x: (-len(x), x))
+    label_alt = (
+        "|".join(r"\s*".join(map(regex.escape, x.replace(" ", ""))) for x in labels) or "(?!)"
+    )
+    unit_labels = "|".join(map(regex.escape, merged.get("unit_labels", []))) or "(?!)"
+    return Rules(
+        outline=_outline(merged, sources),
+        delimiters=dict(merged.get("delimiters", {})),
+        junk=tuple(
+            (r["id"], _compile(r["pattern"], r["_where"])) for r in _active(merged, "junk", sources)
+        ),
+        header=_required(merged, sources, "header", HEADER_IDS),
+        unit_suffixes=tuple(sorted(merged.get("unit_suffixes", []), key=len, reverse=True)),
+        division_names=frozenset(merged.get("division_names", [])),
+        bare_kinds=frozenset(merged.get("bare_kinds", [])),
+        heading_words=tuple(
+            sorted(set(merged.get("heading_words", [])), key=lambda w: (-len(w), w))
+        ),
+        unit_never=tuple(merged.get("unit_never", [])),
+        metadata=metadata,
+        meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},
+        meta_label_spaced=precompiled.compile(rf"(?<!\S)(?P<label>{label_alt})(?=\s)"),
+        meta_label=precompiled.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
+        values=tuple(
+            (r["field"], _compile(r["pattern"], r["_where"]))
+            for r in _active(merged, "values", sources)
+        ),
+        closing=tuple(
+            _compile(r["pattern"], r["_where"]) for r in _active(merged, "closing", sources)
+        ),
+        deadlines=tuple(
+            (_kind(r), _compile(r["pattern"], r["_where"]))
+            for r in _active(merged, "deadlines", sources)
+        ),
+        stopwords=frozenset(merged.get("stopwords", [])),
+        userdict=builtin_dir() / "userdict.txt",
+        responsibility=tuple(
+            _compile(r["pattern"], r["_where"], unit_labels)
+            for r in _active(merged, "responsibility", sources)
+        ),
+        unit_phrases=_required(merged, sources, "unit_phrases", UNIT_PHRASE_IDS, unit_labels),
+        lead_labels=frozenset(merged.get("lead_labels", [])),
+        support_labels=frozenset(merged.get("support_labels", [])),
+        unit_abbreviations=tuple(
+            sorted(merged.get("unit_abbreviations", {}).items(), key=lambda kv: -len(kv[0]))
+        ),
+        table_columns=_table_columns(merged, sources),
+        sources=dict(sources),
+    )
+
+
+def _outline(merged: dict[str, Any], sources: dict[str, str]) -> tuple[OutlineRule, ...]:
     outline = []
     for r in _active(merged, "outline", sources):
         if r["numeral"] not in READERS:
@@ -606,6 +663,10 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
                 r.get("order", 0),
             )
         )
+    return tuple(outline)
+
+
+def _metadata(merged: dict[str, Any], sources: dict[str, str]) -> tuple[MetaRule, ...]:
     metadata = []
     for r in _active(merged, "metadata", sources):
         if r["field"] not in META_FIELDS:
@@ -617,74 +678,27 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         ):
             raise RuleError(f"{r['_where']}: labels must be a list of strings")
         metadata.append(MetaRule(r["id"], r["field"], tuple(r["labels"])))
-    # longest first; then by label, so the pattern is the same in every process (a set's order
-    # is not) and its prepared form is found (precompiled.py)
-    labels = sorted({x for m in metadata for x in m.labels}, key=lambda x: (-len(x), x))
-    label_alt = (
-        "|".join(r"\s*".join(map(regex.escape, x.replace(" ", ""))) for x in labels) or "(?!)"
-    )
-    header = {
-        r["id"]: _compile(r["pattern"], r["_where"]) for r in _active(merged, "header", sources)
-    }
-    missing = HEADER_IDS - set(header)
-    if missing:
-        raise RuleError(
-            f"header rule {sorted(missing)[0]!r} is missing or disabled; gkparse needs it"
-        )
-    labels = "|".join(map(regex.escape, merged.get("unit_labels", []))) or "(?!)"
-    phrases = {
+    return tuple(metadata)
+
+
+def _required(
+    merged: dict[str, Any],
+    sources: dict[str, str],
+    section: str,
+    needed: frozenset[str] | set[str],
+    labels: str | None = None,
+) -> dict[str, Any]:
+    """The patterns of a section whose rules the code asks for by id: each must be there."""
+    patterns = {
         r["id"]: _compile(r["pattern"], r["_where"], labels)
-        for r in _active(merged, "unit_phrases", sources)
+        for r in _active(merged, section, sources)
     }
-    missing = UNIT_PHRASE_IDS - set(phrases)
+    missing = needed - set(patterns)
     if missing:
         raise RuleError(
-            f"unit_phrases rule {sorted(missing)[0]!r} is missing or disabled; gkparse needs it"
+            f"{section} rule {sorted(missing)[0]!r} is missing or disabled; gkparse needs it"
         )
-    return Rules(
-        outline=tuple(outline),
-        delimiters=dict(merged.get("delimiters", {})),
-        junk=tuple(
-            (r["id"], _compile(r["pattern"], r["_where"])) for r in _active(merged, "junk", sources)
-        ),
-        header=header,
-        unit_suffixes=tuple(sorted(merged.get("unit_suffixes", []), key=len, reverse=True)),
-        division_names=frozenset(merged.get("division_names", [])),
-        bare_kinds=frozenset(merged.get("bare_kinds", [])),
-        heading_words=tuple(
-            sorted(set(merged.get("heading_words", [])), key=lambda w: (-len(w), w))
-        ),
-        unit_never=tuple(merged.get("unit_never", [])),
-        metadata=tuple(metadata),
-        meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},
-        meta_label_spaced=precompiled.compile(rf"(?<!\S)(?P<label>{label_alt})(?=\s)"),
-        meta_label=precompiled.compile(rf"[【\[]?\s*(?P<label>{label_alt})\s*[:：]"),
-        values=tuple(
-            (r["field"], _compile(r["pattern"], r["_where"]))
-            for r in _active(merged, "values", sources)
-        ),
-        closing=tuple(
-            _compile(r["pattern"], r["_where"]) for r in _active(merged, "closing", sources)
-        ),
-        deadlines=tuple(
-            (_kind(r), _compile(r["pattern"], r["_where"]))
-            for r in _active(merged, "deadlines", sources)
-        ),
-        stopwords=frozenset(merged.get("stopwords", [])),
-        userdict=builtin_dir() / "userdict.txt",
-        responsibility=tuple(
-            _compile(r["pattern"], r["_where"], labels)
-            for r in _active(merged, "responsibility", sources)
-        ),
-        unit_phrases=phrases,
-        lead_labels=frozenset(merged.get("lead_labels", [])),
-        support_labels=frozenset(merged.get("support_labels", [])),
-        unit_abbreviations=tuple(
-            sorted(merged.get("unit_abbreviations", {}).items(), key=lambda kv: -len(kv[0]))
-        ),
-        table_columns=_table_columns(merged, sources),
-        sources={k: v for k, v in sources.items()},
-    )
+    return patterns
 
 
 def _table_columns(merged: dict[str, Any], sources: dict[str, str]) -> dict[str, str]:

@@ -15,7 +15,9 @@ from .metatable import (
     bar_row,
     cell_runs,
     label_pairs,
+    run_on,
     spaced_row,
+    split_bar_rows,
     split_glued_labels,
     values_under_labels,
 )
@@ -65,8 +67,11 @@ def _pieces(
         continues = last_row is not None and line.line - last_row <= TABLE_GAP
         row = bar_row(rules, line, 0 if continues else MIN_PAIRS) or spaced_row(rules, line)
         if row:
+            row, rest = run_on(row)
             tokens.extend(Token("meta", seg, field, value) for seg, field, value in row)
             last_row = line.line
+            if rest:
+                yield from split_glued_labels(rules, unflatten(rules, rest))
             continue
         # (a flattened line's pieces may hold a label alone and a value with the next glued on)
         yield from split_glued_labels(rules, unflatten(rules, line))
@@ -74,7 +79,7 @@ def _pieces(
 
 def tokenize(rules: Rules, segments: list[Segment]) -> list[Token]:
     tokens: list[Token] = []
-    segments, page_numbers = split_page_numbers(segments)
+    segments, page_numbers = split_page_numbers(split_bar_rows(segments))
     segments = split_glued_labels(rules, segments)
     cells = cell_runs(rules, segments)
     for seg in _pieces(rules, segments, cells, tokens):
