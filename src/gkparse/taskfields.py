@@ -26,6 +26,20 @@ def task_units(text: str) -> list[str]:
     return [u.strip("。 ") for u in parts if u.strip("。 ")]
 
 
+LEAD_MARKED = regex.compile(r"[（(〈<【\[]\s*牵头\s*[）)〉>】\]]")  # 县司法局（牵头）
+
+
+def cell_roles(rules: Rules, text: str, column: str) -> Roles:
+    """The units of a table's unit cell by role: a cell that says more than names (labels,
+    verbs, a lead mark: `县政府办牵头，各乡镇配合`) is read by the unit grammar under its column's
+    label; names alone as they stand, run-together ones split (cell_units)."""
+    phrases = rules.unit_phrases
+    if phrases["labelled"].search(text) or phrases["role"].search(text) or LEAD_MARKED.search(text):
+        return units.read(rules, f"{'牵头单位' if column == 'lead' else '责任单位'}：{text}")
+    names = cell_units(text)
+    return Roles(lead=names if column == "lead" else [], responsible=names)
+
+
 def cell_units(text: str) -> list[str]:
     """The units of a table cell, names run together split apart
     (`区经济发展局区行政审批局` -> 区经济发展局, 区行政审批局)."""
