@@ -26,6 +26,7 @@ def task_units(text: str) -> list[str]:
     return [u.strip("。 ") for u in parts if u.strip("。 ")]
 
 
+BAR = regex.compile(r"\s*\|\s*")  # between the cells of a row (html.py, word.py)
 LEAD_MARKED = regex.compile(r"[（(〈<【\[]\s*牵头\s*[）)〉>】\]]")  # 县司法局（牵头）
 
 
@@ -178,6 +179,11 @@ def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> N
     for m in rules.unit_phrases["inline_label"].finditer(text):
         if not _inside_brackets(text, m.start()):
             _merge(node, units.read(rules, m["units"]))
+    for line in text.split("\n"):  # `1.做好… | 县政府办、县融媒体中心 |`: a row of cells
+        for cell in BAR.split(line)[1:]:
+            names = units.split(rules, cell)
+            if names and all(units.is_unit(rules, u) for u in names):
+                _merge(node, cell_roles(rules, cell, "responsible"))
     for line in paragraphs:  # 市发改委牵头落实 under each paragraph of the item
         _merge(node, units.whole(rules, line.rstrip("。；;！？ ")))
     if not groups:
