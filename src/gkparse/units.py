@@ -29,6 +29,7 @@ BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民�
 # where two names run together, their space lost (a page's `市政府办公室 市司法局`, a table
 # cell's lines): a unit's last character, then the first of the next name's place
 GLUED_NAMES = regex.compile(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
+TIME_WORDS = regex.compile(r"(?:长期|持续|常态化)(?:坚持|推进|开展|落实)?|长期|持续")
 # a unit marked as the lead inside a list: 县政府办（牵头）、各乡镇
 LEAD_MARK = regex.compile(r"\s*[（(〈<【\[]\s*牵头\s*[）)〉>】\]]$")
 MIN_GLUED = 3  # 县委县政府, 区委区政府办公室: a two-character name stays joined to the next
@@ -162,6 +163,7 @@ def _verbs(rules: Rules, text: str, roles: Roles, role: str | None, trusted: boo
             roles.add("lead", leads)
             roles.add(role if verb == "resp" and role else _verb_role(verb), units)
     rest, leads = _unmarked(split(rules, after))
+    rest = [u for u in rest if not _time_limit(rules, u)]  # （市政府办，2023年6月底前）
     if not rest:
         return
     if role is not None and (trusted or is_unit(rules, rest[0])):
@@ -170,6 +172,11 @@ def _verbs(rules: Rules, text: str, roles: Roles, role: str | None, trusted: boo
     elif (role is not None or trusted) and all(is_unit(rules, u) for u in rest):
         roles.add("lead", leads)
         roles.add(role or "responsible", rest)
+
+
+def _time_limit(rules: Rules, piece: str) -> bool:
+    """A time limit listed beside the units (2023年6月底前, 长期坚持): no name."""
+    return bool(TIME_WORDS.fullmatch(piece)) or any(p.fullmatch(piece) for _, p in rules.deadlines)
 
 
 def _verb_role(verb: str) -> str:
