@@ -87,8 +87,13 @@ def rule_match(rules, case):
 
 
 def task_fields(rules, case):
-    """The task `task` (default 0) of the input parsed as a whole document."""
-    task = gkparse.parse(case["input"], keywords=False).tasks[case.get("task", 0)]
+    """The task `task` (default 0) of the input parsed as a whole document, or the section of
+    id `section` (its own units)."""
+    doc = gkparse.parse(case["input"], keywords=False)
+    if "section" in case:
+        task = next(n for n in doc.walk() if n.id == str(case["section"]))
+    else:
+        task = doc.tasks[case.get("task", 0)]
     deadlines = [[d.text, d.date] for d in task.deadlines]
     return {
         "title": task.title,
@@ -136,7 +141,18 @@ ADAPTERS: dict[str, Callable[[Any, dict], dict]] = {
     "header": header,
 }
 # keys of a case that are not expected outputs: what it is, where it comes from, stage inputs
-CASE_KEYS = {"id", "rule", "source", "synthetic", "note", "xfail", "input", "task", "mode"}
+CASE_KEYS = {
+    "id",
+    "rule",
+    "source",
+    "synthetic",
+    "note",
+    "xfail",
+    "input",
+    "task",
+    "section",
+    "mode",
+}
 
 
 def token_fields(tok) -> dict:

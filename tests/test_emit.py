@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import jsonschema
 import pytest
 from conftest import CORPUS, SAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from gkparse import parse_file
+from gkparse import parse, parse_file
 from gkparse.emit import document_to_dict, ruamel_yaml, to_yaml
 from gkparse.fastyaml import dump
+from gkparse.schema import schema
 
 ALL = SAMPLES + CORPUS
 READERS = {"yaml-1.2 (pure)": YAML(typ="safe", pure=True), "libyaml (yaml 1.1)": YAML(typ="safe")}
@@ -100,3 +102,21 @@ def test_the_first_character_shortcut_agrees_with_the_resolvers(text):
         r.resolve(ScalarNode, text, (True, False)) == fastyaml.STR for r in fastyaml._resolvers
     )
     assert fastyaml._resolves_to_str(text) == slow
+
+
+def test_a_section_names_its_units_only_when_it_has_some():
+    """Units named for a whole section are written under it, valid by the schema; a section
+    that names none has no such keys (the output of every other notice is unchanged)."""
+    text = (
+        "2023年某县政务公开工作要点\n一、主要任务\n"
+        "（一）做好政策解读。按要求开展解读。责任单位：县政府办、县融媒体中心\n"
+        "1.开展解读。\n2.回应关切。\n"
+    )
+    data = document_to_dict(parse(text, keywords=False))
+    jsonschema.validate(data, schema())
+    top = data["sections"][0]
+    assert "responsible" not in top
+    inner = top["sections"][0]
+    assert inner["responsible"] == ["县政府办", "县融媒体中心"]
+    assert (inner["lead"], inner["support"]) == ([], [])
+    assert list(inner)[-1] == "sections"

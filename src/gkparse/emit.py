@@ -17,15 +17,20 @@ SCHEMA = "gkparse/1"
 
 
 def _section(node: Node) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": node.id,
         "level": node.level,
         "marker": node.marker or None,
         "title": node.title,
         "text": node.text,
         "line": node.line,
-        "sections": [_section(c) for c in node.children if c.children],
     }
+    if node.responsible or node.support:  # units named for the whole section: rare, so only then
+        out["responsible"] = list(node.responsible)
+        out["lead"] = list(node.lead)
+        out["support"] = list(node.support)
+    out["sections"] = [_section(c) for c in node.children if c.children]
+    return out
 
 
 def _task(node: Node) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from .paragraphs import join_paragraphs
 from .rules import Rules
 from .state import State
 from .tables import UNIT_ROLES
-from .taskfields import cell_units, deadlines, deadlines_in, responsibility
+from .taskfields import cell_roles, cell_units, deadlines, deadlines_in, responsibility
 from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 names units
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
@@ -64,10 +64,10 @@ def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
     """The unit and deadline cells of a table row: its lead and responsible units, deadlines."""
     for seg in node.segs:
         if seg.cell in UNIT_ROLES:
-            units = [u for u in cell_units(seg.text) if u not in node.responsible]
-            node.responsible.extend(units)
-            if seg.cell == "lead":
-                node.lead.extend(u for u in units if u not in node.lead)
+            roles = cell_roles(rules, seg.text, seg.cell)
+            node.responsible.extend(u for u in roles.responsible if u not in node.responsible)
+            node.lead.extend(u for u in roles.lead if u not in node.lead)
+            node.support.extend(u for u in roles.support if u not in node.support)
         elif seg.cell == "deadline":
             found = deadlines_in(rules, seg.text, plan_year)
             node.deadlines.extend(found or [Deadline(strip_spaces(seg.text), None)])
@@ -207,6 +207,9 @@ def run(state: State) -> None:
             if position.get(id(node.segs[0]), -1) > start:
                 tail_units(node, state.rules)
     lines = _responsibility_lines(doc)
+    for node in nodes:  # a section's own text may name its units too (…。责任单位：…)
+        if node.children:
+            responsibility(state.rules, node, lines.get(node.id, ()))
     for node in doc.tasks:
         responsibility(state.rules, node, lines.get(node.id, ()))
         deadlines(state.rules, node, md.year)

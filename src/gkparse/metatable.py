@@ -20,11 +20,14 @@ from __future__ import annotations
 import regex
 
 from .dates import DATE_LINE, parse_date_line
+from .elements import is_recipients, is_unit
 from .model import Segment, Token
 from .normalize import strip_spaces
 from .rules import Rules
 
 CELL_BAR = regex.compile(r"\s*[|│]\s*")
+COLON = regex.compile(r"[:：]")
+EACH = regex.compile(r"各")
 HAN = regex.compile(r"\p{Han}")
 MIN_PAIRS = 2  # label/value pairs that make a table
 LONG_LABEL = 3  # a label this long is no common word (索引号, 发文字号, 主题分类)
@@ -307,11 +310,24 @@ def _value_end(rules: Rules, field: str, value: str) -> int | None:
         m = rules.header["doc_number"].match(value)
     elif field == DROP and any(ch in value for ch in "，。："):  # (a link or a path has none)
         m = WIDGET_VALUE.match(value)
+    elif field == "publisher" and (k := _before_recipients(rules, value)):
+        return k  # `来源：某县政府各乡镇人民政府，县政府有关部门：为…`: one body, then the 主送机关
     elif field in FREE_TEXT_FIELDS:  # `主题词：X关于…的通知X发〔2018〕38号各省…`: a title, then on
         m = rules.header["title_glued"].match(value)
     else:
         return None
     return m.end() if m else None
+
+
+def _before_recipients(rules: Rules, value: str) -> int | None:
+    """Where a 主送机关 starting with 各 follows a unit's name in `value`, or None."""
+    colon = COLON.search(value)
+    for m in EACH.finditer(value, 0, colon.start() if colon else 0):
+        if is_unit(rules, value[: m.start()]) and is_recipients(
+            rules, value[m.start() : colon.end()]
+        ):
+            return m.start()
+    return None
 
 
 def _fits(rules: Rules, field: str, text: str) -> bool:

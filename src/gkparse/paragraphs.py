@@ -8,11 +8,20 @@ from .model import Issue, Segment
 from .normalize import mend_spaces
 
 RUNNING_END = regex.compile(r"[\p{Han}A-Za-z0-9、，,“（《]$")
+# a line of units closed by their verb, under a paragraph of a task (`市金融办、…分别牵头落实`):
+# it ends where it stops, its 、 notwithstanding
+UNITS_LINE = regex.compile(
+    r"[^。！？；，,]{2,80}(?:牵头|负责|配合|参与|协办)(?:落实|实施|推进|办理)?"
+)
 
 
 def running(text: str) -> bool:
     """A paragraph cut short (by a page break): it has sentences but does not end one."""
-    return any(ch in text for ch in "。！？；，、") and RUNNING_END.search(text) is not None
+    return (
+        any(ch in text for ch in "。！？；，、")
+        and RUNNING_END.search(text) is not None
+        and not UNITS_LINE.fullmatch(text)
+    )
 
 
 def join_paragraphs(segs: list[Segment], issues: list[Issue], first: str = "") -> str | None:

@@ -20,6 +20,7 @@ after their task (gluedrows.py) or, when the units' column is last, at their end
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import combinations
 
 import regex
 
@@ -37,22 +38,40 @@ ROW_NUMBERING = "table_row"
 UNIT_ROLES = ("lead", "responsible")
 GLUED_HEADER_MAX = 200  # a line this long is text, not a header row run together
 SPACED_ROW = regex.compile(r"(\d{1,4})[ \t\u3000\u00a0]+(\S.*)")  # `1 加强… 市水利局`
+LABEL_WORD = regex.compile(r"[\p{Han}（）()、/]{2,12}")  # a column's label: words, no number
 SPACES = regex.compile(r"\s+")  # (compiled once: regex.sub with a string looks it up, ~4 µs)
 
 
 def header_roles(rules: Rules, tokens: list[Token], i: int) -> list[str]:
-    """The roles of the columns named by the run of label cells at tokens[i:], or []."""
+    """The roles of the columns named by the run of label cells at tokens[i:], or []. In a
+    header row printed with bars, a label the rules do not know (具体内容, 责任领导) is a column of
+    more text: its bars say it is a cell of the row, and the columns after it keep their place."""
     roles = []
     for k in range(i, len(tokens)):  # (neither a slice nor islice: both walk from the start)
         tok = tokens[k]
         if len(tok.seg.text) > LABEL_MAX:
             break
         role = rules.table_columns.get(SPACES.sub("", tok.seg.text))
+        if role is None and _barred_label(tok, tokens[i]):
+            role = "text"
         if not is_cell(tok) or role is None:
             break
         roles.append(role)
     named = "task" in roles or "number" in roles
-    return roles if len(roles) >= MIN_COLUMNS and named else []
+    known = len(roles) - roles.count("text")
+    return roles if known >= MIN_COLUMNS and named else []
+
+
+def _barred_label(tok: Token, first: Token) -> bool:
+    """A cell of the header row that `first` opens, printed with bars, holding a word."""
+    seg = tok.seg
+    return (
+        seg.column is not None
+        and first.seg.column is not None
+        and seg.line == first.seg.line
+        and tok is not first
+        and bool(LABEL_WORD.fullmatch(seg.text))
+    )
 
 
 def is_cell(tok: Token) -> bool:
@@ -126,6 +145,9 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
         placed = [*zip(before, columns), *zip(after, free[len(free) - len(after) :])]
         if not before and _barred(tokens[at], after, roles):  # its bars say each cell's column
             placed = [(tok, roles[tok.seg.column]) for tok in after]
+            short = max(tok.seg.column or 0 for tok in after) + 1 < len(roles)
+            if short and len(roles) <= KINDS_MAX:
+                placed = _by_kind(rules, after, roles[1:])  # merged cells left out (rowspan)
         for tok, role in placed:
             tok.seg.cell = role
             tok.kind = "text"  # a cell, whatever its words look like
@@ -149,6 +171,25 @@ def _barred(number: Token, cells: list[Token], roles: list[str]) -> bool:
             for t in cells
         )
     )
+
+
+# which columns a cell of each kind may stand in (typed: units, deadline, or None for words)
+KINDS_MAX = 12  # columns a short row's cells are fitted to (combinations: 462 at most for 11)
+FITS = {"units": UNIT_ROLES, "deadline": ("deadline",), None: ("task", "text")}
+
+
+def _by_kind(rules: Rules, cells: list[Token], roles: list[str]) -> list[tuple[Token, str]]:
+    """The columns of a row that printed fewer cells than its header names, its merged cells
+    (a category, a lead unit spanning rows) left out by the page: the cells in order, each in
+    a column its kind fits (a unit list in a unit column, a time limit in the time-limit one),
+    the rightmost such columns where several fit."""
+    kinds = [typed(rules, tok) for tok in cells]
+    best: tuple[int, tuple[int, ...]] = (-1, ())
+    for cols in combinations(range(len(roles)), len(cells)):
+        score = sum(roles[c] in FITS[k] for c, k in zip(cols, kinds))
+        if score >= best[0]:
+            best = (score, cols)
+    return [(tok, roles[c]) for tok, c in zip(cells, best[1])]
 
 
 def row_heading(tok: Token, n: int) -> Token:

@@ -13,7 +13,7 @@ from .elements import split_outside
 from .model import Deadline, Node, Segment
 from .numerals import chinese
 from .rules import SPACES, Rules
-from .units import Roles
+from .units import GLUED_NAMES, Roles
 
 # 等 before the kind of units it stands for, or before 各 (农业局等各县党委): two lists
 UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|机构)|各)")
@@ -26,13 +26,24 @@ def task_units(text: str) -> list[str]:
     return [u.strip("。 ") for u in parts if u.strip("。 ")]
 
 
-# where two names run together in a table cell: a unit's last character, then the first of the
-# next name (`区经济发展局区行政审批局` -> 区经济发展局, 区行政审批局)
-GLUED_NAMES = regex.compile(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
+BAR = regex.compile(r"\s*\|\s*")  # between the cells of a row (html.py, word.py)
+LEAD_MARKED = regex.compile(r"[（(〈<【\[]\s*牵头\s*[）)〉>】\]]")  # 县司法局（牵头）
+
+
+def cell_roles(rules: Rules, text: str, column: str) -> Roles:
+    """The units of a table's unit cell by role: a cell that says more than names (labels,
+    verbs, a lead mark: `县政府办牵头，各乡镇配合`) is read by the unit grammar under its column's
+    label; names alone as they stand, run-together ones split (cell_units)."""
+    phrases = rules.unit_phrases
+    if phrases["labelled"].search(text) or phrases["role"].search(text) or LEAD_MARKED.search(text):
+        return units.read(rules, f"{'牵头单位' if column == 'lead' else '责任单位'}：{text}")
+    names = cell_units(text)
+    return Roles(lead=names if column == "lead" else [], responsible=names)
 
 
 def cell_units(text: str) -> list[str]:
-    """The units of a table cell, names run together split apart."""
+    """The units of a table cell, names run together split apart
+    (`区经济发展局区行政审批局` -> 区经济发展局, 区行政审批局)."""
     return [part for unit in task_units(text) for part in GLUED_NAMES.split(unit) if part]
 
 
@@ -43,6 +54,9 @@ RESP_SPLIT = regex.compile(r"[、，,；;\s]+")  # how the body reader split a l
 WORDS = regex.compile(r"[\p{Han}\p{L}\p{N}]")
 # compiled once: regex.split with a pattern string looks it up in regex's cache each call
 SENTENCE_END = regex.compile(r"[。；！？]")
+# a parenthesis after a sentence with more text after it: each sentence its own units
+# (`…技术标准。（市场监管总局、工业和信息化部负责）推广一批…`)
+INNER_GROUP = regex.compile(r"(?<=[。；！？])[（(](?P<inner>[^（）()\n]{2,200})[）)](?=[^\s。；])")
 COMMA = regex.compile(r"[，,]")
 
 
@@ -98,6 +112,9 @@ def _line(rules: Rules, node: Node, seg: Segment) -> None:
     m = next((m for p in rules.responsibility if (m := p.fullmatch(seg.text))), None)
     if m is None:
         return
+    if not m["units"].strip():  # the label alone: its units on the line under it
+        _label_above(rules, node, m["label"], seg.line)
+        return
     raw = [u for u in RESP_SPLIT.split(m["units"].strip()) if u]
     node.responsible[:] = [u for u in node.responsible if u not in raw]
     node.lead[:] = [u for u in node.lead if u not in raw]
@@ -108,6 +125,17 @@ def _line(rules: Rules, node: Node, seg: Segment) -> None:
         rest = rest.replace(unit, "", 1)
     if WORDS.search(rest):
         node.text = "\n".join(filter(None, [node.text, seg.text]))
+
+
+def _label_above(rules: Rules, node: Node, label: str, line: int) -> None:
+    """The units of a line of the item's text right under a label alone on its line (a page's
+    bold `责任单位：` in a paragraph of its own), when it lists nothing but units."""
+    below = next((s for s in node.segs if s.line > line), None)
+    if below is None or below.context != "line":
+        return
+    names = units.split(rules, below.text)
+    if names and all(units.is_unit(rules, u) for u in names):
+        _merge(node, units.read(rules, f"{label}：{below.text}"))
 
 
 def _closing_clause(rules: Rules, sentence: str) -> Roles:
@@ -122,13 +150,16 @@ def _closing_clause(rules: Rules, sentence: str) -> Roles:
 
 
 def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> None:
-    """The units of a task: its responsibility lines, the bracketed groups closing its text and
-    its paragraphs (a closing text run on after it is no part of it), a
+    """The units of a task: its responsibility lines, the bracketed groups closing its title,
+    its text and its paragraphs or standing after one of its sentences (a closing text run on after it is no part of it), a
     labelled list after one of its sentences, a line or last sentence of nothing but units and
     verbs, a unit named before its text. Lead units come first in `responsible`."""
     for seg in lines:
         _line(rules, node, seg)
     text = node.text or node.title or ""
+    if node.text and node.title:  # `（一）做好解读（市政府办牵头）` above the item's text
+        for inner, glued in closing_groups(rules, node.title):
+            _merge(node, units.read(rules, inner, bare=not glued))
     *paragraphs, last = text.split("\n")
     for paragraph in paragraphs:  # （X牵头落实） closing a paragraph before the last
         for inner, glued in closing_groups(rules, paragraph):
@@ -143,9 +174,16 @@ def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> N
             if names and not units.is_unit(rules, names[-1]):
                 names.pop()
         _merge(node, roles)
+    for m in INNER_GROUP.finditer(text):
+        _merge(node, units.read(rules, m["inner"], bare=False))
     for m in rules.unit_phrases["inline_label"].finditer(text):
         if not _inside_brackets(text, m.start()):
             _merge(node, units.read(rules, m["units"]))
+    for line in text.split("\n"):  # `1.做好… | 县政府办、县融媒体中心 |`: a row of cells
+        for cell in BAR.split(line)[1:]:
+            names = units.split(rules, cell)
+            if names and all(units.is_unit(rules, u) for u in names):
+                _merge(node, cell_roles(rules, cell, "responsible"))
     for line in paragraphs:  # 市发改委牵头落实 under each paragraph of the item
         _merge(node, units.whole(rules, line.rstrip("。；;！？ ")))
     if not groups:

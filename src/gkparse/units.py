@@ -26,6 +26,13 @@ OWN_PLACE = ("省", "市", "县", "区", "州", "乡", "镇", "各", "有关")
 # compiled once: regex.finditer with a pattern string looks it up in regex's cache each call
 AND = regex.compile(r"及|和|与")
 BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
+# where two names run together, their space lost (a page's `市政府办公室 市司法局`, a table
+# cell's lines): a unit's last character, then the first of the next name's place
+GLUED_NAMES = regex.compile(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
+TIME_WORDS = regex.compile(r"(?:长期|持续|常态化)(?:坚持|推进|开展|落实)?|长期|持续")
+# a unit marked as the lead inside a list: 县政府办（牵头）、各乡镇
+LEAD_MARK = regex.compile(r"\s*[（(〈<【\[]\s*牵头\s*[）)〉>】\]]$")
+MIN_GLUED = 3  # 县委县政府, 区委区政府办公室: a two-character name stays joined to the next
 
 
 @dataclass(slots=True)
@@ -60,14 +67,28 @@ def is_unit(rules: Rules, name: str) -> bool:
 
 def split(rules: Rules, text: str) -> list[str]:
     """The names of a list, without the words around them. 及/和 split only between two whole
-    names, the second naming its own place (各村及包村工作队, 粮食和储备局 stay one)."""
+    names, the second naming its own place (各村及包村工作队, 粮食和储备局 stay one); so do two
+    names run together."""
     phrases = rules.unit_phrases
     out: list[str] = []
     for piece in split_outside(text, phrases["unit_split"].pattern):
         name = phrases["unit_trim"].sub("", piece.strip())
         if name:
-            out.extend(_split_and(rules, name))
+            out.extend(u for part in _split_and(rules, name) for u in _split_glued(rules, part))
     return out
+
+
+def _split_glued(rules: Rules, name: str) -> list[str]:
+    """Two whole names run together (市政府办公室市司法局) apart; one name (市委宣传部) whole."""
+    for m in GLUED_NAMES.finditer(name):
+        left, right = name[: m.start()], name[m.start() :]
+        if (
+            min(len(left), len(right)) >= MIN_GLUED
+            and is_unit(rules, left)
+            and is_unit(rules, right)
+        ):
+            return [left, *_split_glued(rules, right)]
+    return [name]
 
 
 def _split_and(rules: Rules, name: str) -> list[str]:
@@ -125,21 +146,37 @@ def _closed_lists(rules: Rules, text: str) -> tuple[list[tuple[str, str]], str]:
     return lists, text[start:]
 
 
+def _unmarked(names: list[str]) -> tuple[list[str], list[str]]:
+    """The names without their lead marks (县政府办（牵头）), and those that had one."""
+    bare = [LEAD_MARK.sub("", u) for u in names]
+    return bare, [b for b, u in zip(bare, names) if b != u]
+
+
 def _verbs(rules: Rules, text: str, roles: Roles, role: str | None, trusted: bool) -> None:
     """Lists closed by a verb, then what is left: a list of unit names, or under a label with
-    its colon (`role`, `trusted`) whatever names it lists (全区经济运行各专班)."""
+    its colon (`role`, `trusted`) whatever names it lists (全区经济运行各专班). A name marked
+    （牵头） in a list leads."""
     lists, after = _closed_lists(rules, text)
     for verb, part in lists:
-        units = split(rules, part)
+        units, leads = _unmarked(split(rules, part))
         if units and all(is_unit(rules, u) for u in units):
+            roles.add("lead", leads)
             roles.add(role if verb == "resp" and role else _verb_role(verb), units)
-    rest = split(rules, after)
+    rest, leads = _unmarked(split(rules, after))
+    rest = [u for u in rest if not _time_limit(rules, u)]  # （市政府办，2023年6月底前）
     if not rest:
         return
     if role is not None and (trusted or is_unit(rules, rest[0])):
-        roles.add(role, [u for u in rest if len(u) <= MAX_UNIT and not NOT_IN_UNIT.search(u)])
+        roles.add("lead", leads)
+        roles.add(role, [u for u in rest if 1 < len(u) <= MAX_UNIT and not NOT_IN_UNIT.search(u)])
     elif (role is not None or trusted) and all(is_unit(rules, u) for u in rest):
+        roles.add("lead", leads)
         roles.add(role or "responsible", rest)
+
+
+def _time_limit(rules: Rules, piece: str) -> bool:
+    """A time limit listed beside the units (2023年6月底前, 长期坚持): no name."""
+    return bool(TIME_WORDS.fullmatch(piece)) or any(p.fullmatch(piece) for _, p in rules.deadlines)
 
 
 def _verb_role(verb: str) -> str:
