@@ -295,3 +295,21 @@ def test_the_headline_is_found_by_the_names_templates_give_it(headline):
         "<p>现将《某县2023年政务公开工作要点》印发给你们，请认真贯彻落实。</p></div></body></html>"
     )
     assert read_page(page).text.splitlines()[0] == title
+
+
+def test_a_site_template_is_taught_by_a_rule_file(tmp_path):
+    """A container a site's template names (here div#wzcon) is found once a rule file lists it
+    under page_containers; without it, the article is found by density."""
+    from gkparse.rules import load_rules
+
+    page = (
+        "<html><body><div class='nav'><a href='#'>首页</a></div><div id='wzcon'>"
+        "<p>各镇（街道）：</p><p>一、总体要求</p><p>坚持问题导向，统筹推进各项工作。</p>"
+        "<p>二、工作措施</p><p>完善制度，强化督查，确保落实。</p></div></body></html>"
+    )
+    assert read_page(page).body == "density"
+    rules = tmp_path / "site.yaml"
+    rules.write_text("page_containers: ['#wzcon']\n", encoding="utf-8")
+    taught = read_page(page, load_rules((str(rules),)))
+    assert taught.body == "#wzcon"
+    assert taught.text.splitlines()[0] == "各镇（街道）："

@@ -19,6 +19,7 @@ BAD = {
     "stopwords: [[x]]\n": "stopwords: must be a list of strings",
     "division_names: ['']\n": "division_names: must be a list of strings",
     "delimiters: {'、': 1}\n": "delimiters: must map strings to strings",
+    "page_containers: [zoom]\n": "page_containers: 'zoom' must be #id or .class",
     "outline:\n  - {id: x, pattern: '(?P<num>[0-9]+)、', numeral: arabic, kind: x, marker: '{number}、'}\n": "outline.x: marker",
     "outline:\n  - {id: x, pattern: '(?P<num>[0-9]+)、', numeral: arabic, kind: x, marker: '{num'}\n": "outline.x: marker",
     "outline:\n  - {id: x, pattern: '(?P<num>[0-9]+)、', numeral: arabic, kind: x, marker: '{0}'}\n": "outline.x: marker",

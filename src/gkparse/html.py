@@ -9,7 +9,7 @@ or blocks of their own, or a single cell) is walked into.
 
 The page's chrome (navigation, breadcrumbs, footers, related articles, share widgets) is left
 out when the page's own structure says where the article is: a known content container
-(`CONTAINERS`: div#zoom, .TRS_Editor, #UCAP-CONTENT …), else the deepest block holding nearly all
+(the rules' `page_containers`: #zoom, .TRS_Editor, #UCAP-CONTENT …), else the deepest block holding nearly all
 of the page's sentences. Around it, only what belongs to the notice is kept: the page-metadata
 lines (their labels are the rules' `metadata` labels), the heading just before the article, and
 its attachments (附件). A page where neither is found is read whole.
@@ -42,24 +42,6 @@ LAYOUT_INSIDE = frozenset("table div ul ol dl h1 h2 h3 h4 h5 h6 section article 
 MAX_SPAN = 100  # rows or columns a cell may span (a page's typo of rowspan="1000" aside)
 LAYOUT_PARAGRAPHS = 8  # a data cell holds a few paragraphs; a layout cell holds an article
 
-# Where government sites' templates put an article's body: (attribute, value), most specific
-# first; the first that holds text wins (all its matches, outermost, in page order).
-CONTAINERS: tuple[tuple[str, str], ...] = (
-    ("id", "UCAP-CONTENT"),  # 国务院 and the sites of its platform
-    ("id", "zoom"),
-    ("id", "fontzoom"),
-    ("class", "TRS_Editor"),  # TRS WCM, most provincial and city sites
-    ("class", "TRS_UEDITOR"),
-    ("class", "Custom_UnionStyle"),
-    ("class", "pages_content"),
-    ("class", "article-content"),
-    ("class", "article_content"),
-    ("class", "detail-content"),
-    ("class", "news_content"),
-    ("id", "js_content"),  # 微信公众号 articles saved from a browser
-    ("id", "content"),
-    ("class", "content"),
-)
 CONTAINER_MIN = 20  # characters of text: a container left empty (filled by a script) is no body
 CONTAINER_SHARE = 0.5  # a known container holds at least this share of the page's sentences
 DENSE_SHARE = 0.85  # the body found by density holds this share of the page's sentences
@@ -118,7 +100,7 @@ def read_page(text: str, rules: Rules | None = None) -> Page:
         bad.drop_tree()  # (comments: a commented-out block is not on the page)
     body = root.find("body")
     top = body if body is not None else root
-    found, how = _article(top)
+    found, how = _article(top, rules.page_containers)
     for table in top.iter("table"):
         _unmerge(table, set(found))
     lines = tuple(_lines(top, set(found)))
@@ -335,11 +317,14 @@ def _is_data_row(row: HtmlElement, article: set[HtmlElement]) -> bool:
     return True
 
 
-def _article(top: HtmlElement) -> tuple[list[HtmlElement], str | None]:
-    """The elements holding the article and how they were found: a known container holding
-    most of the page's sentences, else the densest block; ([], None): the page is read whole."""
+def _article(
+    top: HtmlElement, containers: tuple[tuple[str, str], ...]
+) -> tuple[list[HtmlElement], str | None]:
+    """The elements holding the article and how they were found: a known container (the rules'
+    page_containers, the first that holds most of the page's sentences; all its matches,
+    outermost, in page order), else the densest block; ([], None): the page is read whole."""
     held, total = _sentences(top)
-    for attr, value in CONTAINERS:
+    for attr, value in containers:
         found = [e for e in top.iter() if _named(e, attr, value)]
         outer = [e for e in found if not any(a in found for a in e.iterancestors())]
         if sum(len(_squash(e.text_content())) for e in outer) < CONTAINER_MIN:

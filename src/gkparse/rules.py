@@ -40,6 +40,7 @@ PLAIN_SECTIONS = {
     "heading_words": list,
     "unit_never": list,
     "page_columns": list,
+    "page_containers": list,
     "stopwords": list,
     "unit_labels": list,
     "lead_labels": list,
@@ -385,15 +386,18 @@ class Rules:
     header: dict[str, Guarded]
     unit_suffixes: tuple[str, ...]
     division_names: frozenset[str]
+    """Kinds of administrative division (省, 自治区 …): listed before a shared name, no unit."""
     bare_kinds: frozenset[str]
+    """Kinds of unit with no name (直属机构): after 、 they share the unit before's head."""
     heading_words: tuple[str, ...]
     """The names of a plan's standard parts (总体要求): a heading glued to its text is titled so."""
-    """Kinds of unit with no name (直属机构): after 、 they share the unit before's head."""
     unit_never: tuple[str, ...]
     """Words no unit's name holds (关于): a title broken over lines, not an issuer."""
     page_columns: tuple[str, ...]
     """A site's column labels (计划总结, 通知公告), longest first: glued before a title, clutter."""
-    """Kinds of administrative division (省, 自治区 …): listed before a shared name, no unit."""
+    page_containers: tuple[tuple[str, str], ...]
+    """Where site templates put an article's body, as (attribute, value): `#zoom` is
+    ("id", "zoom"), `.TRS_Editor` ("class", "TRS_Editor"); most specific first (html.py)."""
     metadata: tuple[MetaRule, ...]
     meta_label: regex.Pattern[str]
     """Any metadata label followed by its colon: where a page-metadata line is cut."""
@@ -612,6 +616,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
         ),
         unit_never=tuple(merged.get("unit_never", [])),
         page_columns=tuple(sorted(merged.get("page_columns", []), key=len, reverse=True)),
+        page_containers=_containers(merged.get("page_containers", []), sources),
         metadata=metadata,
         meta_fields={SPACES.sub("", x): m.field for m in reversed(metadata) for x in m.labels},
         meta_label_spaced=precompiled.compile(rf"(?<!\S)(?P<label>{label_alt})(?=\s)"),
@@ -703,6 +708,20 @@ def _required(
             f"{section} rule {sorted(missing)[0]!r} is missing or disabled; gkparse needs it"
         )
     return patterns
+
+
+def _containers(selectors: list[str], sources: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """`#id` and `.class` selectors as (attribute, value) pairs."""
+    out = []
+    for selector in selectors:
+        attr = {"#": "id", ".": "class"}.get(selector[:1])
+        if attr is None or len(selector) < 2:
+            where = sources.get("page_containers", "page_containers")
+            raise RuleError(
+                f"{where}: page_containers: {selector!r} must be #id or .class (a page's element)"
+            )
+        out.append((attr, selector[1:]))
+    return tuple(out)
 
 
 def _table_columns(merged: dict[str, Any], sources: dict[str, str]) -> dict[str, str]:
