@@ -26,6 +26,7 @@ from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 nam
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
 # a label before a colon or a space that stood for a line break, ahead of any full stop
+SENTENCE_END = regex.compile(r"[。；！？]")
 LABEL_BREAK = regex.compile(r"^([\p{Han}、]{2,20})(?:[：:]|[ \u3000\u00a0]+)(?=\S)")
 SENTENCE_VERBS = ("是", "为", "有", "包括", "如下")  # `…的指导思想是：` opens a sentence, no label
 SPLIT_WORD = regex.compile(r"\p{Han}{1,3}[。，；]")  # `…信息的活 动。`: a PDF's space inside a word
@@ -109,6 +110,15 @@ def titles(
             glued_row(node, rows[node.id], roles, issues)
             continue
         body = node.segs[1:]
+        units = rules.unit_phrases["labelled"].search(node.head)
+        if units and units.start() and units["label"] and units["colon"]:
+            # `（一）地区生产总值增长7%以上责任单位：区发改局`: the line of its units run on
+            # after a heading line (a page that lost its line breaks): the title ends there
+            before = node.head[: units.start()]
+            if not SENTENCE_END.search(before):
+                node.title = mend_spaces(before)
+                node.text = join_paragraphs(body, issues, node.head[units.start() :].strip())
+                continue
         label = LABEL_BREAK.match(node.head)
         if (
             label
