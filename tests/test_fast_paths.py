@@ -8,13 +8,18 @@ of every kind) and on arbitrary text.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gkparse import printed
+from gkparse import keywords, parse_file, printed
 from gkparse.hanzi import simplify
+from gkparse.rules import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus"
 
 # the reference: what printed.compared computed before its fast paths
 UNSEEN = regex.compile(r"[\p{Z}\p{Cc}\p{Cf}\ufffd]+")
@@ -68,3 +73,32 @@ def test_compared_gives_the_plain_computation_on_any_text(text):
 def test_compared_on_full_width_forms_beside_marks(chars):
     text = "".join(chars)
     assert printed.compared(text) == slow_compared(text)
+
+
+def slow_keywords(text: str, rules_dir, stopwords) -> list[str]:
+    """keywords.keywords as it was written first: a word at a time, ties by first place."""
+    m = keywords.model(rules_dir)
+    words = m.seg.cut(text)
+    known = m.learn(words, text, stopwords)
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i, word in enumerate(words):
+        if known[word]:
+            counts[word] = counts.get(word, 0) + 1
+            first.setdefault(word, i)
+    ranked = sorted(counts, key=lambda w: (-counts[w] * m._idf(w), first[w]))[:16]
+    longer = [w for w in ranked if len(w) > 2]
+    kept = [w for w in ranked if not (len(w) == 2 and any(w in other for other in longer))]
+    return kept[:8]
+
+
+def test_keywords_rank_as_the_plain_loop_on_every_sample_task():
+    rules = load_rules()
+    texts = ["数据 数据 平台 平台 平台建设 公开 公开 标准 标准 目录"]  # ties of weight and count
+    for path in sorted((ROOT / "samples").glob("*.txt")) + sorted(CORPUS.glob("*.txt")):
+        for task in parse_file(path, keywords=False).tasks:
+            texts.append(simplify("\n".join(filter(None, [task.title, task.text]))))
+    assert len(texts) > 200
+    for text in texts:
+        expected = slow_keywords(text, rules.userdict.parent, rules.stopwords)
+        assert keywords.keywords(text, rules.userdict.parent, rules.stopwords) == expected, text

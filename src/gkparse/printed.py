@@ -57,9 +57,10 @@ def compared(text: str, fold: bool = True) -> str:
     if not text.isascii():
         text = nfkc(text)
         text = simplify(text) if fold else text
-    # a printable text without a space has nothing UNSEEN takes (printable: no Z but the
-    # space, no C): the test is a tenth of a search
-    if text.isprintable() and " " not in text and "\ufffd" not in text:
+    # its spaces gone (a field's pieces are joined by them), a printable text has nothing
+    # UNSEEN takes (printable: no Z but the space, no C): the test is a tenth of a search
+    text = text.replace(" ", "")
+    if text.isprintable() and "\ufffd" not in text:
         return text
     return UNSEEN.sub("", text)
 
