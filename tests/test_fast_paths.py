@@ -14,7 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gkparse import keywords, parse_file, printed
+from gkparse import hanzi, keywords, parse_file, printed
 from gkparse.hanzi import simplify
 from gkparse.rules import load_rules
 
@@ -102,3 +102,23 @@ def test_keywords_rank_as_the_plain_loop_on_every_sample_task():
     for text in texts:
         expected = slow_keywords(text, rules.userdict.parent, rules.stopwords)
         assert keywords.keywords(text, rules.userdict.parent, rules.stopwords) == expected, text
+
+
+def test_the_quick_traditional_test_answers_as_the_set():
+    traditional = sorted(hanzi.traditional())
+    beyond = [c for c in traditional if c > "\uffff"]
+    finder = hanzi._Finder()
+    finder.asked = hanzi.SWITCH  # the next question compiles the quick test
+    texts = ["", "国务院办公厅", "國務院", "a" * 50, "𠀀𠀁", *beyond[:5], "国" + beyond[-1]]
+    texts += ["政务" + c for c in traditional[::37]]
+    for text in texts:
+        assert finder(text) == (not hanzi.traditional().isdisjoint(text)), text
+    assert finder.bmp is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x3000, max_codepoint=0x2FFFF), max_size=30))
+def test_the_quick_traditional_test_on_any_text(text):
+    finder = hanzi._Finder()
+    finder.asked = hanzi.SWITCH + 1
+    assert finder(text) == (not hanzi.traditional().isdisjoint(text))
