@@ -122,3 +122,68 @@ def test_the_quick_traditional_test_on_any_text(text):
     finder = hanzi._Finder()
     finder.asked = hanzi.SWITCH + 1
     assert finder(text) == (not hanzi.traditional().isdisjoint(text))
+
+
+def test_no_marker_only_where_no_outline_rule_matches():
+    rules = load_rules()
+    texts = [
+        "一、总体要求",
+        "（二）工作目标",
+        "1.加强",
+        "第三章 附则",
+        "㈠ 项",
+        "⑴ 项",
+        "⒈ 项",
+        "① 项",
+    ]
+    texts += ["十二、", "（1）", "12.2023年", "总体要求", "", "2023年3月30日", "一是加强"]
+    for path in sorted((ROOT / "samples").glob("*.txt")) + sorted(CORPUS.glob("*.txt")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    markers = 0
+    for text in texts:
+        matched = any(rule.pattern.match(text) for rule in rules.outline)
+        assert rules.no_marker(text) == (not matched), text
+        markers += matched
+    assert markers > 100
+
+
+def test_no_marker_is_never_sure_with_a_users_outline_rule(tmp_path):
+    user = tmp_path / "user.yaml"
+    user.write_text(
+        "outline:\n  - {id: mine, pattern: '甲(?P<num>[0-9]+)', numeral: arabic, "
+        "kind: mine, marker: '甲{num}'}\n",
+        encoding="utf-8",
+    )
+    rules = load_rules((user,))
+    assert not rules.no_marker("总体要求")  # (its rules are asked one by one)
+
+
+# rules/junk.yaml's patterns as first written, where they were rewritten to fail sooner
+JUNK_AS_WRITTEN = {
+    "download": r"下载(?:文档|后继续阅读)|当前文档共\d+页.{0,40}"
+    r"|\S{0,40}\s*\d+\s*页\s*[\d.]+\s*[KM]B\s*下载文档",
+    "template_site": r".*(?:本站|我们的客服).*(?:范文|参考|咨询).*",
+}
+JUNK_PIECES = ["本站", "我们的客服", "范文", "参考", "咨询", "下载文档", "下载", "当前文档共", "页"]
+JUNK_PIECES += [" ", "\n", "3", "12", ".", "KB", "MB", "文", "档", "欢迎", "。", "x"]
+
+
+def test_rewritten_junk_rules_match_what_they_matched():
+    rules = dict(load_rules().junk)
+    texts = ["本站提供范文", "欢迎来到我们的客服中心咨询", "本站\n参考", "范文本站", "我们的客服"]
+    texts += ["下载文档", "当前文档共12页，下载", "报告 12 页 3.5 MB 下载文档", "1\n页1KB下载文档"]
+    texts += ["工作方案.docx 12页 35KB 下载文档x", "下载文档下载文档"]
+    for path in sorted((ROOT / "samples").glob("*.txt")) + sorted(CORPUS.glob("*.txt")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    for rule_id, written in JUNK_AS_WRITTEN.items():
+        old = regex.compile(written)
+        for text in texts:
+            assert bool(rules[rule_id].fullmatch(text)) == bool(old.fullmatch(text)), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(JUNK_PIECES), max_size=12).map("".join))
+def test_rewritten_junk_rules_on_texts_of_their_words(text):
+    rules = dict(load_rules().junk)
+    for rule_id, written in JUNK_AS_WRITTEN.items():
+        assert bool(rules[rule_id].fullmatch(text)) == bool(regex.fullmatch(written, text)), text

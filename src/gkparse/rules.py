@@ -432,6 +432,16 @@ class Rules:
         except TimeoutError:  # a user's rule that backtracks forever: no marker here
             return False
 
+    def no_marker(self, text: str) -> bool:
+        """Whether surely no outline rule matches at the start of `text`: the combined pattern
+        of the shipped rules says so in one match, where asking the rules one by one costs a
+        dozen. False when a user's rule is among them (those are asked one by one, each
+        within its time limit, as before)."""
+        combined = self.combined.get("outline") or _combined(
+            "outline", [r.pattern for r in self.outline], self.combined
+        )
+        return isinstance(combined, regex.Pattern) and combined.match(text) is None
+
     @property
     def uniform_kinds(self) -> frozenset[str]:
         """Numbering kinds whose lists keep one delimiter (see OutlineRule.uniform_delimiter)."""
