@@ -14,7 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gkparse import hanzi, keywords, parse_file, printed
+from gkparse import hanzi, keywords, normalize, parse_file, printed
 from gkparse.hanzi import simplify
 from gkparse.rules import load_rules
 
@@ -187,3 +187,10 @@ def test_rewritten_junk_rules_on_texts_of_their_words(text):
     rules = dict(load_rules().junk)
     for rule_id, written in JUNK_AS_WRITTEN.items():
         assert bool(rules[rule_id].fullmatch(text)) == bool(regex.fullmatch(written, text)), text
+
+
+def test_invisible_characters_are_none_of_a_printable_line():
+    invisible = [chr(c) for c in range(0x110000) if normalize.INVISIBLE.match(chr(c))]
+    assert len(invisible) >= 15 and not any(ch.isprintable() for ch in invisible)
+    for raw in ["政务\u200b公开", "\ufeff一、总体要求", "\u3000\u3000加强", "a\u00adb", "plain"]:
+        assert normalize.visible(raw) == normalize.INVISIBLE.sub("", raw)

@@ -184,13 +184,12 @@ class Keeper:
         The common case needs no counting and no normalising: the field holds the piece as it
         is, after the pieces taken before it (so its characters are all there). Once a piece is
         not found so, the field's characters are counted, those taken subtracted."""
-        part = self.chars(head) if head is not None else None
         if owner not in self.pools:
-            if part is not None:  # a heading's marker and title: taken from the field's start
-                if not within(self.chars(text), part):
+            if head is not None:  # a heading's marker and title: taken from the field's start
+                if not self.holds(head, text):
                     return False
                 self.taken.setdefault(owner, []).append(text)
-                self.found[owner] = max(self.found.get(owner, 0), len(head or ""))
+                self.found[owner] = max(self.found.get(owner, 0), len(head))
                 return True
             at = self.held(owner).find(text, self.found.get(owner, 0))
             if at >= 0:
@@ -198,10 +197,16 @@ class Keeper:
                 self.taken.setdefault(owner, []).append(text)
                 return True
         need, pool = self.chars(text), self.pool(owner)
-        if not within(need, pool if part is None else part):
+        if not within(need, pool if head is None else self.chars(head)):
             return False
         pool.subtract(need)  # in place: each character of `need` is in the pool
         return True
+
+    def holds(self, whole: str, part: str) -> bool:
+        """Every character of `part` is in `whole`, as compared (where both are the same
+        characters in the same order, the common case, nothing is counted)."""
+        seen = self.seen(part)
+        return seen == self.seen(whole) or within(Counter(seen), self.chars(whole))
 
     def keep(self, seg: Segment) -> list[dict[str, Any]]:
         owner = seg.owner or ""
@@ -247,7 +252,7 @@ def as_printed(
         pieces = [s.text for s in placed] + dropped.get(line, [])
         # (the line as its pieces, or the same characters in the same order: no counting)
         joined = " ".join(pieces)
-        if lines[line - 1].strip() != joined and not _holds(keeper, lines[line - 1], joined):
+        if lines[line - 1].strip() != joined and not keeper.holds(joined, lines[line - 1]):
             fields = dict.fromkeys(keeper.field(s.owner or "") for s in placed)
             entries = [keeper.entry(line, ", ".join(fields), lines[line - 1])] if fields else []
             junk.update([] if fields else [line])
@@ -256,12 +261,6 @@ def as_printed(
     whole = [{"line": n, "text": lines[n - 1].strip()} for n in junk]
     doc.metadata.dropped = sorted(kept + whole, key=lambda entry: entry["line"])
     return out
-
-
-def _holds(keeper: Keeper, line: str, pieces: str) -> bool:
-    """The line's pieces hold every character of the line, as they are compared."""
-    printed, held_text = keeper.seen(line), keeper.seen(pieces)
-    return printed == held_text or within(Counter(printed), Counter(held_text))
 
 
 def removed(dropped: list[dict[str, Any]], lines: list[str], cut: dict[int, str]) -> list[dict]:
