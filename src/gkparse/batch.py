@@ -7,6 +7,7 @@ batch of ten thousand files goes on past a bad one, whose reason is its result.
 
 from __future__ import annotations
 
+import gc
 import os
 import shlex
 import sys
@@ -129,11 +130,19 @@ def _prepare_shared(jobs: list[Job], workers: int) -> None:
         pass  # each worker reports it
 
 
+def _freeze() -> None:
+    """What is loaded before the first job (modules, rules, the keywords' tables) lives as long
+    as the process: kept out of the collector's full passes over the batch (~0.1 ms a notice),
+    and out of the pages a forked worker would copy by touching their counts."""
+    gc.freeze()
+
+
 def results(jobs: list[Job], workers: int) -> Iterator[Result]:
     """Documents in input order, whatever the number of workers (never more than inputs)."""
     workers = min(workers, len(jobs))
     if workers <= 1:
         _prepare_shared(jobs, 1)
+        _freeze()
         yield from map(_convert, jobs)
         return
     import multiprocessing  # (its import costs a single file's run)
@@ -144,6 +153,7 @@ def results(jobs: list[Job], workers: int) -> Iterator[Result]:
     context = multiprocessing.get_context("fork" if fork else None)
     if fork:
         _prepare_shared(jobs, workers)
+        _freeze()
     # leaving the block, normally or by a signal, terminates the workers: none is left waiting
     with context.Pool(workers, initializer=worker_signals) as pool:
         yield from pool.imap(_convert, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 4))))
