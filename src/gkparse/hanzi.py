@@ -48,6 +48,8 @@ def traditional() -> frozenset[str]:
 
 
 SWITCH = 100_000  # characters asked about before the quicker test pays for its compiling
+BMP_END = "\uffff"
+BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 class _Finder:
@@ -75,8 +77,6 @@ class _Finder:
         return bool(BEYOND_BMP.search(text)) and not traditional().isdisjoint(text)
 
 
-BMP_END = "\uffff"
-BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 has_traditional = _Finder()
 
 
