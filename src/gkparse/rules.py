@@ -422,13 +422,8 @@ class Rules:
 
     def any_marker(self, text: str, at: int) -> bool:
         """Whether some outline rule matches at `at` (a quick test, before the rules one by one)."""
-        # (a kept combination is of shipped patterns, which never time out: it serves even
-        # after another rule timed out in this parse)
-        combined = self.combined.get("outline") or _combined(
-            "outline", [r.pattern for r in self.outline], self.combined
-        )
         try:
-            return combined.match(text, at) is not None
+            return self._outline().match(text, at) is not None
         except TimeoutError:  # a user's rule that backtracks forever: no marker here
             return False
 
@@ -437,10 +432,16 @@ class Rules:
         of the shipped rules says so in one match, where asking the rules one by one costs a
         dozen. False when a user's rule is among them (those are asked one by one, each
         within its time limit, as before)."""
-        combined = self.combined.get("outline") or _combined(
+        combined = self._outline()
+        return isinstance(combined, regex.Pattern) and combined.match(text) is None
+
+    def _outline(self) -> Any:
+        """The outline rules as one pattern (see _combined). A kept combination is of shipped
+        patterns, which never time out: it serves even after another rule timed out in this
+        parse."""
+        return self.combined.get("outline") or _combined(
             "outline", [r.pattern for r in self.outline], self.combined
         )
-        return isinstance(combined, regex.Pattern) and combined.match(text) is None
 
     @property
     def uniform_kinds(self) -> frozenset[str]:
