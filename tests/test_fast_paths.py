@@ -194,3 +194,11 @@ def test_invisible_characters_are_none_of_a_printable_line():
     assert len(invisible) >= 15 and not any(ch.isprintable() for ch in invisible)
     for raw in ["政务\u200b公开", "\ufeff一、总体要求", "\u3000\u3000加强", "a\u00adb", "plain"]:
         assert normalize.visible(raw) == normalize.INVISIBLE.sub("", raw)
+
+
+def test_strip_spaces_skips_only_texts_without_a_space():
+    spaces = [chr(c) for c in range(0x110000) if normalize.SPACES.match(chr(c))]
+    assert " " in spaces and "\u3000" in spaces and "\t" in spaces
+    assert not any(ch.isprintable() for ch in spaces if ch != " ")
+    for text in ["2023 年", "通\u3000知", "发布\t时间", "发布时间", "a\u2028b", "", "一、总体要求"]:
+        assert normalize.strip_spaces(text) == normalize.SPACES.sub("", text)
