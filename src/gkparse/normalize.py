@@ -349,6 +349,8 @@ def split_lines(
 
 def mend_spaces(text: str) -> str:
     """Remove the spaces a PDF conversion puts between Chinese characters and digits."""
+    if not any(map(text.__contains__, SPACE_CHARS)):  # (most texts: nothing to search for)
+        return text.strip()
     return SPACE_IN_CJK.sub("", text).strip()
 
 
