@@ -170,9 +170,10 @@ def keywords(text: str, rules_dir: Path, stopwords: frozenset[str]) -> list[str]
     # (a stable sort: terms of equal weight stay in the order they first stand)
     weights = m.weights
     ranked = sorted(counts, key=lambda w: -counts[w] * weights[w])[: TOP_K * 2]
-    # 政务 says less than the 政务舆情 beside it
-    longer = [w for w in ranked if len(w) > 2]
-    kept = [w for w in ranked if not (len(w) == 2 and any(w in other for other in longer))]
+    # 政务 says less than the 政务舆情 beside it (the longer terms searched as one text: a term
+    # is a dictionary word, never holding the newline that parts them)
+    longer = "\n".join(w for w in ranked if len(w) > 2)
+    kept = [w for w in ranked if not (len(w) == 2 and w in longer)]
     return kept[:TOP_K]
 
 
