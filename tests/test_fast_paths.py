@@ -14,7 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gkparse import hanzi, keywords, normalize, parse_file, printed
+from gkparse import gluedrows, hanzi, keywords, normalize, parse_file, printed
 from gkparse.hanzi import simplify
 from gkparse.rules import load_rules
 
@@ -202,3 +202,26 @@ def test_strip_spaces_skips_only_texts_without_a_space():
     assert not any(ch.isprintable() for ch in spaces if ch != " ")
     for text in ["2023 年", "通\u3000知", "发布\t时间", "发布时间", "a\u2028b", "", "一、总体要求"]:
         assert normalize.strip_spaces(text) == normalize.SPACES.sub("", text)
+
+
+def slow_inside_word(words: tuple[str, ...], text: str, e: int) -> bool:
+    """gluedrows._inside_word as it was written first: each place a word could start."""
+    for w in words:
+        for k in range(len(w)):
+            if text.startswith(w, e - k) and e - k + len(w) > e:
+                return True
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["省", "直", "各", "部门", "实验区", "管委会", "乡镇", "街道", "办"]),
+        max_size=12,
+    ),
+    st.integers(1, 30),
+)
+def test_inside_word_as_each_place_was_tested(pieces, e):
+    words = gluedrows._words(load_rules())
+    text = "".join(pieces)
+    assert gluedrows._inside_word(words, text, e) == slow_inside_word(words, text, e)

@@ -126,12 +126,10 @@ def _words(rules: Rules) -> tuple[str, ...]:
 
 
 def _inside_word(words: tuple[str, ...], text: str, e: int) -> bool:
-    """Whether a unit word runs across position e (省直各部|门) or starts at it (实验区|管委会)."""
-    for w in words:
-        for k in range(len(w)):
-            if text.startswith(w, e - k) and e - k + len(w) > e:
-                return True
-    return False
+    """Whether a unit word runs across position e (省直各部|门) or starts at it (实验区|管委会):
+    a word found starting within its length before e, up to e (one search a word, not one
+    test of each place it could start)."""
+    return any(text.find(w, max(0, e - len(w) + 1), e + len(w)) >= 0 for w in words)
 
 
 def _ends(rules: Rules, text: str, p: int, words: tuple[str, ...]) -> list[int]:
