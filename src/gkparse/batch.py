@@ -12,6 +12,7 @@ import os
 import shlex
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,11 +135,16 @@ def _prepare_shared(jobs: list[Job], workers: int) -> None:
         pass  # each worker reports it
 
 
-def _freeze() -> None:
-    """What is loaded before the first job (modules, rules, the keywords' tables) lives as long
-    as the process: kept out of the collector's full passes over the batch (~0.1 ms a notice),
-    and out of the pages a forked worker would copy by touching their counts."""
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """What is loaded before the first job (modules, rules, the keywords' tables) outlives the
+    batch: kept out of the collector's full passes over it (~0.1 ms a notice), and out of the
+    pages a forked worker would copy by touching their counts; collected as before after it."""
     gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def results(jobs: list[Job], workers: int) -> Iterator[Result]:
@@ -146,8 +152,8 @@ def results(jobs: list[Job], workers: int) -> Iterator[Result]:
     workers = min(workers, len(jobs))
     if workers <= 1:
         _prepare_shared(jobs, 1)
-        _freeze()
-        yield from map(_convert, jobs)
+        with _frozen():
+            yield from map(_convert, jobs)
         return
     import multiprocessing  # (its import costs a single file's run)
 
@@ -157,8 +163,7 @@ def results(jobs: list[Job], workers: int) -> Iterator[Result]:
     context = multiprocessing.get_context("fork" if fork else None)
     if fork:
         _prepare_shared(jobs, workers)
-        _freeze()
     # leaving the block, normally or by a signal, terminates the workers: none is left waiting
-    with context.Pool(workers, initializer=worker_signals) as pool:
+    with _frozen(), context.Pool(workers, initializer=worker_signals) as pool:
         chunk = max(1, min(CHUNK, len(jobs) // (workers * 4)))
         yield from pool.imap(_convert, jobs, chunksize=chunk)
