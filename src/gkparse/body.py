@@ -7,8 +7,7 @@ follows it are taken off the end: `state.closing`.
 
 from __future__ import annotations
 
-import regex
-
+from . import precompiled
 from .dates import DATE
 from .decode import decode
 from .elements import ATTACHMENT_START, attachment_items, units_line
@@ -19,7 +18,7 @@ from .state import State
 
 ATTACHMENT_ITEM_MAX = 80  # an attachment's name on a line of its own is short
 CUT_TITLE = 4  # fewer characters than this after the last marker of a cut text: no title
-RESP_SPLIT = regex.compile(r"[、，,；;\s]+")
+RESP_SPLIT = precompiled.pattern(r"[、，,；;\s]+")
 
 
 class BodyReader:

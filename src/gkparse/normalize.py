@@ -82,6 +82,7 @@ HALF_WIDTH_MARK = precompiled.pattern(r"[,;:?!()]")  # a line without one has no
 CJK_OR_DIGIT = r"[\p{Han}0-9\u3000-\u303f\uff01-\uff5e《》“”]"
 SPACE_IN_CJK = precompiled.pattern(rf"(?<={CJK_OR_DIGIT})[ \t\u3000\u00a0]+(?={CJK_OR_DIGIT})")
 SPACE_CHARS = " \t\u3000\u00a0"  # a line without one has no SPACE_IN_CJK
+LINE_BREAK = precompiled.pattern(r"\r\n|\r|\n")  # (regex.split(source, …) looks it up each call)
 
 
 LOST_CHARACTERS = (
@@ -315,7 +316,7 @@ def split_lines(
     segments: list[Segment] = []
     issues: list[Issue] = []
     counts: dict[str, list[int]] = {}
-    for number, raw in enumerate(regex.split(r"\r\n|\r|\n", text), start=1):
+    for number, raw in enumerate(LINE_BREAK.split(text), start=1):
         if not visible(raw).strip(BLANK):
             continue
         cut: list[str] = []

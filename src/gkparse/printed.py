@@ -23,7 +23,7 @@ import regex
 
 from .hanzi import simplify
 from .model import Document, Node, Segment
-from .normalize import strip_spaces
+from .normalize import LINE_BREAK, strip_spaces
 from .state import State
 
 # white space, controls, format characters, and U+FFFD (bytes no character was read from)
@@ -272,6 +272,6 @@ def removed(dropped: list[dict[str, Any]], lines: list[str], cut: dict[int, str]
 def run(state: State) -> None:
     """Stage `printed`: metadata.as_printed; metadata.dropped with the junk cut from inside
     lines, in line order."""
-    md, lines = state.doc.metadata, regex.split(r"\r\n|\r|\n", state.text)
+    md, lines = state.doc.metadata, LINE_BREAK.split(state.text)
     md.dropped += removed(md.dropped, lines, state.removed)
     md.as_printed = as_printed(state.doc, state.text, lines, state.restore)

@@ -24,7 +24,7 @@ from ruamel.yaml.error import YAMLError
 from . import precompiled
 from .numerals import READERS
 
-SPACES = regex.compile(r"\s+")
+SPACES = regex.compile(r"\s+")  # (precompiled finds its file through this module)
 
 
 class RuleError(Exception):

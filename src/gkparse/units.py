@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
+from . import precompiled
 from .elements import split_outside
 from .hanzi import simplify
 from .rules import SPACES, Rules
@@ -21,11 +20,11 @@ from .rules import SPACES, Rules
 MAX_UNIT = 40  # a longer "unit" is a sentence
 MAX_PHRASE = 400  # a longer bracket or sentence is text, whatever units it names
 # words no unit's name holds: a verb or a label left in it means the grammar did not apply
-NOT_IN_UNIT = regex.compile(r"负责|牵头|配合|分工|完成|[:：。“”《》\d]|(?<!机)要|应当")
+NOT_IN_UNIT = precompiled.pattern(r"负责|牵头|配合|分工|完成|[:：。“”《》\d]|(?<!机)要|应当")
 OWN_PLACE = ("省", "市", "县", "区", "州", "乡", "镇", "各", "有关")
 # compiled once: regex.finditer with a pattern string looks it up in regex's cache each call
-AND = regex.compile(r"及|和|与")
-BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
+AND = precompiled.pattern(r"及|和|与")
+BRACKETED_END = precompiled.pattern(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
 
 
 @dataclass(slots=True)

@@ -4,8 +4,7 @@ title (通知, 方案, 要点…); printed again by the page, or twice on one li
 
 from __future__ import annotations
 
-import regex
-
+from .. import precompiled
 from ..dates import parse_date_line
 from ..elements import doc_number, units_line
 from ..normalize import mend_spaces, strip_spaces
@@ -13,7 +12,7 @@ from . import clutter
 from .zone import TITLE_MIN, TOP, HeaderState, plain_title
 
 # a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
-TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
+TRAILING_NUMBER = precompiled.pattern(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
 TITLE_LINES = 4
 KIND_ONLY = 3  # a title this short is a kind of document alone (通知, 意见, 分解表): a category
 LOOK_AHEAD = 6  # lines of the 版头 looked at for a title after a plain line
