@@ -204,9 +204,12 @@ class Keeper:
 
     def holds(self, whole: str, part: str) -> bool:
         """Every character of `part` is in `whole`, as compared (where both are the same
-        characters in the same order, the common case, nothing is counted)."""
-        seen = self.seen(part)
-        return seen == self.seen(whole) or within(Counter(seen), self.chars(whole))
+        characters in the same order, the common case, or `part` has more of them, nothing is
+        counted)."""
+        seen, held_text = self.seen(part), self.seen(whole)
+        if seen == held_text:
+            return True
+        return len(seen) <= len(held_text) and within(Counter(seen), self.chars(whole))
 
     def keep(self, seg: Segment) -> list[dict[str, Any]]:
         owner = seg.owner or ""
