@@ -55,3 +55,15 @@ def test_prepared_workers_give_the_same_documents(fresh_segmenter, monkeypatch):
     assert _whole_built()
     assert [r[0] for r in two] == [r[0] for r in one]
     assert all(r[0] and "keywords: [" in r[0] for r in one)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_batch_freezes_what_was_loaded_only_while_it_runs(workers):
+    import gc
+
+    seen = []
+    for result in batch.results(_jobs(1, with_keywords=False), workers):
+        seen.append(gc.get_freeze_count())
+        assert result[2] is None
+    assert seen and all(n > 0 for n in seen)  # (the modules and rules loaded before it)
+    assert gc.get_freeze_count() == 0  # collected as before once the batch is over

@@ -74,7 +74,7 @@ def test_no_cache_file_is_read_or_written_in_the_temp_directory(tmp_path):
 
 
 def test_wordlist_sorted_as_lines() -> None:
-    """Model.idf bisects the raw lines: they must sort as their words do."""
+    """Model._idf bisects the raw lines: they must sort as their words do."""
     from gkparse.rules import builtin_dir
 
     lines = (builtin_dir() / "words.txt").read_text(encoding="utf-8").splitlines()

@@ -7,8 +7,7 @@ follows it are taken off the end: `state.closing`.
 
 from __future__ import annotations
 
-import regex
-
+from . import precompiled
 from .dates import DATE
 from .decode import decode
 from .elements import ATTACHMENT_START, attachment_items, units_line
@@ -19,11 +18,11 @@ from .state import State
 
 ATTACHMENT_ITEM_MAX = 80  # an attachment's name on a line of its own is short
 CUT_TITLE = 4  # fewer characters than this after the last marker of a cut text: no title
-SENTENCE_END = regex.compile(r"[。；！？;!?]")
+SENTENCE_END = precompiled.pattern(r"[。；！？;!?]")
 # after the last marker of a cut text: a sentence under way (its title null in any case), a
 # title that ended (`（二）工作要求：`, `…（市政府办牵头）`) or stood before a line break (a space)
-TITLE_KNOWN = regex.compile(r"[。；！？，、：;!?,:\s]|[）)]$")
-RESP_SPLIT = regex.compile(r"[、，,；;\s]+")
+TITLE_KNOWN = precompiled.pattern(r"[。；！？，、：;!?,:\s]|[）)]$")
+RESP_SPLIT = precompiled.pattern(r"[、，,；;\s]+")
 
 
 class BodyReader:

@@ -7,12 +7,11 @@ The doubts of every stage become metadata.warnings, in line order.
 
 from __future__ import annotations
 
-import regex
-
+from . import precompiled
 from .model import Issue
 from .state import State
 
-HAN = regex.compile(r"\p{Han}")
+HAN = precompiled.pattern(r"\p{Han}")
 LOOK_AT = 200  # segments looked at to tell whether the text is Chinese at all
 
 

@@ -12,6 +12,7 @@ keeps the best readings; the best one at the end is the outline. Linear in the c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Token
 from .outline import UNNUMBERED, place
@@ -54,9 +55,10 @@ class Last(tuple[tuple[str, int], ...]):
         return next((n for k, n in self if k == kind), default)
 
 
-@dataclass(frozen=True, slots=True)
-class Opened:
-    """An open list of a reading: its numbering kind, the number it reached, its tier."""
+class Opened(NamedTuple):
+    """An open list of a reading: its numbering kind, the number it reached, its tier. (A named
+    tuple: a reading's stack of them is hashed ~300 times a notice, as a key of the beam, and a
+    dataclass's hash is a Python call each time.)"""
 
     numbering: str
     number: int

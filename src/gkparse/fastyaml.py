@@ -118,6 +118,8 @@ def _escape(ch: str) -> str:
 
 def _plain(text: str, flow: bool) -> bool:
     """Whether the emitter writes `text` plain: its indicator rules (YAML 1.2), then resolver."""
+    if text.isalnum():  # (a word, a keyword: no indicator, space or colon for the rules below)
+        return _resolves_to_str(text)
     if not text or text.startswith(("---", "...")) or text[0] == " " or text[-1] == " ":
         return False
     first = text[0]  # (the rest searched from 1 on: a copy of it cost as much as a search)

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from . import precompiled
 from .model import Issue, Node
 from .normalize import mend_spaces
 from .paragraphs import join_paragraphs
@@ -34,17 +33,17 @@ MAX_NAME = 16  # a glued "name" longer than this is the task's words
 # a place's start, is the next cell (某综合实验区|继续推进普通高校, …管委会|各设区市、…)
 MAX_EXTENSION = 4
 # the characters of a name; inside its brackets a list may stand (各县（市、区）人民政府)
-NAME_CHAR = regex.compile(r"[\p{Han}“”+＋]")
-NOT_IN_NAME = regex.compile(r"的|负责|牵头|配合|分工|完成|要|应当|附件")
+NAME_CHAR = precompiled.pattern(r"[\p{Han}“”+＋]")
+NOT_IN_NAME = precompiled.pattern(r"的|负责|牵头|配合|分工|完成|要|应当|附件")
 OPEN, CLOSE = "（(", "）)"
 # 省政府各部门, 区直各有关单位: the departments of the name before, not a unit of their own
-OWN_DEPARTMENTS = regex.compile(r"各(?:有关|直属)?(?:部门|单位|机构|处室|科室)")
+OWN_DEPARTMENTS = precompiled.pattern(r"各(?:有关|直属)?(?:部门|单位|机构|处室|科室)")
 # words a name never ends inside, besides the unit words of more than one character
 PLACE_WORDS = ("设区市", "乡镇", "县区", "县市区", "自治区", "自治州", "自治县", "街道")
 # words whose second character is a place's (城市, 全省): no name starts there
-PLACE_INSIDE = regex.compile(r"(?<=[城全本我两])[市省区县乡]|(?<=[城])乡")
+PLACE_INSIDE = precompiled.pattern(r"(?<=[城全本我两])[市省区县乡]|(?<=[城])乡")
 # a time limit's start: the cell after a lone unit's, in a table whose last column is deadlines
-DEADLINE_START = regex.compile(r"\d|持续|长期|常态|及时|每[年月周季]|年底|年内|[上下]半年")
+DEADLINE_START = precompiled.pattern(r"\d|持续|长期|常态|及时|每[年月周季]|年底|年内|[上下]半年")
 # what may stand before a place start inside one name (各区属事业单位, 省直各部门)
 DETERMINERS = ("各", "省直", "市直", "区直", "县直")
 
@@ -126,12 +125,10 @@ def _words(rules: Rules) -> tuple[str, ...]:
 
 
 def _inside_word(words: tuple[str, ...], text: str, e: int) -> bool:
-    """Whether a unit word runs across position e (省直各部|门) or starts at it (实验区|管委会)."""
-    for w in words:
-        for k in range(len(w)):
-            if text.startswith(w, e - k) and e - k + len(w) > e:
-                return True
-    return False
+    """Whether a unit word runs across position e (省直各部|门) or starts at it (实验区|管委会):
+    a word found starting within its length before e, up to e (one search a word, not one
+    test of each place it could start)."""
+    return any(text.find(w, max(0, e - len(w) + 1), e + len(w)) >= 0 for w in words)
 
 
 def _ends(rules: Rules, text: str, p: int, words: tuple[str, ...]) -> list[int]:

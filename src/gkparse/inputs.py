@@ -42,6 +42,8 @@ class TooLarge(Exception):
 def show(name: str) -> str:
     """A name as one printable line: bytes that are not UTF-8 and control characters escaped."""
     text = doc_name(name)
+    if text.isprintable():  # (most names: asked twice for each file of a batch)
+        return text
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
 
 

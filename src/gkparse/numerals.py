@@ -83,8 +83,11 @@ def to_chinese(n: int) -> str:
     return f"{DIGIT_NAMES[tens] if tens > 1 else ''}十{DIGIT_NAMES[ones] if ones else ''}"
 
 
+FULL_WIDTH_DIGITS = {0xFF10 + i: str(i) for i in range(10)}  # (built once: asked for each heading)
+
+
 def ascii_digits(text: str) -> str:
-    return text.translate({0xFF10 + i: str(i) for i in range(10)})
+    return text.translate(FULL_WIDTH_DIGITS)
 
 
 def arabic(text: str) -> int:

@@ -6,8 +6,7 @@ Junk lines (widgets, breadcrumbs, share buttons) go to metadata.dropped, page me
 
 from __future__ import annotations
 
-import regex
-
+from . import precompiled
 from .dates import find_date, parse_date_line, with_time
 from .elements import doc_number
 from .model import Token
@@ -18,7 +17,7 @@ HEADER_FIELDS = (
     "doc_number",
     "title",
 )  # page metadata that names the notice's own elements
-KEYWORD_SPLIT = regex.compile(r"[\s,，;；、]+")
+KEYWORD_SPLIT = precompiled.pattern(r"[\s,，;；、]+")
 
 
 def place(state: State, tok: Token) -> bool:

@@ -8,11 +8,10 @@ sentence; a page ends wherever the cut falls).
 
 from __future__ import annotations
 
-import regex
-
+from . import precompiled
 from .model import Segment
 
-PAGE_NUMBER = regex.compile(r"(\d{1,3})、")
+PAGE_NUMBER = precompiled.pattern(r"(\d{1,3})、")
 PAGE_MIN = 200  # a page cut to its first few hundred characters; list items seldom run so long
 SENTENCE_END = "。；;！？!?”」）)：:"
 

@@ -24,7 +24,7 @@ from ruamel.yaml.error import YAMLError
 from . import precompiled
 from .numerals import READERS
 
-SPACES = regex.compile(r"\s+")
+SPACES = regex.compile(r"\s+")  # (precompiled finds its file through this module)
 
 
 class RuleError(Exception):
@@ -429,15 +429,26 @@ class Rules:
 
     def any_marker(self, text: str, at: int) -> bool:
         """Whether some outline rule matches at `at` (a quick test, before the rules one by one)."""
-        # (a kept combination is of shipped patterns, which never time out: it serves even
-        # after another rule timed out in this parse)
-        combined = self.combined.get("outline") or _combined(
-            "outline", [r.pattern for r in self.outline], self.combined
-        )
         try:
-            return combined.match(text, at) is not None
+            return self._outline().match(text, at) is not None
         except TimeoutError:  # a user's rule that backtracks forever: no marker here
             return False
+
+    def no_marker(self, text: str) -> bool:
+        """Whether surely no outline rule matches at the start of `text`: the combined pattern
+        of the shipped rules says so in one match, where asking the rules one by one costs a
+        dozen. False when a user's rule is among them (those are asked one by one, each
+        within its time limit, as before)."""
+        combined = self._outline()
+        return isinstance(combined, regex.Pattern) and combined.match(text) is None
+
+    def _outline(self) -> Any:
+        """The outline rules as one pattern (see _combined). A kept combination is of shipped
+        patterns, which never time out: it serves even after another rule timed out in this
+        parse."""
+        return self.combined.get("outline") or _combined(
+            "outline", [r.pattern for r in self.outline], self.combined
+        )
 
     @property
     def uniform_kinds(self) -> frozenset[str]:

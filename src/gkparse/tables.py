@@ -201,6 +201,9 @@ def row_heading(tok: Token, n: int) -> Token:
 def spaced_header(rules: Rules, text: str) -> list[str]:
     """The roles of a header row printed on one line with spaces between its labels
     (`序号 类别 主要任务 牵头单位 责任单位`), or []: the first label numbers the rows."""
+    first = text.split(None, 1)[:1]
+    if not first or rules.table_columns.get(first[0]) != "number":
+        return []  # (asked of every line: most are not cut up further)
     parts = text.split()
     roles = [rules.table_columns.get(p) for p in parts]
     if len(roles) < MIN_COLUMNS or None in roles or roles[0] != "number" or "task" not in roles:

@@ -31,6 +31,8 @@ from .unflatten import unflatten
 
 
 def heading(rules: Rules, seg: Segment) -> Token | None:
+    if rules.no_marker(seg.text):  # (most lines: a dozen rules spared)
+        return None
     for rule in rules.outline:
         m = rule.pattern.match(seg.text)
         if not m:

@@ -14,6 +14,7 @@ import regex
 
 from . import precompiled
 from .model import Segment
+from .normalize import SPACE_CHARS
 from .rules import Rules
 
 LONG = 300  # a line this long may hold a whole body
@@ -67,6 +68,8 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
     """Pieces of `text` between the spaces that stood for line breaks: in a long line, most
     spaces; in a short one, or one a PDF spaced out, those after a sentence or a bracket (in
     a short line, only before a marker)."""
+    if not any(map(text.__contains__, SPACE_CHARS)):  # (most lines: two searches spared)
+        return [text] if text.strip() else []
     gaps = len(HAN_GAP.findall(text))
     pdf = gaps and len(text) / gaps < DENSE_GAPS
     short = len(text) < LONG

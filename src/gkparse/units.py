@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
+from . import precompiled
 from .elements import split_outside
 from .hanzi import simplify
 from .rules import SPACES, Rules
@@ -21,17 +20,17 @@ from .rules import SPACES, Rules
 MAX_UNIT = 40  # a longer "unit" is a sentence
 MAX_PHRASE = 400  # a longer bracket or sentence is text, whatever units it names
 # words no unit's name holds: a verb or a label left in it means the grammar did not apply
-NOT_IN_UNIT = regex.compile(r"负责|牵头|配合|分工|完成|[:：。“”《》\d]|(?<!机)要|应当")
+NOT_IN_UNIT = precompiled.pattern(r"负责|牵头|配合|分工|完成|[:：。“”《》\d]|(?<!机)要|应当")
 OWN_PLACE = ("省", "市", "县", "区", "州", "乡", "镇", "各", "有关")
 # compiled once: regex.finditer with a pattern string looks it up in regex's cache each call
-AND = regex.compile(r"及|和|与")
-BRACKETED_END = regex.compile(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
+AND = precompiled.pattern(r"及|和|与")
+BRACKETED_END = precompiled.pattern(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
 # where two names run together, their space lost (a page's `市政府办公室 市司法局`, a table
 # cell's lines): a unit's last character, then the first of the next name's place
-GLUED_NAMES = regex.compile(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
-TIME_WORDS = regex.compile(r"(?:长期|持续|常态化)(?:坚持|推进|开展|落实)?|长期|持续")
+GLUED_NAMES = precompiled.pattern(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
+TIME_WORDS = precompiled.pattern(r"(?:长期|持续|常态化)(?:坚持|推进|开展|落实)?|长期|持续")
 # a unit marked as the lead inside a list: 县政府办（牵头）、各乡镇
-LEAD_MARK = regex.compile(r"\s*[（(〈<【\[]\s*牵头\s*[）)〉>】\]]$")
+LEAD_MARK = precompiled.pattern(r"\s*[（(〈<【\[]\s*牵头\s*[）)〉>】\]]$")
 MIN_GLUED = 3  # 县委县政府, 区委区政府办公室: a two-character name stays joined to the next
 
 

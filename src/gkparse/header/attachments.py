@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .. import precompiled
 from ..elements import attachment_items
 from .zone import HeaderState
 
@@ -18,7 +17,7 @@ def read(s: HeaderState, i: int) -> int:
     return 1
 
 
-MARK = regex.compile(r"附件\s*\d{0,2}\s*[:：]?")
+MARK = precompiled.pattern(r"附件\s*\d{0,2}\s*[:：]?")
 
 
 def mark(s: HeaderState, i: int) -> int:

@@ -5,8 +5,7 @@ site, the file's name above the preview names the document."""
 
 from __future__ import annotations
 
-import regex
-
+from .. import precompiled
 from ..elements import is_unit, units_line
 from ..model import Token
 from ..normalize import mend_spaces, strip_spaces
@@ -14,15 +13,17 @@ from .zone import FILE_SUFFIX, TITLE_MIN, HeaderState
 
 CLUTTER_MAX = 20  # a column label or a site's name before a title is short
 LONG_NAME = 4  # an issuer's name looked for inside a title: long enough to be one
-SEPARATOR = regex.compile(r"\s*(?:>>|[>›»|│])\s*")  # of a breadcrumb, or after a label
-TITLE_VERBS = regex.compile(r"关于|印发|转发|批转|颁布")
+SEPARATOR = precompiled.pattern(r"\s*(?:>>|[>›»|│])\s*")  # of a breadcrumb, or after a label
+TITLE_VERBS = precompiled.pattern(r"关于|印发|转发|批转|颁布")
 # a breadcrumb whose separators the crawl lost: `首页政务公开政府信息公开 XX制度`
-BREADCRUMB = regex.compile(r"(?:(?:当前位置|您的位置|所在位置)[:：]?\s*)?首页\S*\s+(?=\S)")
-LABELLED = regex.compile(r"(?P<label>\p{Han}(?:\s*\p{Han}){1,5})\s*[|│:：]\s*")  # `标  题: `
-PAGE_NUMBER = regex.compile(r"\d{1,3}\s+(?=[^\d\s])")  # `1 XX实施意见`: a page's number or index
+BREADCRUMB = precompiled.pattern(r"(?:(?:当前位置|您的位置|所在位置)[:：]?\s*)?首页\S*\s+(?=\S)")
+LABELLED = precompiled.pattern(r"(?P<label>\p{Han}(?:\s*\p{Han}){1,5})\s*[|│:：]\s*")  # `标  题: `
+PAGE_NUMBER = precompiled.pattern(
+    r"\d{1,3}\s+(?=[^\d\s])"
+)  # `1 XX实施意见`: a page's number or index
 # a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
-TRAILING_NUMBER = regex.compile(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
-FILE_NAME = regex.compile(rf"《?(?P<name>[^《》\s]{{2,80}}?){FILE_SUFFIX}(?:》|\s|$)")
+TRAILING_NUMBER = precompiled.pattern(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
+FILE_NAME = precompiled.pattern(rf"《?(?P<name>[^《》\s]{{2,80}}?){FILE_SUFFIX}(?:》|\s|$)")
 
 
 def file_name(tokens: list[Token]) -> str | None:

@@ -3,13 +3,12 @@ alone, the page's timestamp (a date with a time of day), its byline (`XX市人�
 
 from __future__ import annotations
 
-import regex
-
+from .. import precompiled
 from ..dates import DATE, find_date, parse_date_line, with_time
 from ..elements import units_line
 from .zone import HeaderState
 
-TIME_OF_DAY = regex.compile(r"\d[:：]\d\d$")
+TIME_OF_DAY = precompiled.pattern(r"\d[:：]\d\d$")
 
 
 def values(s: HeaderState, i: int) -> int:

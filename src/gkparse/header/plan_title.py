@@ -5,12 +5,11 @@ its title is the title."""
 
 from __future__ import annotations
 
-import regex
-
+from .. import precompiled
 from ..normalize import mend_spaces, strip_spaces
 from .zone import PREAMBLE, TITLE_MIN, HeaderState, plain_title
 
-QUOTED = regex.compile(r"《([^《》]+)》")
+QUOTED = precompiled.pattern(r"《([^《》]+)》")
 
 
 def read(s: HeaderState, i: int) -> int:

@@ -3,8 +3,7 @@ the cover; or under the numbered paragraphs of a notice that is its own body (af
 
 from __future__ import annotations
 
-import regex
-
+from .. import precompiled
 from ..dates import DATE, find_date, parse_date_line
 from ..elements import is_unit, units_line
 from ..model import Document, Issue, Segment
@@ -12,13 +11,13 @@ from ..rules import Rules
 from .zone import AFTER, FILE_SUFFIX, HeaderState
 
 # a 成文日期 a page damaged: its year, then no words (`2022??0?`, `2022年?月`)
-DAMAGED_DATE = regex.compile(
+DAMAGED_DATE = precompiled.pattern(
     r"(?:19|20)\d\d(?:年|[-./?？])[^\p{Han}]{0,12}(?:[月日][^\p{Han}]{0,6}){0,2}"
 )
 TAIL_MAX = 40  # after the date of a flattened page's signature: its clutter (来源：…), no more
 # the words before a date: the unit names of a signature end a sentence or stand apart
 # (or an attachment's file name: `…分解表.docx某办公室`)
-BETWEEN_WORDS = regex.compile(rf"(?<=[。；！？）)：:]|{FILE_SUFFIX})|\s+")
+BETWEEN_WORDS = precompiled.pattern(rf"(?<=[。；！？）)：:]|{FILE_SUFFIX})|\s+")
 
 
 def read(s: HeaderState, i: int) -> int:
