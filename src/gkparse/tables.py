@@ -163,8 +163,8 @@ def _barred(number: Token, cells: list[Token], roles: list[str]) -> bool:
     )
 
 
-# which columns a cell of each kind may stand in (typed: units, deadline, or None for words)
 KINDS_MAX = 12  # columns a short row's cells are fitted to (combinations: 462 at most for 11)
+# which columns a cell of each kind may stand in (typed: units, deadline, or None for words)
 FITS = {"units": UNIT_ROLES, "deadline": ("deadline",), None: ("task", "text")}
 
 

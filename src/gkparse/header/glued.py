@@ -56,7 +56,7 @@ def _before_doc_number(rules: Rules, text: str) -> int | None:
     m = rules.header["doc_number"].search(text)
     if not m or m.start() < 3 or not doc_number(rules, m.group()):
         return None
-    # the longest unit's name before it: a 文号's 机关代字 is short (东法府建字), a name long
+    # the longest unit's name before it: a 文号's 机关代字 is short (甲法府建字), a name long
     bracket = m.start() + next((k for k, ch in enumerate(m.group()) if ch in "〔[［【(（"), 0)
     for k in range(bracket - 1, m.start() - 1, -1):
         if is_unit(rules, strip_spaces(text[:k])) and doc_number(rules, text[k : m.end()]):
