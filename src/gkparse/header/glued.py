@@ -32,6 +32,7 @@ ATTACHMENT_MARK = regex.compile(r"附件(?:\s*\d{1,2}(?=\p{Han}))?\s*(?=\p{Han}|
 NOTE_FIRST = regex.compile(r"[（(]\s*此件[^（）()]{1,12}[)）]")  # a 附注 in brackets opening a line
 TEXT_START = regex.compile(r"\p{Han}|[（(]")  # (compiled once: ~4 µs a call saved)
 COLON = regex.compile(r"[:：]")
+MARK_MIN = 3  # a 文号 found this near its line's start has no 发文机关标志 glued before it
 
 
 def _cut(tok: Token, at: int) -> list[Token]:
@@ -54,7 +55,7 @@ def _after_mark(rules: Rules, text: str) -> int | None:
 def _before_doc_number(rules: Rules, text: str) -> int | None:
     """`XX领导小组X法字〔2023〕1号…`: the 发文机关标志 without 文件 (a unit's name), then its 文号."""
     m = rules.header["doc_number"].search(text)
-    if not m or m.start() < 3 or not doc_number(rules, m.group()):
+    if not m or m.start() < MARK_MIN or not doc_number(rules, m.group()):
         return None
     # the longest unit's name before it: a 文号's 机关代字 is short (甲法府建字), a name long
     bracket = m.start() + next((k for k, ch in enumerate(m.group()) if ch in "〔[［【(（"), 0)
