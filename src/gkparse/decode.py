@@ -56,7 +56,9 @@ class Last(tuple[tuple[str, int], ...]):
 
 @dataclass(frozen=True, slots=True)
 class Opened:
-    """An open list of a reading: its numbering kind, the number it reached, its tier."""
+    """An open list of a reading: its numbering kind, the number it reached, its tier, and the
+    title of the heading that reached it (a repeat of the same heading is a table's merged
+    cell printed again, FIT["repeat"])."""
 
     numbering: str
     number: int
