@@ -177,7 +177,7 @@ def _by_kind(rules: Rules, cells: list[Token], roles: list[str]) -> list[tuple[T
     best: tuple[int, tuple[int, ...]] = (-1, ())
     for cols in combinations(range(len(roles)), len(cells)):
         score = sum(roles[c] in FITS[k] for c, k in zip(cols, kinds))
-        if score >= best[0]:
+        if score >= best[0]:  # (>=: of equal fits the last, i.e. rightmost, columns win)
             best = (score, cols)
     return [(tok, roles[c]) for tok, c in zip(cells, best[1])]
 
