@@ -26,17 +26,36 @@ BAD = {
 }
 
 
-@pytest.mark.parametrize("body", list(BAD), ids=[b.split(":")[0] + str(i) for i, b in enumerate(BAD)])
+@pytest.mark.parametrize(
+    "body", list(BAD), ids=[b.split(":")[0] + str(i) for i, b in enumerate(BAD)]
+)
 def test_a_bad_rule_file_is_caught_by_check(tmp_path, body):
     path = tmp_path / "my.yaml"
     path.write_text(body, encoding="utf-8")
     with pytest.raises(RuleError, match=BAD[body].replace("(", r"\(").replace("[", r"\[")):
         load_rules((str(path),))
-    check = subprocess.run([sys.executable, "-m", "gkparse", "rules", "--check", str(path)], capture_output=True, timeout=120)
+    check = subprocess.run(
+        [sys.executable, "-m", "gkparse", "rules", "--check", str(path)],
+        capture_output=True,
+        timeout=120,
+    )
     assert check.returncode == 1
     err = check.stderr.decode()
     assert "Traceback" not in err and len(err.splitlines()) == 1 and str(path) in err
-    use = subprocess.run([sys.executable, "-m", "gkparse", "--rules", str(path), str(SAMPLES[0]), "-o", str(tmp_path)], capture_output=True, timeout=120)
+    use = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gkparse",
+            "--rules",
+            str(path),
+            str(SAMPLES[0]),
+            "-o",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        timeout=120,
+    )
     assert use.returncode == 2 and b"Traceback" not in use.stderr
 
 
@@ -57,3 +76,20 @@ def test_a_marker_whose_number_matched_nothing_is_no_number():
     from gkparse.numerals import READERS, value
 
     assert all(value(numeral, "") is None for numeral in READERS)
+
+
+@pytest.mark.parametrize("section", ["header", "unit_phrases"])
+def test_a_rule_the_code_asks_for_cannot_be_disabled(tmp_path, section):
+    """Disabling a built-in rule of a section the code reads by id is a rule error at load, or
+    the notice parses without it: never an internal error on the first notice (inline_label,
+    unit_split and unit_trim gave a KeyError)."""
+    ids = [key.split(".", 1)[1] for key in load_rules(()).sources if key.startswith(f"{section}.")]
+    for rule_id in ids:
+        path = tmp_path / f"{rule_id}.yaml"
+        path.write_text(f"{section}:\n  - {{id: {rule_id}, disabled: true}}\n", encoding="utf-8")
+        try:
+            rules = load_rules((str(path),))
+        except RuleError as exc:
+            assert f"{section} rule {rule_id!r} is missing or disabled" in str(exc)
+            continue
+        parse_file(SAMPLES[0], rules=rules, keywords=False)

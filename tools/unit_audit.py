@@ -54,7 +54,7 @@ UNIT_WORD = (
 )
 VERB = r"(?:按照?职责分工|分别|共同)?(?:牵头|负责|配合|协办|落实)"
 # a label, or a verb right after a unit word (区财政局牵头, 各部门按职责分工负责)
-LEFT = regex.compile(rf"(?P<label>{{labels}})\s*[:：]?|(?<={UNIT_WORD}等?)(?P<verb>{VERB})")
+LEFT = regex.compile(rf"(?P<label>{LABELS})\s*[:：]?|(?<={UNIT_WORD}等?)(?P<verb>{VERB})")
 STOP = regex.compile(r"[。；;！？\n（）()]")
 HEAD_STOP = regex.compile(r"[。；;：:！？\n（）()]|由|请")
 ANCHOR = regex.compile(r"(?:后|起|以后|之后)的?\s*$")
@@ -101,48 +101,72 @@ def _named(rules: Rules, text: str, m: regex.Match[str]) -> list[str]:
     return [u for u in split(rules, tail) if is_unit(rules, simplify(u))]
 
 
-def audit_task(rules: Rules, left: regex.Pattern[str], name: str, node: Node) -> list[Finding]:
-    found: list[Finding] = []
+def audit_task(rules: Rules, name: str, node: Node) -> list[Finding]:
+    """The findings of one task, class by class."""
     text = "\n".join(filter(None, [node.title, node.text]))
+    found = [
+        *(("left", what) for what in _left(rules, text, node)),
+        *(("badunit", unit) for unit in _bad_units(rules, node)),
+        *(("table", what) for what in _unread_cells(node)),
+        *(("deadline", what) for what in _deadlines(text, node)),
+    ]
+    return [Finding(kind, name, node.id, what) for kind, what in found]
+
+
+def _left(rules: Rules, text: str, node: Node) -> list[str]:
+    """The first attribution in the text that names units the task does not have."""
     units = node.responsible + node.support
     keys = {key(rules, u) for u in units}
-    for m in left.finditer(text):
+    for m in LEFT.finditer(text):
         named = _named(rules, text, m)
         missed = [u for u in named if key(rules, u) not in keys]
         if missed or (not units and not named and m["label"]):
-            what = f"{_window(text, m.start(), m.end())}  -> missed {missed or '?'}"
-            found.append(Finding("left", name, node.id, what))
-            break
-    for unit in units:
-        if not is_unit(rules, simplify(unit)) or NOT_IN_UNIT.search(simplify(unit)):
-            found.append(Finding("badunit", name, node.id, unit))
+            return [f"{_window(text, m.start(), m.end())}  -> missed {missed or '?'}"]
+    return []
+
+
+def _bad_units(rules: Rules, node: Node) -> list[str]:
+    return [
+        unit
+        for unit in node.responsible + node.support
+        if not is_unit(rules, simplify(unit)) or NOT_IN_UNIT.search(simplify(unit))
+    ]
+
+
+def _unread_cells(node: Node) -> list[str]:
     cells = {s.cell for s in node.segs if s.cell}
+    out = []
     if cells & {"lead", "responsible"} and not node.responsible:
-        found.append(Finding("table", name, node.id, f"unit cell unread: {node.title}"))
+        out.append(f"unit cell unread: {node.title}")
     if "deadline" in cells and not node.deadlines:
-        found.append(Finding("table", name, node.id, f"deadline cell unread: {node.title}"))
-    for m in TIME_LABEL.finditer(text):  # a date under a time-limit label, left undated
+        out.append(f"deadline cell unread: {node.title}")
+    return out
+
+
+def _deadlines(text: str, node: Node) -> list[str]:
+    """Dates under a time-limit label left undated, durations and made-up year ends."""
+    out = []
+    for m in TIME_LABEL.finditer(text):
         value = m["value"]
         if MONTH.search(value) and not any(d.date and d.text in value for d in node.deadlines):
-            found.append(Finding("deadline", name, node.id, f"undated: {m.group()}"))
+            out.append(f"undated: {m.group()}")
     for d in node.deadlines:
         at = text.find(d.text)
         anchored = at > 0 and ANCHOR.search(text[:at])
         made_up = d.date and d.text == "年内" and at > 0 and NUMBER_BEFORE.search(text[:at])
         if (DURATION.match(d.text) and not anchored) or made_up:
-            found.append(Finding("deadline", name, node.id, _window(text, at, at + len(d.text))))
-    return found
+            out.append(_window(text, at, at + len(d.text)))
+    return out
 
 
 def audit(paths: list[Path]) -> list[Finding]:
     rules = load_rules(())
-    left = regex.compile(LEFT.pattern.replace("{labels}", LABELS))
     found: list[Finding] = []
     for path in paths:
         doc = gkparse.parse_file(path, rules=rules, keywords=False)
         name = str(path.relative_to(ROOT)) if ROOT in path.parents else str(path)
         for node in doc.tasks:
-            found.extend(audit_task(rules, left, name, node))
+            found.extend(audit_task(rules, name, node))
     return found
 
 

@@ -56,9 +56,11 @@ class Last(tuple[tuple[str, int], ...]):
 
 
 class Opened(NamedTuple):
-    """An open list of a reading: its numbering kind, the number it reached, its tier. (A named
-    tuple: a reading's stack of them is hashed ~300 times a notice, as a key of the beam, and a
-    dataclass's hash is a Python call each time.)"""
+    """An open list of a reading: its numbering kind, the number it reached, its tier, and the
+    title of the heading that reached it (a repeat of the same heading is a table's merged
+    cell printed again, FIT["repeat"]). (A named tuple: a reading's stack of them is hashed
+    ~300 times a notice, as a key of the beam, and a dataclass's hash is a Python call each
+    time.)"""
 
     numbering: str
     number: int

@@ -25,7 +25,9 @@ def _section(node: Node) -> dict[str, Any]:
         "text": node.text,
         "line": node.line,
     }
-    if node.responsible or node.support:  # units named for the whole section: rare, so only then
+    # units named for the whole section, written only when there are some: every other section
+    # keeps exactly the shared SPEC's keys (README: Where the output goes beyond SPEC)
+    if node.responsible or node.support:
         out["responsible"] = list(node.responsible)
         out["lead"] = list(node.lead)
         out["support"] = list(node.support)

@@ -27,7 +27,6 @@ from .rules import Rules
 
 CELL_BAR = regex.compile(r"\s*[|│]\s*")
 COLON = regex.compile(r"[:：]")
-EACH = regex.compile(r"各")
 HAN = regex.compile(r"\p{Han}")
 MIN_PAIRS = 2  # label/value pairs that make a table
 LONG_LABEL = 3  # a label this long is no common word (索引号, 发文字号, 主题分类)
@@ -131,9 +130,9 @@ def spaced_row(rules: Rules, seg: Segment) -> list[Pair] | None:
         first, _, rest = value.partition(" ")
         cut = _glued_label(rules, first) if rest else None
         if cut:  # `标题 …的通知发文机关 某区人民政府办公室`: a label glued to the value before
-            out.append(_spaced_pair(rules, seg.line, names[k], first[:cut]))
+            out.append(_pair(seg.line, names[k], first[:cut], rules.field_of(names[k])))
             names[k], value = first[cut:], rest
-        out.append(_spaced_pair(rules, seg.line, names[k], value))
+        out.append(_pair(seg.line, names[k], value, rules.field_of(names[k])))
     return out
 
 
@@ -154,15 +153,12 @@ def run_on(row: list[Pair]) -> tuple[list[Pair], Segment | None]:
     first, _, rest = value.partition(" ")
     if len(value) <= CELL_VALUE_MAX or not rest:
         return row, None
-    last = _spaced_pair_text(piece.line, piece.text[: -len(value)].strip(), first, field)
+    last = _pair(piece.line, piece.text[: -len(value)].strip(), first, field)
     return [*row[:-1], last], Segment(piece.line, rest, rest, context="space")
 
 
-def _spaced_pair(rules: Rules, line: int, name: str, value: str) -> Pair:
-    return _spaced_pair_text(line, name, value, rules.field_of(name))
-
-
-def _spaced_pair_text(line: int, name: str, value: str, field: str) -> Pair:
+def _pair(line: int, name: str, value: str, field: str) -> Pair:
+    """A label and its value as one segment of their own, as a table's cell pair is."""
     text = f"{name} {value}"
     return Segment(line, text, text), field, value
 
@@ -320,13 +316,18 @@ def _value_end(rules: Rules, field: str, value: str) -> int | None:
 
 
 def _before_recipients(rules: Rules, value: str) -> int | None:
-    """Where a 主送机关 starting with 各 follows a unit's name in `value`, or None."""
+    """Where a 主送机关 starting with 各 and closed by a colon follows a unit's name in `value`,
+    or None."""
     colon = COLON.search(value)
-    for m in EACH.finditer(value, 0, colon.start() if colon else 0):
-        if is_unit(rules, value[: m.start()]) and is_recipients(
-            rules, value[m.start() : colon.end()]
+    if colon is None:
+        return None
+    for k, ch in enumerate(value[: colon.start()]):
+        if (
+            ch == "各"
+            and is_unit(rules, value[:k])
+            and is_recipients(rules, value[k : colon.end()])
         ):
-            return m.start()
+            return k
     return None
 
 

@@ -82,7 +82,17 @@ HEADER_IDS = {
     "secrecy",
     "urgency",
 }
-UNIT_PHRASE_IDS = {"closing_parens", "labelled", "role", "leading_unit"}
+# every unit phrase units.py and taskfields.py ask for by id (a user who disabled one got an
+# internal error on the first notice with a task)
+UNIT_PHRASE_IDS = {
+    "closing_parens",
+    "labelled",
+    "role",
+    "leading_unit",
+    "inline_label",
+    "unit_split",
+    "unit_trim",
+}
 
 
 RULE_TIMEOUT = (
@@ -705,7 +715,7 @@ def _required(
     merged: dict[str, Any],
     sources: dict[str, str],
     section: str,
-    needed: frozenset[str] | set[str],
+    needed: set[str],
     labels: str | None = None,
 ) -> dict[str, Any]:
     """The patterns of a section whose rules the code asks for by id: each must be there."""

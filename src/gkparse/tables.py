@@ -173,8 +173,8 @@ def _barred(number: Token, cells: list[Token], roles: list[str]) -> bool:
     )
 
 
-# which columns a cell of each kind may stand in (typed: units, deadline, or None for words)
 KINDS_MAX = 12  # columns a short row's cells are fitted to (combinations: 462 at most for 11)
+# which columns a cell of each kind may stand in (typed: units, deadline, or None for words)
 FITS = {"units": UNIT_ROLES, "deadline": ("deadline",), None: ("task", "text")}
 
 
@@ -187,7 +187,7 @@ def _by_kind(rules: Rules, cells: list[Token], roles: list[str]) -> list[tuple[T
     best: tuple[int, tuple[int, ...]] = (-1, ())
     for cols in combinations(range(len(roles)), len(cells)):
         score = sum(roles[c] in FITS[k] for c, k in zip(cols, kinds))
-        if score >= best[0]:
+        if score >= best[0]:  # (>=: of equal fits the last, i.e. rightmost, columns win)
             best = (score, cols)
     return [(tok, roles[c]) for tok, c in zip(cells, best[1])]
 

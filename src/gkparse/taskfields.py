@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 import regex
 
@@ -27,7 +28,6 @@ def task_units(text: str) -> list[str]:
 
 
 BAR = regex.compile(r"\s*\|\s*")  # between the cells of a row (html.py, word.py)
-LEAD_MARKED = regex.compile(r"[（(〈<【\[]\s*牵头\s*[）)〉>】\]]")  # 县司法局（牵头）
 
 
 def cell_roles(rules: Rules, text: str, column: str) -> Roles:
@@ -35,7 +35,11 @@ def cell_roles(rules: Rules, text: str, column: str) -> Roles:
     verbs, a lead mark: `县政府办牵头，各乡镇配合`) is read by the unit grammar under its column's
     label; names alone as they stand, run-together ones split (cell_units)."""
     phrases = rules.unit_phrases
-    if phrases["labelled"].search(text) or phrases["role"].search(text) or LEAD_MARKED.search(text):
+    if (
+        phrases["labelled"].search(text)
+        or phrases["role"].search(text)
+        or units.LEAD_MARK.search(text)
+    ):
         return units.read(rules, f"{'牵头单位' if column == 'lead' else '责任单位'}：{text}")
     names = cell_units(text)
     return Roles(lead=names if column == "lead" else [], responsible=names)
@@ -133,8 +137,7 @@ def _label_above(rules: Rules, node: Node, label: str, line: int) -> None:
     below = next((s for s in node.segs if s.line > line), None)
     if below is None or below.context != "line":
         return
-    names = units.split(rules, below.text)
-    if names and all(units.is_unit(rules, u) for u in names):
+    if units.names_only(rules, below.text):
         _merge(node, units.read(rules, f"{label}：{below.text}"))
 
 
@@ -150,50 +153,63 @@ def _closing_clause(rules: Rules, sentence: str) -> Roles:
 
 
 def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> None:
-    """The units of a task: its responsibility lines, the bracketed groups closing its title,
-    its text and its paragraphs or standing after one of its sentences (a closing text run on after it is no part of it), a
-    labelled list after one of its sentences, a line or last sentence of nothing but units and
-    verbs, a unit named before its text. Lead units come first in `responsible`."""
+    """The units of a task, or of a section's own text: its responsibility lines, then what its
+    heading and text name (_bracketed, _listed). Lead units come first in `responsible`."""
     for seg in lines:
         _line(rules, node, seg)
     text = node.text or node.title or ""
-    if node.text and node.title:  # `（一）做好解读（市政府办牵头）` above the item's text
-        for inner, glued in closing_groups(rules, node.title):
-            _merge(node, units.read(rules, inner, bare=not glued))
+    for roles in chain(_bracketed(rules, node, text), _listed(rules, node, text)):
+        _merge(node, roles)
+    if node.lead:  # the lead units first, as the plan names them
+        node.responsible[:] = node.lead + [u for u in node.responsible if u not in node.lead]
+
+
+def _read_groups(rules: Rules, groups: list[tuple[str, bool]]) -> Iterator[Roles]:
+    for inner, glued in groups:
+        yield units.read(rules, inner, bare=not glued)
+
+
+def _bracketed(rules: Rules, node: Node, text: str) -> Iterator[Roles]:
+    """The bracketed groups closing the heading above the text (`（一）做好解读（市政府办牵头）`),
+    each paragraph and the last (a closing text run on after it is no part of it), a group the
+    download cut off, and a group after a sentence with more text after it."""
+    if node.text and node.title:
+        yield from _read_groups(rules, closing_groups(rules, node.title))
     *paragraphs, last = text.split("\n")
     for paragraph in paragraphs:  # （X牵头落实） closing a paragraph before the last
-        for inner, glued in closing_groups(rules, paragraph):
-            _merge(node, units.read(rules, inner, bare=not glued))
+        yield from _read_groups(rules, closing_groups(rules, paragraph))
     groups = closing_groups(rules, last)
+    yield from _read_groups(rules, groups)
     opened = None if groups else _open_group(rules, last)
-    for inner, glued in groups:
-        _merge(node, units.read(rules, inner, bare=not glued))
     if opened:  # cut off: its last name may be cut too (区政)
         roles = units.read(rules, opened)
         for names in (roles.responsible, roles.lead, roles.support):
             if names and not units.is_unit(rules, names[-1]):
                 names.pop()
-        _merge(node, roles)
+        yield roles
     for m in INNER_GROUP.finditer(text):
-        _merge(node, units.read(rules, m["inner"], bare=False))
+        yield units.read(rules, m["inner"], bare=False)
+
+
+def _listed(rules: Rules, node: Node, text: str) -> Iterator[Roles]:
+    """Labelled lists after the text's sentences, a row's cells of nothing but units, a line or
+    last sentence of nothing but units and verbs, a unit named before the text."""
     for m in rules.unit_phrases["inline_label"].finditer(text):
         if not _inside_brackets(text, m.start()):
-            _merge(node, units.read(rules, m["units"]))
+            yield units.read(rules, m["units"])
     for line in text.split("\n"):  # `1.做好… | 县政府办、县融媒体中心 |`: a row of cells
         for cell in BAR.split(line)[1:]:
-            names = units.split(rules, cell)
-            if names and all(units.is_unit(rules, u) for u in names):
-                _merge(node, cell_roles(rules, cell, "responsible"))
+            if units.names_only(rules, cell):
+                yield cell_roles(rules, cell, "responsible")
+    *paragraphs, last = text.split("\n")
     for line in paragraphs:  # 市发改委牵头落实 under each paragraph of the item
-        _merge(node, units.whole(rules, line.rstrip("。；;！？ ")))
-    if not groups:
+        yield units.whole(rules, line.rstrip("。；;！？ "))
+    if not closing_groups(rules, last):
         sentence = SENTENCE_END.split(last.rstrip("。；;！？ "))[-1]
-        _merge(node, _closing_clause(rules, sentence))
+        yield _closing_clause(rules, sentence)
     m = rules.unit_phrases["leading_unit"].match(node.title or text)
     if m and all(u.endswith(rules.unit_suffixes) for u in task_units(m["units"])):
-        _merge(node, Roles(responsible=task_units(m["units"])))
-    if node.lead:  # the lead units first, as the plan names them
-        node.responsible[:] = node.lead + [u for u in node.responsible if u not in node.lead]
+        yield Roles(responsible=task_units(m["units"]))
 
 
 def _last_day(year: int, month: int) -> int:

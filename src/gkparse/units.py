@@ -28,9 +28,10 @@ BRACKETED_END = precompiled.pattern(r"[（(][^（）()]*[）)]$")  # 各乡镇�
 # where two names run together, their space lost (a page's `市政府办公室 市司法局`, a table
 # cell's lines): a unit's last character, then the first of the next name's place
 GLUED_NAMES = precompiled.pattern(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
-TIME_WORDS = precompiled.pattern(r"(?:长期|持续|常态化)(?:坚持|推进|开展|落实)?|长期|持续")
+TIME_WORDS = precompiled.pattern(r"(?:长期|持续|常态化)(?:坚持|推进|开展|落实)?")
 # a unit marked as the lead inside a list: 县政府办（牵头）、各乡镇
-LEAD_MARK = precompiled.pattern(r"\s*[（(〈<【\[]\s*牵头\s*[）)〉>】\]]$")
+LEAD_MARK = precompiled.pattern(r"[（(〈<【\[]\s*牵头\s*[）)〉>】\]]")
+LEAD_MARK_END = precompiled.pattern(rf"\s*(?:{LEAD_MARK.pattern})$")
 MIN_GLUED = 3  # 县委县政府, 区委区政府办公室: a two-character name stays joined to the next
 
 
@@ -75,6 +76,12 @@ def split(rules: Rules, text: str) -> list[str]:
         if name:
             out.extend(u for part in _split_and(rules, name) for u in _split_glued(rules, part))
     return out
+
+
+def names_only(rules: Rules, text: str) -> list[str]:
+    """The names of a list (split) when every one has the shape of a unit's name, else []."""
+    names = split(rules, text)
+    return names if all(is_unit(rules, u) for u in names) else []
 
 
 def _split_glued(rules: Rules, name: str) -> list[str]:
@@ -147,7 +154,7 @@ def _closed_lists(rules: Rules, text: str) -> tuple[list[tuple[str, str]], str]:
 
 def _unmarked(names: list[str]) -> tuple[list[str], list[str]]:
     """The names without their lead marks (县政府办（牵头）), and those that had one."""
-    bare = [LEAD_MARK.sub("", u) for u in names]
+    bare = [LEAD_MARK_END.sub("", u) for u in names]
     return bare, [b for b, u in zip(bare, names) if b != u]
 
 

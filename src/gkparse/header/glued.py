@@ -37,6 +37,7 @@ NOTE_FIRST = precompiled.pattern(
 )  # a 附注 in brackets opening a line
 TEXT_START = precompiled.pattern(r"\p{Han}|[（(]")  # (compiled once: ~4 µs a call saved)
 COLON = precompiled.pattern(r"[:：]")
+MARK_MIN = 3  # a 文号 found this near its line's start has no 发文机关标志 glued before it
 
 
 def _cut(tok: Token, at: int) -> list[Token]:
@@ -59,9 +60,9 @@ def _after_mark(rules: Rules, text: str) -> int | None:
 def _before_doc_number(rules: Rules, text: str) -> int | None:
     """`XX领导小组X法字〔2023〕1号…`: the 发文机关标志 without 文件 (a unit's name), then its 文号."""
     m = rules.header["doc_number"].search(text)
-    if not m or m.start() < 3 or not doc_number(rules, m.group()):
+    if not m or m.start() < MARK_MIN or not doc_number(rules, m.group()):
         return None
-    # the longest unit's name before it: a 文号's 机关代字 is short (东法府建字), a name long
+    # the longest unit's name before it: a 文号's 机关代字 is short (甲法府建字), a name long
     bracket = m.start() + next((k for k, ch in enumerate(m.group()) if ch in "〔[［【(（"), 0)
     for k in range(bracket - 1, m.start() - 1, -1):
         if is_unit(rules, strip_spaces(text[:k])) and doc_number(rules, text[k : m.end()]):
