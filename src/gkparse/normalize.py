@@ -64,10 +64,11 @@ PINYIN = precompiled.pattern(r"[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòū
 # spam mirror put where the notice's place or unit name stood (`…官方网站办公室关于印发…`); no
 # unit or place is named so. 官网 is a word of the text too: a unit's site (县政府官方网站,
 # 市政府官网入口: a unit word before it) stays, and a Latin name's unless a colon ends it
-# (bbin官网: stood for the issuer; 政务APP官网 stays)
+# (bbin官网: stood for the issuer; 政务APP官网 stays); a sports site needs its 入(口) (县文化
+# 体育官网 is a bureau's)
 SPAM_NAME = precompiled.pattern(
     r"\p{Han}{2,4}(?<![府局委办厅院部网站心])(?:官网|官方网站)入口[·・]?(?:[（(]中国[）)])?(?:官方网站)?"
-    r"|\p{Han}{2,4}(?:体育|娱乐)(?:官网|官方网站)入?"
+    r"|\p{Han}{2,4}(?:体育|娱乐)(?:官网|官方网站)入口?"
     r"|[\p{Han}A-Za-z0-9]{2,8}[·・]?[（(]中国[）)](?:官方网站|官网)"
     r"|(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{1,11}"
     r"(?:(?:体育|娱乐)(?:官网|官方网站)?(?:入口)?[:：]?|(?:官网|官方网站)(?:入口)?[:：])"
