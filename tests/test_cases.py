@@ -32,6 +32,7 @@ from ruamel.yaml.error import YAMLError
 import gkparse
 from gkparse.dates import parse_date_line
 from gkparse.elements import doc_number, is_recipients, split_units
+from gkparse.hanzi import simplify
 from gkparse.model import Segment
 from gkparse.normalize import clean_line
 from gkparse.numerals import chinese
@@ -72,7 +73,8 @@ def number(rules, case):
 
 
 def units(rules, case):
-    return {"units": split_units(rules, cleaned(case["input"]))}
+    # (matched as simplified, as the header's stages see a line: unit words are simplified)
+    return {"units": split_units(rules, simplify(cleaned(case["input"])))}
 
 
 def recipients(rules, case):

@@ -44,6 +44,7 @@ def units_line(rules: Rules, text: str) -> list[str] | None:
 
 LIST_BREAK = regex.compile(r"[，,；;]")  # between the units of a list…
 ENUMERATION = regex.compile(r"、")  # …and between names that may share one ending
+OTHER_KIND = regex.compile(r"[（(][^（）()]{1,4}[）)]$")  # 司法厅（局）, 人民政府（办事处）
 
 
 def split_outside(text: str, separator: regex.Pattern[str]) -> list[str]:
@@ -82,8 +83,9 @@ def split_units(rules: Rules, text: str) -> list[str]:
         for k, part in enumerate(parts):
             pending = f"{pending}、{part}" if pending else part
             division = part.strip().removeprefix("各") in rules.division_names
-            # 各村、居委会 stays whole
-            complete = len(pending) > 2 and pending.endswith(rules.unit_suffixes) and not division
+            # 各村、居委会 stays whole; 司法厅（局） ends like a unit's name, its other kind aside
+            named = OTHER_KIND.sub("", pending)
+            complete = len(named) > 2 and named.endswith(rules.unit_suffixes) and not division
             # 各县市区委、人民政府
             shared = k + 1 < len(parts) and parts[k + 1] in rules.unit_suffixes
             # 各村（场）、有关部门: the next part addresses others
