@@ -12,6 +12,7 @@ CHINESE_DIGITS = {
     "o": 0,
     "○": 0,
     "Ｏ": 0,
+    "Ο": 0,  # Greek capital omicron, as a zero of a year (二Ο一Ο年)
     "一": 1,
     "二": 2,
     "两": 2,
