@@ -283,7 +283,24 @@ def clean_line(raw: str, removed: list[str] | None = None) -> tuple[str, list[st
     fixed = HALF_WIDTH.sub(lambda m: HALF_TO_FULL[m.group()], text)
     if fixed != text:
         repairs.append("half-width punctuation restored")
+        fixed = _pair_brackets(fixed)
     return fixed, repairs
+
+
+def _pair_brackets(text: str) -> str:
+    """A bracket restored to full width takes its partner along: `楚司通（2024)1号`, whose `)`
+    stood beside a digit, becomes `楚司通（2024）1号`."""
+    if not ("（" in text and ")" in text or "(" in text and "）" in text):
+        return text
+    chars, opened = list(text), []
+    for i, ch in enumerate(chars):
+        if ch in "(（":
+            opened.append(i)
+        elif ch in ")）" and opened:
+            k = opened.pop()
+            if (chars[k] == "（") != (ch == "）"):  # one of the pair full-width, the other not
+                chars[k], chars[i] = "（", "）"
+    return "".join(chars)
 
 
 def visible(raw: str) -> str:
