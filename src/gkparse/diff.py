@@ -26,6 +26,8 @@ from .diffheader import check_header, header_changes, side
 from .emit import document_to_dict, section_titles
 from .inputs import Size, read_limited
 from .rules import Rules, load_rules
+from .sectionunits import all_units, inherited, of_task
+from .sectionunits import check as check_section_units
 
 REPORT_SCHEMA = "gkparse-diff/1"
 LONG_FIELD = 60  # characters: a header field longer than this changes as a word diff
@@ -71,6 +73,7 @@ class Item:
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     dates: list[str | None] = field(default_factory=list)  # of the deadlines, in their order
+    section_units: list[str] = field(default_factory=list)  # its sections name (sectionunits)
     words: Counter[str] = field(default_factory=Counter)
     title_words: Counter[str] = field(default_factory=Counter)
     section_words: Counter[str] = field(default_factory=Counter)
@@ -86,7 +89,7 @@ class Item:
             "responsible": self.responsible,
             "support": self.support,
             "deadlines": [{"text": t, "date": d} for t, d in zip(self.deadlines, self.dates)],
-        }
+        } | ({"section_units": self.section_units} if self.section_units else {})
 
 
 def load(path: str, rules: Rules | None = None, limit: Size | None = None) -> dict[str, Any]:
@@ -95,21 +98,29 @@ def load(path: str, rules: Rules | None = None, limit: Size | None = None) -> di
     one over `limit`. A text is parsed with `rules`, without keywords (diff compares none)."""
     source = None if path == "-" else Path(path)
     raw = _read(source, limit)
-    if source is None:  # standard input: a notice text, or a gkparse document
-        head = raw.lstrip()[:40]
-        is_doc = head.startswith(b"schema:") or head.startswith(b"{")
-        suffix = ".json" if head.startswith(b"{") else ".yaml"
-    else:
-        suffix = source.suffix.lower()
-        is_doc = suffix in (".yaml", ".yml", ".json")
-    if not is_doc:
+    kind = document_kind(raw, source)
+    if kind is None:
         name = None if source is None else str(source)
         return document_to_dict(parse_bytes(raw, rules=rules, name=name, keywords=False))
+    return read_document(raw, kind)
+
+
+def document_kind(raw: bytes | None, source: Path | None) -> str | None:
+    """`.yaml` or `.json` when an input is a gkparse document (by its file's suffix; on
+    standard input, `raw`, by how it starts), None when it is a notice to parse."""
+    if source is not None:
+        suffix = source.suffix.lower()
+        return None if suffix not in (".yaml", ".yml", ".json") else suffix.replace("yml", "yaml")
+    head = (raw or b"").lstrip()[:40]
+    if head.startswith(b"{"):
+        return ".json"
+    return ".yaml" if head.startswith(b"schema:") else None
+
+
+def read_document(raw: bytes, kind: str) -> dict[str, Any]:
+    """A gkparse/1 document from its YAML or JSON (`kind`), its fields checked (ValueError)."""
     text = raw.decode("utf-8")
-    if suffix == ".json":
-        data = json.loads(text)
-    else:
-        data = _yaml(text)
+    data = json.loads(text) if kind == ".json" else _yaml(text)
     if not isinstance(data, dict) or data.get("schema") != "gkparse/1":
         raise ValueError("not a gkparse/1 document")
     _check(data)
@@ -132,7 +143,7 @@ def _yaml(text: str) -> Any:
         reason = " ".join(str(exc).split())[:200]
         raise ValueError(f"not valid YAML (or a tag that is not allowed): {reason}") from None
     if len(docs) != 1:
-        raise ValueError(f"holds {len(docs)} documents; diff compares one with one")
+        raise ValueError(f"holds {len(docs)} documents, not one")
     return docs[0]
 
 
@@ -158,6 +169,7 @@ def _check(data: dict[str, Any]) -> None:
         if not isinstance(section.get("id"), str):
             raise ValueError("not a gkparse/1 document: a section without an id")
         stack.extend(section["sections"])
+    check_section_units(data)
     for n, task in enumerate(data["tasks"]):
         for key, kind in TASK_FIELDS.items():
             if not isinstance(task, dict) or not isinstance(task.get(key), kind):
@@ -175,6 +187,7 @@ def _check(data: dict[str, Any]) -> None:
 
 def items(data: dict[str, Any]) -> list[Item]:
     titles = section_titles(data)
+    above = inherited(data)
     out = []
     for t in data["tasks"]:
         section = titles.get(t["section"] or "", "")
@@ -188,6 +201,7 @@ def items(data: dict[str, Any]) -> list[Item]:
             lead=list(t.get("lead", [])),
             support=list(t.get("support", [])),
             dates=[d.get("date") for d in t["deadlines"]],
+            section_units=all_units(of_task(above, t)),
         )
         item.words = Counter(tokens(f"{item.title}\n{item.text}"))
         item.title_words = Counter(tokens(item.title))
@@ -372,6 +386,13 @@ def _change(a: Item, b: Item, score: float) -> dict[str, Any]:
         change["responsible"] = {
             "added": [u for u in b.responsible if u not in a.responsible],
             "removed": [u for u in a.responsible if u not in b.responsible],
+        }
+    if set(a.section_units) != set(b.section_units):  # the units of the sections around it
+        if "responsibility" not in change["kinds"]:
+            change["kinds"].append("responsibility")
+        change["section_units"] = {
+            "added": [u for u in b.section_units if u not in a.section_units],
+            "removed": [u for u in a.section_units if u not in b.section_units],
         }
     if set(a.deadlines) != set(b.deadlines):
         change["kinds"].append("deadline")
