@@ -217,3 +217,39 @@ def test_a_hand_edited_document_with_wrong_fields_is_refused(tmp_path):
         assert result.exit_code == 1 and result.stdout.removeprefix("\ufeff").count("\n") == 1
         assert result.stderr.startswith(f"gkparse: {out}: not a gkparse/1 document")
         assert field in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tasks_reads_every_document_of_json_lines_and_of_a_yaml_stream(tmp_path):
+    plan = write(tmp_path)
+    lines = tmp_path / "all.jsonl"
+    done = run("--no-keywords", "--format", "jsonl", "-o", str(lines), str(plan), str(SAMPLES[1]))
+    assert done.exit_code == 0, done.stderr
+    from_lines = table(run("tasks", str(lines)).stdout)
+    from_texts = table(run("tasks", "--no-keywords", str(plan), str(SAMPLES[1])).stdout)
+    assert len(from_lines) == len(from_texts) > 5
+    assert [r["task_id"] for r in from_lines] == [r["task_id"] for r in from_texts]
+    single = tmp_path / "plan.yaml"
+    assert run("--no-keywords", "-o", str(single), str(plan)).exit_code == 0
+    stream = tmp_path / "two.yaml"
+    stream.write_text(single.read_text("utf-8") + "---\n" + single.read_text("utf-8"), "utf-8")
+    assert len(table(run("tasks", str(stream)).stdout)) == 10
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    refused = run("tasks", str(empty))
+    assert refused.exit_code == 1
+    assert refused.stderr == f"gkparse: {empty}: holds no document\n"
+    two = run("diff", str(stream), str(single))
+    assert two.exit_code == 2  # diff compares one document with one
+    assert two.stderr == f"gkparse: {stream}: holds 2 documents; diff compares one with one\n"
+
+
+def test_a_document_read_back_obeys_no_keywords_and_verbose(tmp_path):
+    plan = SAMPLES[1]
+    out = tmp_path / "sample.yaml"
+    assert run("-o", str(out), str(plan)).exit_code == 0
+    kept = table(run("tasks", str(out)).stdout)
+    assert any(r["keywords"] for r in kept)  # the document's own keywords
+    dropped = table(run("tasks", "--no-keywords", str(out)).stdout)
+    assert not any(r["keywords"] for r in dropped)
+    said = run("tasks", "-v", str(plan)).stderr
+    assert said and run("tasks", "-v", str(out)).stderr == said.replace(str(plan), str(out))

@@ -1,7 +1,8 @@
 """`gkparse tasks`: one row per task across a batch of notices, as CSV or TSV, an Excel workbook
 (--xlsx) or a calendar of the dated deadlines (--ics). The rows are tasktable's; the batch is
-gkparse's own (tally.py), with the same options. A gkparse YAML or JSON (the output of `gkparse`)
-is read as the document it is, with diff's reader, not parsed again.
+gkparse's own (tally.py), with the same options. A gkparse YAML, JSON or JSON Lines file (the
+output of `gkparse`) is read as the documents it holds (docread.py, as `diff` reads one), not
+parsed again.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import click
 
 from .batch import Job
 from .console import stdout_is_terminal, warn, write_stdout
+from .docread import document_kind, read_documents, warnings_of
 from .inputs import Input, TooLarge, doc_name, read_limited, show
 from .options import Batch, common, rule_sources, stdin_args
 from .rules import load_rules
@@ -67,7 +69,7 @@ def tasks_command(
     """One row per task across all FILEs: CSV (UTF-8 with BOM, for spreadsheets) or --tsv,
     on standard output unless -o, --xlsx or --ics names where the tasks go. FILE as for
     `gkparse`: a folder is walked, '-' (or a pipe and no FILE) is standard input; a gkparse
-    YAML or JSON is read as it is. When a section names units for itself, three more columns
+    YAML, JSON or JSON Lines file is read as it is. When a section names units for itself, three more columns
     (section_lead, section_responsible, section_support) give each task those of its sections."""
     files = stdin_args(files)
     rules = rule_sources(batch.rule_files, files)
@@ -103,14 +105,11 @@ def _documents(
     inputs: list[Input], work: list[Job], tally: Tally, batch: Batch, to_screen: bool
 ) -> list[tuple[str, dict[str, Any]]]:
     """(name, gkparse/1 mapping) of each input, in order: notices parsed by the batch, gkparse
-    documents read as they are (one that is not: `gkparse: PATH: reason`, counted)."""
-    from .diff import document_kind
-
+    documents read as they are (a file that holds none: `gkparse: PATH: reason`, counted)."""
     kinds = [
-        document_kind(job.data, item.path if job.data is None else None)
-        for item, job in zip(inputs, work)
+        document_kind(j.data, i.path if j.data is None else None) for i, j in zip(inputs, work)
     ]
-    notices = [(item, job) for (item, job), kind in zip(zip(inputs, work), kinds) if kind is None]
+    notices = [(i, j) for i, j, kind in zip(inputs, work, kinds) if kind is None]
     parsed = {
         id(item): json.loads(text)
         for item, text in tally.documents(
@@ -119,28 +118,45 @@ def _documents(
     }
     docs = []
     for item, job, kind in zip(inputs, work, kinds):
-        data = parsed.get(id(item)) if kind is None else _read(item, job, kind, tally, batch)
-        if data is not None:
-            docs.append((doc_name(item.name), data))
+        found = [parsed[id(item)]] if id(item) in parsed else []
+        if kind is not None:
+            found = _read(item, job, kind, tally, batch)
+        docs += [(doc_name(item.name), data) for data in found]
     return docs
 
 
-def _read(item: Input, job: Job, kind: str, tally: Tally, batch: Batch) -> dict[str, Any] | None:
-    """A gkparse document given to `tasks` (diff's reader and checks); None when it is not."""
-    from .diff import read_document
-
+def _read(item: Input, job: Job, kind: str, tally: Tally, batch: Batch) -> list[dict[str, Any]]:
+    """The gkparse documents of a YAML or JSON (Lines) file given to `tasks`, checked as diff
+    checks them; none when it holds something else (said, and counted as a failure)."""
     try:
         raw = job.data if job.data is not None else read_limited(item.path, batch.max_size)
-        data = read_document(raw, kind)
-        check_keywords(data)
-        data.setdefault("header", {})  # (diff's checks let a document edited by hand omit them)
-        data.setdefault("metadata", {})
-        return data
+        documents = read_documents(raw, kind)
+        for data in documents:
+            check_keywords(data)
     except (OSError, ValueError, TooLarge) as exc:
         tally.fail(show(item.name), " ".join((getattr(exc, "strerror", None) or str(exc)).split()))
+        return []
     except RecursionError:
         tally.fail(show(item.name), "structure too deep to read")
-    return None
+        return []
+    for data in documents:
+        _as_parsed(data, batch, tally, show(item.name))
+    return documents
+
+
+def _as_parsed(data: dict[str, Any], batch: Batch, tally: Tally, name: str) -> None:
+    """A document read back made to read as a notice parsed in this run: what diff's checks
+    let a hand-edited one omit, filled in; --no-keywords and -v obeyed."""
+    data.setdefault("header", {})
+    data.setdefault("metadata", {})
+    if batch.no_keywords:
+        for task in data["tasks"]:
+            task["keywords"] = []
+    warnings = warnings_of(data)
+    tally.warned += len(warnings)
+    if batch.verbose:
+        for warning in warnings:
+            warn(name, warning)
 
 
 def _workbook(name: str, columns: list[str], rows: list[list[str]], tally: Tally) -> bytes:

@@ -9,7 +9,6 @@ a small hint, then a greedy one-to-one matching of the best pairs above a thresh
 from __future__ import annotations
 
 import difflib
-import json
 import logging
 import sys
 from collections import Counter
@@ -22,12 +21,12 @@ from typing import Any
 import regex
 
 from . import parse_bytes
-from .diffheader import check_header, header_changes, side
+from .diffheader import header_changes, side
+from .docread import document_kind, read_documents
 from .emit import document_to_dict, section_titles
 from .inputs import Size, read_limited
 from .rules import Rules, load_rules
 from .sectionunits import all_units, inherited, of_task
-from .sectionunits import check as check_section_units
 
 REPORT_SCHEMA = "gkparse-diff/1"
 LONG_FIELD = 60  # characters: a header field longer than this changes as a word diff
@@ -102,87 +101,16 @@ def load(path: str, rules: Rules | None = None, limit: Size | None = None) -> di
     if kind is None:
         name = None if source is None else str(source)
         return document_to_dict(parse_bytes(raw, rules=rules, name=name, keywords=False))
-    return read_document(raw, kind)
-
-
-def document_kind(raw: bytes | None, source: Path | None) -> str | None:
-    """`.yaml` or `.json` when an input is a gkparse document (by its file's suffix; on
-    standard input, `raw`, by how it starts), None when it is a notice to parse."""
-    if source is not None:
-        suffix = source.suffix.lower()
-        return None if suffix not in (".yaml", ".yml", ".json") else suffix.replace("yml", "yaml")
-    head = (raw or b"").lstrip()[:40]
-    if head.startswith(b"{"):
-        return ".json"
-    return ".yaml" if head.startswith(b"schema:") else None
-
-
-def read_document(raw: bytes, kind: str) -> dict[str, Any]:
-    """A gkparse/1 document from its YAML or JSON (`kind`), its fields checked (ValueError)."""
-    text = raw.decode("utf-8")
-    data = json.loads(text) if kind == ".json" else _yaml(text)
-    if not isinstance(data, dict) or data.get("schema") != "gkparse/1":
-        raise ValueError("not a gkparse/1 document")
-    _check(data)
-    return data
+    documents = read_documents(raw, kind)
+    if len(documents) != 1:
+        raise ValueError(f"holds {len(documents)} documents; diff compares one with one")
+    return documents[0]
 
 
 def _read(source: Path | None, limit: Size | None) -> bytes:
     if limit is not None:
         return read_limited(source, limit)
     return sys.stdin.buffer.read() if source is None else source.read_bytes()
-
-
-def _yaml(text: str) -> Any:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    try:
-        docs = list(YAML(typ="safe").load_all(text))
-    except YAMLError as exc:
-        reason = " ".join(str(exc).split())[:200]
-        raise ValueError(f"not valid YAML (or a tag that is not allowed): {reason}") from None
-    if len(docs) != 1:
-        raise ValueError(f"holds {len(docs)} documents, not one")
-    return docs[0]
-
-
-TASK_FIELDS = {
-    "id": str,
-    "section": (str, type(None)),
-    "title": (str, type(None)),
-    "text": (str, type(None)),
-    "responsible": list,
-    "deadlines": list,
-}
-
-
-def _check(data: dict[str, Any]) -> None:
-    """The fields diff reads, with their types: a document edited by hand fails here, once."""
-    if not isinstance(data.get("sections"), list) or not isinstance(data.get("tasks"), list):
-        raise ValueError("not a gkparse/1 document: sections and tasks must be lists")
-    stack = list(data["sections"])
-    while stack:
-        section = stack.pop()
-        if not isinstance(section, dict) or not isinstance(section.get("sections"), list):
-            raise ValueError("not a gkparse/1 document: a section without its sections")
-        if not isinstance(section.get("id"), str):
-            raise ValueError("not a gkparse/1 document: a section without an id")
-        stack.extend(section["sections"])
-    check_section_units(data)
-    for n, task in enumerate(data["tasks"]):
-        for key, kind in TASK_FIELDS.items():
-            if not isinstance(task, dict) or not isinstance(task.get(key), kind):
-                raise ValueError(f"not a gkparse/1 document: tasks[{n}].{key} missing or wrong")
-        for d in task["deadlines"]:
-            if not isinstance(d, dict) or not isinstance(d.get("text"), str):
-                raise ValueError(f"not a gkparse/1 document: tasks[{n}].deadlines malformed")
-            if not isinstance(d.get("date"), (str, type(None))):
-                raise ValueError(f"not a gkparse/1 document: tasks[{n}].deadlines malformed")
-        for key in ("responsible", "lead", "support"):
-            if not all(isinstance(u, str) for u in task.get(key, [])):
-                raise ValueError(f"not a gkparse/1 document: tasks[{n}].{key} malformed")
-    check_header(data)
 
 
 def items(data: dict[str, Any]) -> list[Item]:
