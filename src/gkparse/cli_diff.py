@@ -14,7 +14,6 @@ from typing import Any
 import click
 
 from .console import fail, stdout_is_terminal, warn, write_stdout
-from .docread import warnings_of
 from .emit import to_json, to_yaml
 from .inputs import Size, TooLarge, doc_name, show
 from .options import STDIN, common, read_once, rule_sources
@@ -109,6 +108,8 @@ def _load(path: str, rules: Rules, max_size: Size, verbose: bool) -> dict[str, A
         fail(show(path), "structure too deep to read")
         sys.exit(2)
     if verbose:
+        from .docread import warnings_of
+
         for warning in warnings_of(data):
             warn(show(path), warning)
     return data

@@ -15,7 +15,6 @@ import click
 
 from .batch import Job
 from .console import stdout_is_terminal, warn, write_stdout
-from .docread import document_kind, read_documents, warnings_of
 from .inputs import Input, TooLarge, doc_name, read_limited, show
 from .options import Batch, common, rule_sources, stdin_args
 from .rules import load_rules
@@ -106,6 +105,8 @@ def _documents(
 ) -> list[tuple[str, dict[str, Any]]]:
     """(name, gkparse/1 mapping) of each input, in order: notices parsed by the batch, gkparse
     documents read as they are (a file that holds none: `gkparse: PATH: reason`, counted)."""
+    from .docread import document_kind
+
     kinds = [
         document_kind(j.data, i.path if j.data is None else None) for i, j in zip(inputs, work)
     ]
@@ -128,6 +129,8 @@ def _documents(
 def _read(item: Input, job: Job, kind: str, tally: Tally, batch: Batch) -> list[dict[str, Any]]:
     """The gkparse documents of a YAML or JSON (Lines) file given to `tasks`, checked as diff
     checks them; none when it holds something else (said, and counted as a failure)."""
+    from .docread import read_documents
+
     try:
         raw = job.data if job.data is not None else read_limited(item.path, batch.max_size)
         documents = read_documents(raw, kind)
@@ -147,6 +150,8 @@ def _read(item: Input, job: Job, kind: str, tally: Tally, batch: Batch) -> list[
 def _as_parsed(data: dict[str, Any], batch: Batch, tally: Tally, name: str) -> None:
     """A document read back made to read as a notice parsed in this run: what diff's checks
     let a hand-edited one omit, filled in; --no-keywords and -v obeyed."""
+    from .docread import warnings_of
+
     data.setdefault("header", {})
     data.setdefault("metadata", {})
     if batch.no_keywords:
