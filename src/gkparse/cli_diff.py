@@ -108,7 +108,9 @@ def _load(path: str, rules: Rules, max_size: Size, verbose: bool) -> dict[str, A
         fail(show(path), "structure too deep to read")
         sys.exit(2)
     if verbose:
-        for warning in _warnings(data):
+        from .docread import warnings_of
+
+        for warning in warnings_of(data):
             warn(show(path), warning)
     return data
 
@@ -129,10 +131,3 @@ def _render(report: dict[str, Any], fmt: str, width: int | None, colour: bool) -
 def _given(paths: tuple[str, ...]) -> dict[Path, str]:
     """The files among `paths` (not `-`), which no output may overwrite."""
     return {Path(p).resolve(): p for p in paths if p != STDIN}
-
-
-def _warnings(data: dict[str, Any]) -> list[str]:
-    """A document's warnings (one read from YAML may hold anything there)."""
-    meta = data.get("metadata")
-    warnings = meta.get("warnings") if isinstance(meta, dict) else None
-    return [str(w) for w in warnings] if isinstance(warnings, list) else []

@@ -9,7 +9,6 @@ a small hint, then a greedy one-to-one matching of the best pairs above a thresh
 from __future__ import annotations
 
 import difflib
-import json
 import logging
 import sys
 from collections import Counter
@@ -22,10 +21,12 @@ from typing import Any
 import regex
 
 from . import parse_bytes
-from .diffheader import check_header, header_changes, side
+from .diffheader import header_changes, side
+from .docread import document_kind, read_documents
 from .emit import document_to_dict, section_titles
 from .inputs import Size, read_limited
 from .rules import Rules, load_rules
+from .sectionunits import all_units, inherited, of_task
 
 REPORT_SCHEMA = "gkparse-diff/1"
 LONG_FIELD = 60  # characters: a header field longer than this changes as a word diff
@@ -71,6 +72,7 @@ class Item:
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     dates: list[str | None] = field(default_factory=list)  # of the deadlines, in their order
+    section_units: list[str] = field(default_factory=list)  # its sections name (sectionunits)
     words: Counter[str] = field(default_factory=Counter)
     title_words: Counter[str] = field(default_factory=Counter)
     section_words: Counter[str] = field(default_factory=Counter)
@@ -86,7 +88,7 @@ class Item:
             "responsible": self.responsible,
             "support": self.support,
             "deadlines": [{"text": t, "date": d} for t, d in zip(self.deadlines, self.dates)],
-        }
+        } | ({"section_units": self.section_units} if self.section_units else {})
 
 
 def load(path: str, rules: Rules | None = None, limit: Size | None = None) -> dict[str, Any]:
@@ -95,25 +97,14 @@ def load(path: str, rules: Rules | None = None, limit: Size | None = None) -> di
     one over `limit`. A text is parsed with `rules`, without keywords (diff compares none)."""
     source = None if path == "-" else Path(path)
     raw = _read(source, limit)
-    if source is None:  # standard input: a notice text, or a gkparse document
-        head = raw.lstrip()[:40]
-        is_doc = head.startswith(b"schema:") or head.startswith(b"{")
-        suffix = ".json" if head.startswith(b"{") else ".yaml"
-    else:
-        suffix = source.suffix.lower()
-        is_doc = suffix in (".yaml", ".yml", ".json")
-    if not is_doc:
+    kind = document_kind(raw, source)
+    if kind is None:
         name = None if source is None else str(source)
         return document_to_dict(parse_bytes(raw, rules=rules, name=name, keywords=False))
-    text = raw.decode("utf-8")
-    if suffix == ".json":
-        data = json.loads(text)
-    else:
-        data = _yaml(text)
-    if not isinstance(data, dict) or data.get("schema") != "gkparse/1":
-        raise ValueError("not a gkparse/1 document")
-    _check(data)
-    return data
+    documents = read_documents(raw, kind)
+    if len(documents) != 1:
+        raise ValueError(f"holds {len(documents)} documents; diff compares one with one")
+    return documents[0]
 
 
 def _read(source: Path | None, limit: Size | None) -> bytes:
@@ -122,59 +113,9 @@ def _read(source: Path | None, limit: Size | None) -> bytes:
     return sys.stdin.buffer.read() if source is None else source.read_bytes()
 
 
-def _yaml(text: str) -> Any:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    try:
-        docs = list(YAML(typ="safe").load_all(text))
-    except YAMLError as exc:
-        reason = " ".join(str(exc).split())[:200]
-        raise ValueError(f"not valid YAML (or a tag that is not allowed): {reason}") from None
-    if len(docs) != 1:
-        raise ValueError(f"holds {len(docs)} documents; diff compares one with one")
-    return docs[0]
-
-
-TASK_FIELDS = {
-    "id": str,
-    "section": (str, type(None)),
-    "title": (str, type(None)),
-    "text": (str, type(None)),
-    "responsible": list,
-    "deadlines": list,
-}
-
-
-def _check(data: dict[str, Any]) -> None:
-    """The fields diff reads, with their types: a document edited by hand fails here, once."""
-    if not isinstance(data.get("sections"), list) or not isinstance(data.get("tasks"), list):
-        raise ValueError("not a gkparse/1 document: sections and tasks must be lists")
-    stack = list(data["sections"])
-    while stack:
-        section = stack.pop()
-        if not isinstance(section, dict) or not isinstance(section.get("sections"), list):
-            raise ValueError("not a gkparse/1 document: a section without its sections")
-        if not isinstance(section.get("id"), str):
-            raise ValueError("not a gkparse/1 document: a section without an id")
-        stack.extend(section["sections"])
-    for n, task in enumerate(data["tasks"]):
-        for key, kind in TASK_FIELDS.items():
-            if not isinstance(task, dict) or not isinstance(task.get(key), kind):
-                raise ValueError(f"not a gkparse/1 document: tasks[{n}].{key} missing or wrong")
-        for d in task["deadlines"]:
-            if not isinstance(d, dict) or not isinstance(d.get("text"), str):
-                raise ValueError(f"not a gkparse/1 document: tasks[{n}].deadlines malformed")
-            if not isinstance(d.get("date"), (str, type(None))):
-                raise ValueError(f"not a gkparse/1 document: tasks[{n}].deadlines malformed")
-        for key in ("responsible", "lead", "support"):
-            if not all(isinstance(u, str) for u in task.get(key, [])):
-                raise ValueError(f"not a gkparse/1 document: tasks[{n}].{key} malformed")
-    check_header(data)
-
-
 def items(data: dict[str, Any]) -> list[Item]:
     titles = section_titles(data)
+    above = inherited(data)
     out = []
     for t in data["tasks"]:
         section = titles.get(t["section"] or "", "")
@@ -188,6 +129,7 @@ def items(data: dict[str, Any]) -> list[Item]:
             lead=list(t.get("lead", [])),
             support=list(t.get("support", [])),
             dates=[d.get("date") for d in t["deadlines"]],
+            section_units=all_units(of_task(above, t)),
         )
         item.words = Counter(tokens(f"{item.title}\n{item.text}"))
         item.title_words = Counter(tokens(item.title))
@@ -372,6 +314,13 @@ def _change(a: Item, b: Item, score: float) -> dict[str, Any]:
         change["responsible"] = {
             "added": [u for u in b.responsible if u not in a.responsible],
             "removed": [u for u in a.responsible if u not in b.responsible],
+        }
+    if set(a.section_units) != set(b.section_units):  # the units of the sections around it
+        if "responsibility" not in change["kinds"]:
+            change["kinds"].append("responsibility")
+        change["section_units"] = {
+            "added": [u for u in b.section_units if u not in a.section_units],
+            "removed": [u for u in a.section_units if u not in b.section_units],
         }
     if set(a.deadlines) != set(b.deadlines):
         change["kinds"].append("deadline")

@@ -40,8 +40,11 @@ def value(v: Any) -> str:
 
 
 def who_and_when(task: dict[str, Any]) -> list[str]:
-    """`lead: …`, `responsible: …`, `support: …`, `deadlines: …`, those a task has."""
+    """`lead: …`, `responsible: …`, `support: …`, `section units: …` (those the sections
+    around it name), `deadlines: …`, those a task has."""
     parts = [f"{role}: {'；'.join(task[role])}" for role in ROLES if task[role]]
+    if task.get("section_units"):
+        parts.append(f"section units: {'；'.join(task['section_units'])}")
     if task["deadlines"]:
         dated = [
             f"{d['text']} ({d['date']})" if d["date"] else d["text"] for d in task["deadlines"]
@@ -177,6 +180,9 @@ def _change_lines(c: dict[str, Any], arrow: str = "->") -> list[str]:
     if "responsible" in c:
         units = c["responsible"]
         lines.append(f"units: +{value(units['added'])} -{value(units['removed'])}")
+    if "section_units" in c:
+        units = c["section_units"]
+        lines.append(f"section units: +{value(units['added'])} -{value(units['removed'])}")
     if "deadlines" in c:
         old, new = (value(c["deadlines"][k]) for k in ("old", "new"))
         lines.append(f"deadlines: {old} {arrow} {new}")

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from . import __version__
+from .sectionunits import Units, inherited, of_task
 
 SUMMARY_CHARS = 40  # of the text, for a task without a title
 FOLD = 75  # octets a line holds (CRLF not counted)
@@ -79,7 +80,7 @@ def _stamp(data: dict[str, Any], fallback: datetime.date) -> str:
 
 def events(
     docs: Iterable[tuple[str, dict[str, Any]]],
-    wanted: Callable[[dict[str, Any]], bool] = lambda _: True,
+    wanted: Callable[[dict[str, Any], Units], bool] = lambda _task, _units: True,
 ) -> list[Event]:
     """The events of the dated deadlines of the tasks of (name, gkparse/1 mapping) pairs, by
     date; the same task of the same document given twice is one event."""
@@ -94,10 +95,14 @@ def events(
 
 
 def _document_events(
-    name: str, data: dict[str, Any], wanted: Callable[[dict[str, Any]], bool]
+    name: str, data: dict[str, Any], wanted: Callable[[dict[str, Any], Units], bool]
 ) -> Iterator[Event]:
-    source = data["metadata"]["source"].get("sha256") or name
-    for task in filter(wanted, data["tasks"]):
+    source = (data["metadata"].get("source") or {}).get("sha256") or name
+    above = inherited(data)
+    for task in data["tasks"]:
+        units = of_task(above, task)
+        if not wanted(task, units):
+            continue
         for n, deadline in enumerate(task["deadlines"]):
             date = _date(deadline["date"])
             if date is None:
@@ -108,7 +113,7 @@ def _document_events(
                 stamp=_stamp(data, date),
                 date=date,
                 summary=_summary(task),
-                description=_description(name, data, task, deadline["text"]),
+                description=_description(name, data, task, units, deadline["text"]),
             )
 
 
@@ -119,9 +124,13 @@ def _summary(task: dict[str, Any]) -> str:
     return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "…"
 
 
-def _description(name: str, data: dict[str, Any], task: dict[str, Any], limit: str) -> str:
+def _description(
+    name: str, data: dict[str, Any], task: dict[str, Any], units: Units, limit: str
+) -> str:
     header = data["header"]
     lines = [f"{label}：{'；'.join(task.get(role, []))}" for role, label in ROLES if task.get(role)]
+    # the units the task's sections name, apart from its own (sectionunits.py)
+    lines += [f"所在章节{label}：{'；'.join(units[role])}" for role, label in ROLES if units[role]]
     lines.append(f"完成时限：{limit}")
     plan = header.get("plan_title") or header.get("title") or ""
     number = f"（{header['doc_number']}）" if header.get("doc_number") else ""
