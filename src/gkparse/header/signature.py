@@ -120,6 +120,8 @@ def _on_lines(rules: Rules, doc: Document) -> bool:
     for node in doc.walk():
         segs = node.segs
         for k in range(2, len(segs)):
+            if segs[k].cell is not None or segs[k].column is not None:
+                continue  # a table's cell (`县司法局 | 2023年6月30日 |`): a row, no signature
             date, _ = parse_date_line(segs[k].text)
             if not date or not units_line(rules, segs[k - 1].text):
                 continue
