@@ -37,6 +37,7 @@ RUN_ON = 40  # a last value longer than this may hold the text the page ran on a
 WIDGET_VALUE = regex.compile(r"\s*(?:\d+|[【\[]?[大中小\s]*[】\]]?)")
 CELL_VALUE_MAX = 150  # a value cell holds a title at most; a longer line is the notice, run on
 GLUED_LABEL_MAX = 6  # the longest label a page glues to a value (主题分类名称)
+LABEL_PREFIX_MAX = 4  # words a page puts before a known label: 组配分类, 信息分类
 JUNK_WORDS_MAX = 4  # junk after a value is this many words at most (`浏览次数: 【字体:`)
 VALUE_UNDER_LABEL_MAX = 40  # a free-text value printed under its label; longer is a paragraph
 TABLE_GAP = 2  # a row this many lines after the last one continues its table (a rule between)
@@ -258,13 +259,14 @@ def label_pairs(rules: Rules, seg: Segment) -> list[Token] | None:
     if not labels:
         return None
     tokens: list[Token] = []
-    if labels[0].start():  # a page timestamp before the labels: `2015-11-10 01:51:51信息来源:…`
-        stamp = seg.text[: labels[0].start()].strip()
+    starts = [_label_start(seg.text, m.start(), m.start("label")) for m in labels]
+    if starts[0]:  # a page timestamp before the labels: `2015-11-10 01:51:51信息来源:…`
+        stamp = seg.text[: starts[0]].strip()
         if not parse_date_line(stamp)[0]:
             return None
         tokens.append(Token("meta", Segment(seg.line, stamp, stamp), "published", stamp))
     for i, m in enumerate(labels):
-        end = labels[i + 1].start() if i + 1 < len(labels) else len(seg.text)
+        end = starts[i + 1] if i + 1 < len(labels) else len(seg.text)
         words = seg.text[m.end() : end].split()
         cut = _junk_start(rules, words)
         value_text = " ".join(words[:cut])
@@ -274,7 +276,8 @@ def label_pairs(rules: Rules, seg: Segment) -> list[Token] | None:
             if value_end is not None:
                 value_text, run_on = value_text[:value_end].strip(), value_text[value_end:].strip()
         whole = len(labels) == 1 and cut == len(words) and run_on is None
-        piece_text = seg.text if whole else f"{m.group().strip()}{value_text}"
+        label = seg.text[starts[i] : m.end()].strip()
+        piece_text = seg.text if whole else f"{label}{value_text}"
         piece = Segment(seg.line, piece_text, seg.raw if whole else piece_text)
         tokens.append(Token("meta", piece, rules.field_of(m["label"]), value_text))
         if cut < len(words):
@@ -283,6 +286,16 @@ def label_pairs(rules: Rules, seg: Segment) -> list[Token] | None:
         if run_on:  # `字体：【X政发〔2019〕1号各乡…`
             tokens.append(Token("text", Segment(seg.line, run_on, run_on)))
     return tokens
+
+
+def _label_start(text: str, at: int, label: int) -> int:
+    """Where a label found at `at` (its known words at `label`) begins with the words a page
+    put right before them (组配分类, 信息分类: a kind of 分类), when a space or the line's start
+    stands before those."""
+    k = label
+    while k > 0 and label - k < LABEL_PREFIX_MAX and HAN.match(text, k - 1):
+        k -= 1
+    return k if k < label and (k == 0 or text[k - 1].isspace()) else at
 
 
 def _junk_start(rules: Rules, words: list[str]) -> int:
