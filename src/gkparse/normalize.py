@@ -81,9 +81,8 @@ MD_EMPHASIS = precompiled.pattern(
 )
 # bullets, and a stray 、 (no line begins with one: `、一、总体要求`)
 BULLET = precompiled.pattern(r"^\s*(?:[•●▪◆■►◇○、]|[-*+](?=\s+\D))\s*")
-TABLE_EDGE = precompiled.pattern(
-    r"^\s*\|+\s*(?=\S)|(?<=[^\s|])\s*\|+\s*$"
-)  # a table cell flattened into a line
+# a table cell flattened into a line
+TABLE_EDGE = precompiled.pattern(r"^\s*\|+\s*(?=\S)|(?<=[^\s|])\s*\|+\s*$")
 SPACES = precompiled.pattern(r"[\s\u3000\u00a0]+")
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 HALF_WIDTH = precompiled.pattern(

@@ -18,9 +18,7 @@ TITLE_VERBS = precompiled.pattern(r"关于|印发|转发|批转|颁布")
 # a breadcrumb whose separators the crawl lost: `首页政务公开政府信息公开 XX制度`
 BREADCRUMB = precompiled.pattern(r"(?:(?:当前位置|您的位置|所在位置)[:：]?\s*)?首页\S*\s+(?=\S)")
 LABELLED = precompiled.pattern(r"(?P<label>\p{Han}(?:\s*\p{Han}){1,5})\s*[|│:：]\s*")  # `标  题: `
-PAGE_NUMBER = precompiled.pattern(
-    r"\d{1,3}\s+(?=[^\d\s])"
-)  # `1 XX实施意见`: a page's number or index
+PAGE_NUMBER = precompiled.pattern(r"\d{1,3}\s+(?=[^\d\s])")  # `1 XX实施意见`: a page's index
 # a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
 TRAILING_NUMBER = precompiled.pattern(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
 FILE_NAME = precompiled.pattern(rf"《?(?P<name>[^《》\s]{{2,80}}?){FILE_SUFFIX}(?:》|\s|$)")

@@ -32,9 +32,8 @@ from ..tables import header_run_at
 ATTACHMENT_MARK = precompiled.pattern(
     r"附件(?:\s*\d{1,2}(?=\p{Han}))?\s*(?=\p{Han}|(?:19|20)\d\d年)"
 )
-NOTE_FIRST = precompiled.pattern(
-    r"[（(]\s*此件[^（）()]{1,12}[)）]"
-)  # a 附注 in brackets opening a line
+# a 附注 in brackets opening a line
+NOTE_FIRST = precompiled.pattern(r"[（(]\s*此件[^（）()]{1,12}[)）]")
 TEXT_START = precompiled.pattern(r"\p{Han}|[（(]")  # (compiled once: ~4 µs a call saved)
 COLON = precompiled.pattern(r"[:：]")
 MARK_MIN = 3  # a 文号 found this near its line's start has no 发文机关标志 glued before it
