@@ -111,6 +111,7 @@ def attachment_items(text: str) -> list[str]:
     return [ATTACHMENT_START.sub("", x).strip() for x in items if x.strip()]
 
 
+SHARED_HEAD_MAX = 4  # 各村、居委会, 各县市区委、人民政府: a head that shares the next part's ending
 RECIPIENTS_MAX = 1000  # a 主送机关 naming every city of a region is long, never a page
 
 
@@ -124,12 +125,19 @@ def is_recipients(rules: Rules, text: str) -> bool:
             len(units) > 1
             and all(u.endswith(rules.unit_suffixes) for u in units)
             and all(len(u) <= 30 for u in units)
+            and all(_whole_or_head(rules, p) for p in split_outside(text, ENUMERATION))
         )
     if rules.header["recipients"].fullmatch(text):
         return True
     units = split_units(rules, text)
     named = sum(u.endswith(rules.unit_suffixes) or u.startswith(("各", "有关")) for u in units)
     return bool(units) and named * 2 >= len(units) and all(_name_len(u) <= 40 for u in units)
+
+
+def _whole_or_head(rules: Rules, part: str) -> bool:
+    """A part of a list between 、: a unit's name, or a short head sharing the next part's ending
+    (各村、居委会). A long part that is neither is a sentence's words (调研某公园一期、某医院)."""
+    return part.strip().endswith(rules.unit_suffixes) or len(part.strip()) <= SHARED_HEAD_MAX
 
 
 def _name_len(unit: str) -> int:
