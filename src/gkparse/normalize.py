@@ -274,8 +274,9 @@ def clean_line(raw: str, removed: list[str] | None = None) -> tuple[str, list[st
     if "\ufffd" in text:
         repairs.append(LOST_CHARACTERS)
     text = unicodedata.normalize("NFC", text).strip(EDGES)
-    # one space is a separator; many are a PDF's layout
-    if any(map(text.__contains__, SPACE_CHARS)) and len(SPACE_IN_CJK.findall(text)) >= 3:
+    # one space is a separator; many are a PDF's layout (a space between a date and its time,
+    # `日期：2017-01-12 17:08`, is none)
+    if any(map(text.__contains__, SPACE_CHARS)) and _layout_spaces(text) >= 3:
         repairs.append("spaces between Chinese characters (a PDF's layout) removed in the text")
     if not HALF_WIDTH_MARK.search(text):
         return text, repairs
@@ -306,6 +307,15 @@ def visible(raw: str) -> str:
     """The line without INVISIBLE's characters: all are format characters, of which a printable
     line has none (the test costs a tenth of the substitution)."""
     return raw if raw.isprintable() else INVISIBLE.sub("", raw)
+
+
+def _layout_spaces(text: str) -> int:
+    """Spaces between Chinese characters or digits, a space between two digits (a date and
+    its time) aside."""
+    return sum(
+        not (text[m.start() - 1].isdigit() and text[m.end()].isdigit())
+        for m in SPACE_IN_CJK.finditer(text)
+    )
 
 
 def _emphasis(m: regex.Match[str]) -> tuple[str, str]:
