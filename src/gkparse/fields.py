@@ -109,44 +109,42 @@ def titles(
         if node.id in rows:
             glued_row(node, rows[node.id], roles, issues)
             continue
-        body = node.segs[1:]
-        units = rules.unit_phrases["labelled"].search(node.head)
-        if units and units.start() and units["label"] and units["colon"]:
-            # `（一）地区生产总值增长7%以上责任单位：区发改局`: the line of its units run on
-            # after a heading line (a page that lost its line breaks): the title ends there
-            before = node.head[: units.start()]
-            if not SENTENCE_END.search(before):
-                node.title = mend_spaces(before)
-                node.text = join_paragraphs(body, issues, node.head[units.start() :].strip())
-                continue
-        label = LABEL_BREAK.match(node.head)
-        if (
-            label
-            and not label.group(1).endswith(SENTENCE_VERBS)
-            and not SPLIT_WORD.match(node.head, label.end())
-            and not is_unit(rules, label.group(1))  # `市政府办：负责…` names who, not what
-        ):
-            # `加大宣传：充分利用…`, `指导思想 为…`: a heading's label before a colon or a break
-            node.title = mend_spaces(label.group(1))
-            node.text = join_paragraphs(body, issues, node.head[label.end() :].strip())
-            continue
-        m = SENTENCE.match(node.head)
-        if not m:
-            # a line that stops at a comma was cut by a line break inside its sentence: no title
-            long = len(node.head) > TITLE_LINE or node.head.endswith(CLAUSE_ENDS)
-            node.title = None if long or not node.head else mend_spaces(node.head.rstrip("：:"))
-            node.text = join_paragraphs(body, issues, node.head if long else "")
-            continue
-        first = m.group(1)
-        if titled and len(first) <= TITLE_MAX or len(first) <= TITLE_ALONE and "，" not in first:
-            node.title = mend_spaces(first)
-            node.text = join_paragraphs(body, issues, node.head[m.end() :].strip())
-        elif named := part_name(rules, node.head):
-            # `总体要求坚持以…。`: a plan's standard part, its line break lost
-            node.title = named
-            node.text = join_paragraphs(body, issues, node.head[len(named) :].strip())
-        else:
-            node.text = join_paragraphs(body, issues, node.head)
+        title, rest = head_title(rules, node.head, titled)
+        node.title = title
+        node.text = join_paragraphs(node.segs[1:], issues, rest)
+
+
+def head_title(rules: Rules, head: str, titled: bool) -> tuple[str | None, str]:
+    """A heading line's title, and what follows it on the line (the start of its text).
+    `titled`: its list takes the first sentence of an inline heading for its title."""
+    units = rules.unit_phrases["labelled"].search(head)
+    if units and units.start() and units["label"] and units["colon"]:
+        # `（一）地区生产总值增长7%以上责任单位：区发改局`: the line of its units run on after
+        # a heading line (a page that lost its line breaks): the title ends there
+        before = head[: units.start()]
+        if not SENTENCE_END.search(before):
+            return mend_spaces(before), head[units.start() :].strip()
+    label = LABEL_BREAK.match(head)
+    if (
+        label
+        and not label.group(1).endswith(SENTENCE_VERBS)
+        and not SPLIT_WORD.match(head, label.end())
+        and not is_unit(rules, label.group(1))  # `市政府办：负责…` names who, not what
+    ):
+        # `加大宣传：充分利用…`, `指导思想 为…`: a heading's label before a colon or a break
+        return mend_spaces(label.group(1)), head[label.end() :].strip()
+    m = SENTENCE.match(head)
+    if not m:
+        # a line that stops at a comma was cut by a line break inside its sentence: no title
+        long = len(head) > TITLE_LINE or head.endswith(CLAUSE_ENDS)
+        return (None if long or not head else mend_spaces(head.rstrip("：:"))), head if long else ""
+    first = m.group(1)
+    if titled and len(first) <= TITLE_MAX or len(first) <= TITLE_ALONE and "，" not in first:
+        return mend_spaces(first), head[m.end() :].strip()
+    if named := part_name(rules, head):
+        # `总体要求坚持以…。`: a plan's standard part, its line break lost
+        return named, head[len(named) :].strip()
+    return None, head
 
 
 GOES_ON = (
