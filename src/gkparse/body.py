@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import precompiled
 from .dates import DATE
 from .decode import decode
-from .elements import ATTACHMENT_START, attachment_items, units_line
+from .elements import ATTACHMENT_START, SENTENCE_STOP, attachment_items, units_line
 from .header import imprint, signature
 from .model import Issue, Node, Token
 from .outline import Outline, bare_title
@@ -18,7 +18,6 @@ from .state import State
 
 ATTACHMENT_ITEM_MAX = 80  # an attachment's name on a line of its own is short
 CUT_TITLE = 4  # fewer characters than this after the last marker of a cut text: no title
-SENTENCE_END = precompiled.pattern(r"[。；！？;!?]")
 # after the last marker of a cut text: a sentence under way (its title null in any case), a
 # title that ended (`（二）工作要求：`, `…（市政府办牵头）`) or stood before a line break (a space)
 TITLE_KNOWN = precompiled.pattern(r"[。；！？，、：;!?,:\s]|[）)]$")
@@ -121,7 +120,7 @@ class BodyReader:
         # alone, a title without a full stop is whole)
         before = tokens[i - 1] if i else None
         return not TITLE_KNOWN.search(value) and (
-            before is None or before.kind != "heading" or bool(SENTENCE_END.search(before.value))
+            before is None or before.kind != "heading" or bool(SENTENCE_STOP.search(before.value))
         )
 
     def signs_off(self, tokens: list[Token], i: int) -> bool:

@@ -13,6 +13,7 @@ from .normalize import strip_spaces
 from .rules import Rules
 
 SENTENCE_END = "。！？；"
+SENTENCE_STOP = regex.compile(f"[{SENTENCE_END}]")  # where a sentence ends inside a text
 # compiled once: regex.fullmatch(pattern, …) looks the pattern up at each call (~4 µs)
 UNIT_CHARACTERS = regex.compile(r"[\p{Han}（）()·]+")
 COLON = regex.compile(r"[:：]")

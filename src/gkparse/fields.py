@@ -13,7 +13,7 @@ from collections import Counter
 import regex
 
 from .dates import first_year
-from .elements import is_unit
+from .elements import SENTENCE_STOP, is_unit
 from .gluedrows import GluedRow, glued_row, glued_rows
 from .model import Deadline, Document, Issue, Node, Segment
 from .normalize import mend_spaces, strip_spaces
@@ -26,7 +26,6 @@ from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 nam
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
 # a label before a colon or a space that stood for a line break, ahead of any full stop
-SENTENCE_END = regex.compile(r"[。；！？]")
 LABEL_BREAK = regex.compile(r"^([\p{Han}、]{2,20})(?:[：:]|[ \u3000\u00a0]+)(?=\S)")
 SENTENCE_VERBS = ("是", "为", "有", "包括", "如下")  # `…的指导思想是：` opens a sentence, no label
 SPLIT_WORD = regex.compile(r"\p{Han}{1,3}[。，；]")  # `…信息的活 动。`: a PDF's space inside a word
@@ -122,7 +121,7 @@ def head_title(rules: Rules, head: str, titled: bool) -> tuple[str | None, str]:
         # `（一）地区生产总值增长7%以上责任单位：区发改局`: the line of its units run on after
         # a heading line (a page that lost its line breaks): the title ends there
         before = head[: units.start()]
-        if not SENTENCE_END.search(before):
+        if not SENTENCE_STOP.search(before):
             return mend_spaces(before), head[units.start() :].strip()
     label = LABEL_BREAK.match(head)
     if (

@@ -29,6 +29,7 @@ CELL_BAR = regex.compile(r"\s*[|│]\s*")
 COLON = regex.compile(r"[:：]")
 HAN = regex.compile(r"\p{Han}")
 MIN_PAIRS = 2  # label/value pairs that make a table
+MIN_BARS = 3  # bars of a row of two pairs (`索引号 | X | 文号 | Y`): fewer are no table
 LONG_LABEL = 3  # a label this long is no common word (索引号, 发文字号, 主题分类)
 DROP = "drop"
 FREE_TEXT_FIELDS = {"publisher", "topic", "keywords", "title"}
@@ -58,7 +59,7 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
     labels end with colons, the colons say which cells are labels (a label's value may be
     empty); else labels and values alternate. A row of a table already recognised needs no
     known label (`known_min` 0). Unknown labels among known ones are the page's own: dropped."""
-    if seg.text.count("|") + seg.text.count("│") < (3 if known_min >= MIN_PAIRS else 1):
+    if seg.text.count("|") + seg.text.count("│") < (MIN_BARS if known_min >= MIN_PAIRS else 1):
         return None  # (a row of a table already recognised, or opening one, may hold one pair)
     pairs = _pairs(_cells(seg.text))
     if not pairs or not all(HAN.search(label) for label, _ in pairs):
@@ -96,7 +97,9 @@ def split_bar_rows(segments: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segments:
         text = seg.text
-        if text.count("|") < 3 or not HAN.search(text):  # (a rule row alone is junk: as it is)
+        if text.count("|") < MIN_BARS or not HAN.search(
+            text
+        ):  # (a rule row alone is junk: as it is)
             out.append(seg)
             continue
         rows = [row for row in RULE_ROW.sub("|\n", text).split("\n") if row.strip()]

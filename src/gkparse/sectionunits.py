@@ -8,6 +8,7 @@ that a unit named by both is never counted twice as the task's own.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 ROLES = ("lead", "responsible", "support")
@@ -36,7 +37,7 @@ def of_task(table: dict[str, Units], task: dict[str, Any]) -> Units:
 
 def named_anywhere(data: dict[str, Any]) -> bool:
     """Whether any section of a document names units for itself."""
-    return any(any(units.values()) for units in inherited(data).values())
+    return any(section.get(role) for section in _sections(data) for role in ROLES)
 
 
 def all_units(units: Units) -> list[str]:
@@ -47,13 +48,19 @@ def all_units(units: Units) -> list[str]:
 def check(data: dict[str, Any]) -> None:
     """A section's units, where present, are lists of names (ValueError otherwise): a
     document read from YAML may have been edited by hand."""
-    stack = list(data["sections"])
-    while stack:
-        section = stack.pop()
+    for section in _sections(data):
         for role in ROLES:
             value = section.get(role, [])
             if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
                 raise ValueError(f"not a gkparse/1 document: sections {section['id']}: {role}")
+
+
+def _sections(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every section of a document, nested ones too."""
+    stack = list(data["sections"])
+    while stack:
+        section = stack.pop()
+        yield section
         stack.extend(section["sections"])
 
 

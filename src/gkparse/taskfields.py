@@ -10,7 +10,7 @@ import regex
 
 from . import units
 from .dates import iso
-from .elements import split_outside
+from .elements import SENTENCE_STOP, split_outside
 from .model import Deadline, Node, Segment
 from .numerals import chinese
 from .rules import SPACES, Rules
@@ -57,7 +57,6 @@ MAX_GROUPS = 3  # （牵头单位：…）（完成时限：…）: more groups 
 RESP_SPLIT = regex.compile(r"[、，,；;\s]+")  # how the body reader split a line's units
 WORDS = regex.compile(r"[\p{Han}\p{L}\p{N}]")
 # compiled once: regex.split with a pattern string looks it up in regex's cache each call
-SENTENCE_END = regex.compile(r"[。；！？]")
 # a parenthesis after a sentence with more text after it: each sentence its own units
 # (`…技术标准。（市场监管总局、工业和信息化部负责）推广一批…`)
 INNER_GROUP = regex.compile(r"(?<=[。；！？])[（(](?P<inner>[^（）()\n]{2,200})[）)](?=[^\s。；])")
@@ -205,7 +204,7 @@ def _listed(rules: Rules, node: Node, text: str) -> Iterator[Roles]:
     for line in paragraphs:  # 市发改委牵头落实 under each paragraph of the item
         yield units.whole(rules, line.rstrip("。；;！？ "))
     if not closing_groups(rules, last):
-        sentence = SENTENCE_END.split(last.rstrip("。；;！？ "))[-1]
+        sentence = SENTENCE_STOP.split(last.rstrip("。；;！？ "))[-1]
         yield _closing_clause(rules, sentence)
     m = rules.unit_phrases["leading_unit"].match(node.title or text)
     if m and all(u.endswith(rules.unit_suffixes) for u in task_units(m["units"])):
