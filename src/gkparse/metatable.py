@@ -97,9 +97,8 @@ def split_bar_rows(segments: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segments:
         text = seg.text
-        if text.count("|") < MIN_BARS or not HAN.search(
-            text
-        ):  # (a rule row alone is junk: as it is)
+        # (a rule row alone, no Han in it, is junk as it is)
+        if text.count("|") < MIN_BARS or not HAN.search(text):
             out.append(seg)
             continue
         rows = [row for row in RULE_ROW.sub("|\n", text).split("\n") if row.strip()]
