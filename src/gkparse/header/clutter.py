@@ -90,10 +90,11 @@ def _cut_clutter(s: HeaderState, text: str) -> int:
         and _clutter(s, clutter)
     ):
         return len(clutter) + 1
-    starts = [text.find(name) for name in _known_issuers(s) if name in text[1:]]
+    names = [(text.find(n), text.find(n) + len(n)) for n in _known_issuers(s) if n in text]
+    inside = {k for a, b in names for k in range(a + 1, b)}  # (某学院 in 中共某学院委员会)
     at = text.find("关于")
-    starts += [at] if at > 0 else []
-    for start in sorted(k for k in starts if k > 0):
+    starts = [a for a, _ in names] + ([at] if at > 0 else [])
+    for start in sorted(k for k in starts if k > 0 and k not in inside):
         if whole(s, text[start:]) and _clutter(s, text[:start]):
             return start
     return 0
