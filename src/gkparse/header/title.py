@@ -83,21 +83,22 @@ def read(s: HeaderState, i: int) -> int:
     title = strip_spaces("".join(s.text(k) for k in range(i, i + lines)))
     if not ends.fullmatch(title) and (len(title) < TITLE_MIN or _title_follows(s, i + lines)):
         return 0
-    if len(title) <= KIND_ONLY:  # the page's category (信息分类：通知), no notice's title
-        return 0
+    if len(title) <= KIND_ONLY or title in rules.page_columns:  # (信息分类：通知, 通知公告)
+        return 0  # the page's category or column, no notice's title
     f.title.extend(s.tokens[i : i + lines])
     return lines
 
 
 def _lines(s: HeaderState, i: int) -> int:
     """How many lines from i a title broken over lines takes: until it ends like a title, and
-    never from the page's lines into a notice's whole title."""
+    never from the page's lines into a notice's whole title, nor over the cells of a row."""
     tokens, ends = s.tokens, s.rules.header["title_end"]
     used = 1
     while (
         i + used < len(tokens)
         and used < TITLE_LINES
         and tokens[i + used].kind == "text"
+        and tokens[i + used].seg.column is None  # (cells of a row with bars: a site's menu)
         and not ends.fullmatch(strip_spaces("".join(s.text(k) for k in range(i, i + used))))
         and plain_title(tokens[i + used].seg.text)
         and not _whole_title_after_others(s, i, used)
