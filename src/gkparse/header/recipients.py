@@ -5,12 +5,16 @@ from __future__ import annotations
 from ..elements import is_recipients, split_units
 from .zone import COVER, PREAMBLE, HeaderState
 
+LIST_OPEN = ("、", "，", ",")  # a line ending so is a list the page's width broke
+WRAPPED_LINES = 3  # lines a list of recipients wraps over at most
+
 
 def read(s: HeaderState, i: int) -> int:
     """In the 版头; or below page text the 版头 could not place, until recipients are found."""
-    text = s.text(i)
     if s.zone == PREAMBLE and (s.header.recipients or s.front.cover or s.front.plan_title):
         return 0
+    lines = _wrapped(s, i)
+    text = "".join(s.text(k) for k in range(i, i + lines))
     if not is_recipients(s.rules, text):
         return 0
     at = page_words_before(s, text)
@@ -18,8 +22,22 @@ def read(s: HeaderState, i: int) -> int:
         s.doc.metadata.dropped.append({"line": s.tokens[i].seg.line, "text": text[:at].strip()})
         text = text[at:]
     s.header.recipients = split_units(s.rules, text)
-    s.claim(s.tokens[i].seg, "header.recipients")
+    for k in range(i, i + lines):
+        s.claim(s.tokens[k].seg, "header.recipients")
     s.zone = COVER
+    return lines
+
+
+def _wrapped(s: HeaderState, i: int) -> int:
+    """How many lines from i a list of recipients takes: one, or those up to its colon when a
+    line ends inside the list (`…，市直各委、办、` / `局：`)."""
+    lines = 1
+    while s.text(i + lines - 1).rstrip().endswith(LIST_OPEN) and lines < WRAPPED_LINES:
+        if i + lines >= len(s.tokens) or s.tokens[i + lines].kind != "text":
+            return 1
+        lines += 1
+        if s.text(i + lines - 1).rstrip().endswith(("：", ":")):
+            return lines
     return 1
 
 
