@@ -71,11 +71,30 @@ def split(rules: Rules, text: str) -> list[str]:
     names run together."""
     phrases = rules.unit_phrases
     out: list[str] = []
+    kinds: list[str] = []  # 各州、 before 市人民政府: divisions waiting for a name they share
     for piece in split_outside(text, phrases["unit_split"].pattern):
         name = phrases["unit_trim"].sub("", piece.strip())
-        if name:
-            out.extend(u for part in _split_and(rules, name) for u in _split_glued(rules, part))
-    return out
+        if name.removeprefix("各") in rules.division_names:
+            kinds.append(name)
+            continue
+        if not name:
+            continue
+        if kinds and _kind_of_body(rules, name) and "、".join([*kinds, name]) in text:
+            name = "、".join([*kinds, name])  # 各州、市人民政府: one unit, as in a 主送机关
+        else:
+            out.extend(kinds)  # 各街道，区市场局: the division's own offices, then a unit
+        kinds = []
+        out.extend(u for part in _split_and(rules, name) for u in _split_glued(rules, part))
+    return out + kinds
+
+
+def _kind_of_body(rules: Rules, name: str) -> bool:
+    """A kind of division and a body without a name of its own (市人民政府, 直辖市人民政府, 县委):
+    the name is that of the divisions listed before it."""
+    return any(
+        name[:k] in rules.division_names and name[k:] in rules.unit_suffixes
+        for k in range(1, len(name))
+    )
 
 
 def names_only(rules: Rules, text: str) -> list[str]:
