@@ -148,6 +148,9 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
             short = max(tok.seg.column or 0 for tok in after) + 1 < len(roles)
             if short and len(roles) <= KINDS_MAX:
                 placed = _by_kind(rules, after, roles[1:])  # merged cells left out (rowspan)
+        elif not before and 1 < len(after) < len(columns) <= KINDS_MAX:
+            # a cell the page left empty or marked `—` (dropped) is lost, wherever it stood
+            placed = _by_kind(rules, after, columns)
         for tok, role in placed:
             tok.seg.cell = role
             tok.kind = "text"  # a cell, whatever its words look like

@@ -23,7 +23,7 @@ UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|
 def task_units(text: str) -> list[str]:
     """The units of a responsibility phrase, split on every separator outside brackets
     (`各县（市、区）人民政府` is one unit); no suffix check."""
-    parts = split_outside(text, UNIT_SPLIT)
+    parts = units.shared_names(split_outside(text, UNIT_SPLIT))
     return [u.strip("。 ") for u in parts if u.strip("。 ")]
 
 
