@@ -52,9 +52,9 @@ def split_outside(text: str, separator: regex.Pattern[str]) -> list[str]:
     """`text` split at each match of `separator` that stands outside brackets."""
     parts, start, depth = [], 0, 0
     for m in _with_brackets(separator.pattern).finditer(text):
-        if m.group() in "（(":
+        if m.group() in "（(〔":
             depth += 1
-        elif m.group() in "）)":
+        elif m.group() in "）)〕":
             depth = max(0, depth - 1)
         elif not depth:
             parts.append(text[start : m.start()])
@@ -64,7 +64,7 @@ def split_outside(text: str, separator: regex.Pattern[str]) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _with_brackets(separator: str) -> regex.Pattern[str]:
-    return regex.compile(rf"[（()）]|{separator}")
+    return regex.compile(rf"[（()）〔〕]|{separator}")
 
 
 def split_units(rules: Rules, text: str) -> list[str]:

@@ -12,6 +12,7 @@ from collections import Counter
 
 import regex
 
+from .covering import cover
 from .dates import first_year
 from .elements import SENTENCE_STOP, is_unit
 from .gluedrows import GluedRow, glued_row, glued_rows
@@ -21,7 +22,7 @@ from .paragraphs import join_paragraphs
 from .rules import Rules
 from .state import State
 from .tables import UNIT_ROLES
-from .taskfields import cell_roles, cell_units, deadlines, deadlines_in, responsibility
+from .taskfields import cell_roles, cell_units, deadlines, deadlines_in, merge_roles, responsibility
 from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 names units
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
@@ -102,11 +103,11 @@ def titles(
     for node in group:
         for seg in node.segs:
             seg.owner = f"node:{node.id}"
+        if node.id in rows:  # (before a number cell: a glued row's number is cut off as one)
+            glued_row(node, rows[node.id], roles, issues)
+            continue
         if node.segs[0].cell == "number":
             table_row(node, issues)
-            continue
-        if node.id in rows:
-            glued_row(node, rows[node.id], roles, issues)
             continue
         title, rest = head_title(rules, node.head, titled)
         node.title = title
@@ -217,8 +218,12 @@ def run(state: State) -> None:
     for node in nodes:  # a section's own text may name its units too (…。责任单位：…)
         if node.children:
             responsibility(state.rules, node, lines.get(node.id, ()))
-    for node in doc.tasks:
+    tasks = doc.tasks
+    for node in tasks:
         responsibility(state.rules, node, lines.get(node.id, ()))
+    for node, roles in cover(state.rules, tasks):
+        merge_roles(node, roles)
+    for node in tasks:
         deadlines(state.rules, node, md.year)
         row_fields(node, md.year, state.rules)
         cell = rows[node.id].deadline if node.id in rows else None

@@ -43,7 +43,9 @@ PLACE_WORDS = ("设区市", "乡镇", "县区", "县市区", "自治区", "自�
 # words whose second character is a place's (城市, 全省): no name starts there
 PLACE_INSIDE = precompiled.pattern(r"(?<=[城全本我两])[市省区县乡]|(?<=[城])乡")
 # a time limit's start: the cell after a lone unit's, in a table whose last column is deadlines
-DEADLINE_START = precompiled.pattern(r"\d|持续|长期|常态|及时|每[年月周季]|年底|年内|[上下]半年")
+DEADLINE_START = precompiled.pattern(
+    r"\d|持续|长期|常态|及时|每[年月周季]|年底|年内|[上下]半年|第?[一二三四]季度|全年"
+)
 # what may stand before a place start inside one name (各区属事业单位, 省直各部门)
 DETERMINERS = ("各", "省直", "市直", "区直", "县直")
 
@@ -151,7 +153,8 @@ def _ends(rules: Rules, text: str, p: int, words: tuple[str, ...]) -> list[int]:
         if depth or e - p < 2:
             continue
         bare = BRACKETED_END.sub("", name)
-        closed = e == len(text) or text[e] in SEPARATORS or text[e].isspace()
+        # (a time limit's cell may follow: 各村（社区）2024年10月底前)
+        closed = _cell_end(text, e) or text[e] in SEPARATORS
         if not (bare.endswith(rules.unit_suffixes) or name.startswith(("各", "有关")) and closed):
             continue
         if e < len(text) and (text[e] in OPEN or OWN_DEPARTMENTS.match(text, e)):

@@ -93,6 +93,7 @@ UNIT_PHRASE_IDS = {
     "inline_label",
     "unit_split",
     "unit_trim",
+    "covering",
 }
 
 

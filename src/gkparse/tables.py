@@ -38,6 +38,8 @@ ROW_NUMBERING = "table_row"
 UNIT_ROLES = ("lead", "responsible")
 GLUED_HEADER_MAX = 200  # a line this long is text, not a header row run together
 SPACED_ROW = regex.compile(r"(\d{1,4})[ \t\u3000\u00a0]+(\S.*)")  # `1 加强… 市水利局`
+# a row under a header run together (序号工作任务牵头单位…), its number glued on: `1粮食播种…`
+GLUED_ROW = regex.compile(r"(\d{1,3})(?![\d.．、])[ \t\u3000\u00a0]*(\p{Han}.*)")
 LABEL_WORD = regex.compile(r"[\p{Han}（）()、/]{2,12}")  # a column's label: words, no number
 SPACES = regex.compile(r"\s+")  # (compiled once: regex.sub with a string looks it up, ~4 µs)
 
@@ -148,6 +150,9 @@ def read_table(rules: Rules, tokens: list[Token], start: int, roles: list[str]) 
             short = max(tok.seg.column or 0 for tok in after) + 1 < len(roles)
             if short and len(roles) <= KINDS_MAX:
                 placed = _by_kind(rules, after, roles[1:])  # merged cells left out (rowspan)
+        elif not before and 1 < len(after) < len(columns) <= KINDS_MAX:
+            # a cell the page left empty or marked `—` (dropped) is lost, wherever it stood
+            placed = _by_kind(rules, after, columns)
         for tok, role in placed:
             tok.seg.cell = role
             tok.kind = "text"  # a cell, whatever its words look like
@@ -211,7 +216,9 @@ def spaced_header(rules: Rules, text: str) -> list[str]:
     return [r for r in roles if r is not None]
 
 
-def read_spaced_rows(tokens: list[Token], start: int) -> tuple[dict[int, list[Segment]], int]:
+def read_spaced_rows(
+    tokens: list[Token], start: int, shape: regex.Pattern[str] = SPACED_ROW
+) -> tuple[dict[int, list[Segment]], int]:
     """Rows printed a line each with spaces between cells whose own words hold spaces too
     (a PDF's): the number at the line start becomes the row's heading and the rest its text,
     the cells unsplit. Lines between rows continue the row above. Returns the segments cut,
@@ -220,7 +227,7 @@ def read_spaced_rows(tokens: list[Token], start: int) -> tuple[dict[int, list[Se
     n, i = 1, start - 1
     while (i := i + 1) < len(tokens):
         tok = tokens[i]
-        m = SPACED_ROW.fullmatch(tok.seg.text)
+        m = shape.fullmatch(tok.seg.text)
         if row_number(tok, n):  # a long line was cut at its spaces already
             tokens[i] = row_heading(tok, n)
             n += 1
@@ -309,6 +316,11 @@ def run(state: State) -> None:
             state.glued_roles = glued
             if only_labels(state.rules, text):  # a header row on its own line: no title
                 tokens[i].seg.cell = "header"
+                if glued[0] == "number":  # its rows a line each, the number glued on: 1粮食…
+                    cut, i = read_spaced_rows(tokens, i + 1, GLUED_ROW)
+                    segments = state.doc.segments
+                    state.doc.segments = [p for s in segments for p in cut.get(id(s), [s])]
+                    continue
         spaced = spaced_header(state.rules, text)
         if spaced:
             tokens[i].seg.cell = "header"

@@ -8,7 +8,7 @@ from itertools import chain
 
 import regex
 
-from . import units
+from . import covering, units
 from .dates import iso
 from .elements import SENTENCE_STOP, split_outside
 from .model import Deadline, Node, Segment
@@ -23,7 +23,7 @@ UNIT_SPLIT = regex.compile(r"[、，,；;\s]+|等(?=\p{Han}{2,}(?:部门|单位|
 def task_units(text: str) -> list[str]:
     """The units of a responsibility phrase, split on every separator outside brackets
     (`各县（市、区）人民政府` is one unit); no suffix check."""
-    parts = split_outside(text, UNIT_SPLIT)
+    parts = units.shared_names(split_outside(text, UNIT_SPLIT))
     return [u.strip("。 ") for u in parts if u.strip("。 ")]
 
 
@@ -102,10 +102,13 @@ def _inside_brackets(text: str, at: int) -> bool:
     return sum(map(before.count, OPENERS)) > sum(map(before.count, CLOSERS))
 
 
-def _merge(node: Node, roles: Roles) -> None:
+def merge_roles(node: Node, roles: Roles) -> None:
+    """The units added to the node's, each once; its lead units first, as the plan names them."""
     node.responsible.extend(u for u in roles.responsible if u not in node.responsible)
     node.lead.extend(u for u in roles.lead if u not in node.lead)
     node.support.extend(u for u in roles.support if u not in node.support)
+    if node.lead:
+        node.responsible[:] = node.lead + [u for u in node.responsible if u not in node.lead]
 
 
 def _line(rules: Rules, node: Node, seg: Segment) -> None:
@@ -122,7 +125,7 @@ def _line(rules: Rules, node: Node, seg: Segment) -> None:
     node.responsible[:] = [u for u in node.responsible if u not in raw]
     node.lead[:] = [u for u in node.lead if u not in raw]
     roles = units.read(rules, f"{m['label']}：{m['units']}")
-    _merge(node, roles)
+    merge_roles(node, roles)
     rest = m["units"]
     for unit in roles.lead + roles.responsible + roles.support:
         rest = rest.replace(unit, "", 1)
@@ -137,7 +140,7 @@ def _label_above(rules: Rules, node: Node, label: str, line: int) -> None:
     if below is None or below.context != "line":
         return
     if units.names_only(rules, below.text):
-        _merge(node, units.read(rules, f"{label}：{below.text}"))
+        merge_roles(node, units.read(rules, f"{label}：{below.text}"))
 
 
 def _closing_clause(rules: Rules, sentence: str) -> Roles:
@@ -157,10 +160,10 @@ def responsibility(rules: Rules, node: Node, lines: Iterable[Segment] = ()) -> N
     for seg in lines:
         _line(rules, node, seg)
     text = node.text or node.title or ""
+    if covering.paragraph(rules, node):  # 以上3项责任单位：…: its units go to each (covering.py)
+        text = text.rsplit("\n", 1)[0] if "\n" in text else node.title or ""
     for roles in chain(_bracketed(rules, node, text), _listed(rules, node, text)):
-        _merge(node, roles)
-    if node.lead:  # the lead units first, as the plan names them
-        node.responsible[:] = node.lead + [u for u in node.responsible if u not in node.lead]
+        merge_roles(node, roles)
 
 
 def _read_groups(rules: Rules, groups: list[tuple[str, bool]]) -> Iterator[Roles]:
@@ -190,6 +193,22 @@ def _bracketed(rules: Rules, node: Node, text: str) -> Iterator[Roles]:
         yield units.read(rules, m["inner"], bare=False)
 
 
+def _sentence_first(node: Node) -> bool:
+    """Whether the item opens with a sentence of its own (`1.巩固…定额。`), as a task does."""
+    first = node.segs[0].text if node.segs else ""
+    return bool(node.title) and first.rstrip().endswith("。") or "。\n" in (node.text or "")
+
+
+def _names_line(rules: Rules, line: str) -> Roles:
+    """A line of nothing but units, each named with its place (市教育局、各区人民政府), closing an
+    item: the item's units. A name without its place may be a venue (西城街道办事处（…路49号）)
+    or a table's cell (全社会)."""
+    names = units.names_only(rules, line.rstrip("。；; "))
+    if names and all(u.startswith(units.OWN_PLACE) for u in names):
+        return units.read(rules, line.rstrip("。；; "))
+    return Roles()
+
+
 def _listed(rules: Rules, node: Node, text: str) -> Iterator[Roles]:
     """Labelled lists after the text's sentences, a row's cells of nothing but units, a line or
     last sentence of nothing but units and verbs, a unit named before the text."""
@@ -200,9 +219,13 @@ def _listed(rules: Rules, node: Node, text: str) -> Iterator[Roles]:
         for cell in BAR.split(line)[1:]:
             if units.names_only(rules, cell):
                 yield cell_roles(rules, cell, "responsible")
-    *paragraphs, last = text.split("\n")
-    for line in paragraphs:  # 市发改委牵头落实 under each paragraph of the item
+    # the paragraphs on lines of their own after the item's first line (that line: the title's)
+    paragraphs = text.split("\n")[0 if node.title and node.text else 1 :]
+    for line in paragraphs:  # 市发改委牵头落实 under the item's first paragraph
         yield units.whole(rules, line.rstrip("。；;！？ "))
+    if paragraphs and _sentence_first(node):  # 市教育局、市财政局: the last line, names alone
+        yield _names_line(rules, paragraphs[-1])
+    *paragraphs, last = text.split("\n")
     if not closing_groups(rules, last):
         sentence = SENTENCE_STOP.split(last.rstrip("。；;！？ "))[-1]
         yield _closing_clause(rules, sentence)

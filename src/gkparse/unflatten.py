@@ -20,6 +20,9 @@ from .rules import Rules
 LONG = 300  # a line this long may hold a whole body
 MARKER_MAY_FOLLOW = "。；：！？）」”』"
 CELL_BAR = precompiled.pattern(r"\s*[|│]\s*")
+# a row of a Word or spreadsheet table copied as text: its cells apart by tabs
+CELL_TAB = precompiled.pattern(r" *\t[\t ]*")
+MIN_TABS = 2  # a row of three cells at least; one tab may be a layout's indent
 HAN = precompiled.pattern(r"\p{Han}")
 SPACE_RUN = precompiled.pattern(r"[ \t\u3000\u00a0]+")
 # a Han-space-Han gap: in PDF text they fall inside words; in crawler text between paragraphs
@@ -55,10 +58,12 @@ def _starts_marker(rules: Rules, text: str, i: int) -> bool:
 def _cells(rules: Rules, text: str) -> list[tuple[int, str]]:
     """The cells of a table row printed on one line with bars (`1 | 加强… | 办公室 | 年底前`),
     each with its index among the row's cells, empty ones counted (`| 县司法局 |  | 持续推进`);
-    page metadata printed so (`索引号: | …`) is left to the tokenizer, which knows its labels."""
-    if text.count("|") < 2 or rules.meta_label.search(text):
+    page metadata printed so (`索引号: | …`) is left to the tokenizer, which knows its labels.
+    A table copied from a .docx as text gives its cells apart by tabs (`1\t加强…\t办公室`)."""
+    tabbed = text.strip().count("\t") >= MIN_TABS
+    if (text.count("|") < 2 and not tabbed) or rules.meta_label.search(text):
         return []
-    cells = CELL_BAR.split(text.strip())
+    cells = (CELL_TAB if tabbed else CELL_BAR).split(text.strip())
     if cells and not cells[0].strip():  # `| 1 | …`: a bar before the first cell
         cells = cells[1:]
     return [(k, c) for k, c in enumerate(cells) if c.strip()]

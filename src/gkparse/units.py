@@ -24,7 +24,9 @@ NOT_IN_UNIT = precompiled.pattern(r"负责|牵头|配合|分工|完成|[:：。�
 OWN_PLACE = ("省", "市", "县", "区", "州", "乡", "镇", "各", "有关")
 # compiled once: regex.finditer with a pattern string looks it up in regex's cache each call
 AND = precompiled.pattern(r"及|和|与")
-BRACKETED_END = precompiled.pattern(r"[（(][^（）()]*[）)]$")  # 各乡镇人民政府（街道办事处）
+BRACKETED_END = precompiled.pattern(
+    r"[（(〔][^（）()〔〕]*[）)〕]$"
+)  # 各乡镇人民政府（街道办事处）
 # where two names run together, their space lost (a page's `市政府办公室 市司法局`, a table
 # cell's lines): a unit's last character, then the first of the next name's place
 GLUED_NAMES = precompiled.pattern(r"(?<=[局厅委办室科站所院部])(?=[省市区县州镇乡各])")
@@ -33,6 +35,9 @@ TIME_WORDS = precompiled.pattern(r"(?:长期|持续|常态化)(?:坚持|推进|�
 LEAD_MARK = precompiled.pattern(r"[（(〈<【\[]\s*牵头\s*[）)〉>】\]]")
 LEAD_MARK_END = precompiled.pattern(rf"\s*(?:{LEAD_MARK.pattern})$")
 MIN_GLUED = 3  # 县委县政府, 区委区政府办公室: a two-character name stays joined to the next
+# a division named bare in a list of divisions that share one unit's name: the 各市 of
+# 各市、县（区）生态环境局, the 县 and 市 of 各县、市、区人民政府
+BARE_DIVISION = precompiled.pattern(r"各?[省市县区州乡镇]")
 
 
 @dataclass(slots=True)
@@ -71,30 +76,27 @@ def split(rules: Rules, text: str) -> list[str]:
     names run together."""
     phrases = rules.unit_phrases
     out: list[str] = []
-    kinds: list[str] = []  # 各州、 before 市人民政府: divisions waiting for a name they share
-    for piece in split_outside(text, phrases["unit_split"].pattern):
+    for piece in shared_names(split_outside(text, phrases["unit_split"].pattern)):
         name = phrases["unit_trim"].sub("", piece.strip())
-        if name.removeprefix("各") in rules.division_names:
-            kinds.append(name)
-            continue
-        if not name:
-            continue
-        if kinds and _kind_of_body(rules, name) and "、".join([*kinds, name]) in text:
-            name = "、".join([*kinds, name])  # 各州、市人民政府: one unit, as in a 主送机关
+        if name:
+            out.extend(u for part in _split_and(rules, name) for u in _split_glued(rules, part))
+    return out
+
+
+def shared_names(pieces: list[str]) -> list[str]:
+    """The pieces of a list with each bare division joined to the name it shares
+    (各市, 县（区）生态环境局 -> 各市、县（区）生态环境局); a piece naming others (各…, 有关…) stays apart."""
+    out: list[str] = []
+    for piece in pieces:
+        if (
+            out
+            and BARE_DIVISION.fullmatch(out[-1].strip())
+            and not piece.startswith(("各", "有关"))
+        ):
+            out[-1] = f"{out[-1].strip()}、{piece.strip()}"
         else:
-            out.extend(kinds)  # 各街道，区市场局: the division's own offices, then a unit
-        kinds = []
-        out.extend(u for part in _split_and(rules, name) for u in _split_glued(rules, part))
-    return out + kinds
-
-
-def _kind_of_body(rules: Rules, name: str) -> bool:
-    """A kind of division and a body without a name of its own (市人民政府, 直辖市人民政府, 县委):
-    the name is that of the divisions listed before it."""
-    return any(
-        name[:k] in rules.division_names and name[k:] in rules.unit_suffixes
-        for k in range(1, len(name))
-    )
+            out.append(piece)
+    return out
 
 
 def names_only(rules: Rules, text: str) -> list[str]:
