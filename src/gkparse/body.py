@@ -31,6 +31,11 @@ RESP_SPLIT = precompiled.pattern(r"[、，,；;\s]+")
 # GB/T 9704's mark over an attachment, alone at a line start (`附件2`); not `附件：`, which
 # opens the 附件说明 list of the cover
 ATTACHMENT_MARK = precompiled.pattern(r"附\s*件\s*\d{0,2}")
+# the mark and the attachment's title at the end of a flattened piece, after a sentence (not
+# `…详见附件1`, a reference)
+GLUED_ATTACHMENT_TITLE = precompiled.pattern(
+    r"(?:^|[。；！？）)])\s*附\s*件\s*\d{1,2}\s*[:：]?[^。；！？：:]{2,60}$"
+)
 
 
 class BodyReader:
@@ -51,6 +56,8 @@ class BodyReader:
             if listed or back:
                 continue
             if tok.kind == "heading" and not self.cut_off(tokens, i):
+                if self.follows_attachment_title(tokens, i):
+                    events.append((i, "reset"))
                 events.append((i, "heading"))
             elif self.signs_off(tokens, i) or self.marks_attachment(tokens, i):
                 events.append((i, "reset"))
@@ -151,6 +158,16 @@ class BodyReader:
             and tokens[i].kind == "text"
             and not seg.cont
             and ATTACHMENT_MARK.fullmatch(seg.text.strip()) is not None
+        )
+
+    @staticmethod
+    def follows_attachment_title(tokens: list[Token], i: int) -> bool:
+        """A marker cut from a flattened line right after an attachment's mark and title
+        (`…通报批评。附件2青石镇…任务清单` + `1、清理…`): the attachment's first heading."""
+        return (
+            i > 0
+            and tokens[i].seg.cont
+            and GLUED_ATTACHMENT_TITLE.search(tokens[i - 1].seg.text) is not None
         )
 
     def rejoin(self, tokens: list[Token], taken: set[int]) -> list[Token]:

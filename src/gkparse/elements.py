@@ -115,11 +115,17 @@ def attachment_items(text: str) -> list[str]:
     return [ATTACHMENT_START.sub("", x).strip() for x in items if x.strip()]
 
 
+# `…请认真贯彻落实。附件：` + `1.XX`: a flattened page's 附件说明, its label glued to the cover
+GLUED_ATTACHMENT_LABEL = regex.compile(r"[。；！？]\s*附\s*件\s*[:：]\s*$")
+
+
 def opens_attachments(rules: Rules, text: str) -> str | None:
-    """`附件：1.XX 2.XX` -> its items; `附件：` alone -> '' (a list follows, one a line; the
-    line itself stays text); else None."""
+    """`附件：1.XX 2.XX` -> its items; `附件：` alone, or ending a sentence's line -> '' (a list
+    follows, cut from the line or one a line; the line itself stays text); else None."""
     m = rules.header["attachments"].fullmatch(text)
-    return m["items"] if m and "：" in text[:4] else None
+    if m and "：" in text[:4]:
+        return m["items"]
+    return "" if GLUED_ATTACHMENT_LABEL.search(text) else None
 
 
 def attachment_line(text: str) -> bool:
