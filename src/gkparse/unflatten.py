@@ -30,7 +30,11 @@ MARKER_START = precompiled.pattern(
     r"(?<=[。；：！？）)」”\p{Han}][ \t\u3000\u00a0]*)(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛㈠-㈩])"
     r"|(?<=\d)(?=[一二三四五六七八九十]{1,3}、)"  # `…上午10:00三、活动地点`: after a time or a number
 )
-PARENS_OR_CHAPTER = "（(第"
+# markers that may be cut glued to Han text: a bracket opens them (㈠ and ⑴ are a bracketed
+# number in one character), or 第 of 第一条; never a word's part, as 一、 or ① may be
+BRACKETED = (
+    "（(第" + "".join(map(chr, range(0x3220, 0x322A))) + "".join(map(chr, range(0x2474, 0x2488)))
+)
 CLOSERS = "）)」”』"
 YEAR_IN_BRACKETS = precompiled.pattern(r"[（(〔\[]\s*(?:19|20)\d\d\s*[）)〕\]]")
 CHINESE_GLUED = precompiled.pattern(r"[一二三四五六七八九十]{1,3}、")  # `…办公室二、强化…`
@@ -128,7 +132,7 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
     for m in MARKER_START.finditer(text, 1):
         i = m.start()
         if (
-            text[i] not in PARENS_OR_CHAPTER
+            text[i] not in BRACKETED
             and not text[i].isdigit()
             and text[i - 1] not in MARKER_MAY_FOLLOW
             and not (CHINESE_GLUED.match(text, i) and text[i - 1] not in "第一二三四五六七八九十")
