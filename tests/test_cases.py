@@ -285,6 +285,7 @@ def source_file(name: str) -> Path | None:
         "samples": [ROOT / "samples"],
         "corpus": [ROOT / "tests" / "corpus", CORPUS],
         "pool": [CORPUS / "pool"],
+        "tests": [ROOT / "tests"],  # tests/dev/synth/: texts written and labelled by hand
     }.get(top, [])
     return next((p / rest for p in places if (p / rest).is_file()), None)
 

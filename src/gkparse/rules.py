@@ -73,6 +73,7 @@ HEADER_IDS = {
     "cover_start",
     "title_end",
     "notice_title",
+    "cut_title",
     "title_glued",
     "recipients_glued",
     "title_issuers",

@@ -132,8 +132,14 @@ def recipients_after(rules: Rules, text: str) -> int | None:
 
 
 def _all_units(rules: Rules, words: str) -> bool:
+    """Every part a unit, the first more than a suffix: a cut inside a name that holds a title's
+    kind (`市自然资源和规划局：` after 规划) leaves a bare `局`, which names no one."""
     units = split_units(rules, words)
-    return bool(units) and all(u.endswith(rules.unit_suffixes) or u.startswith("各") for u in units)
+    return (
+        bool(units)
+        and units[0] not in rules.unit_suffixes
+        and all(u.endswith(rules.unit_suffixes) or u.startswith("各") for u in units)
+    )
 
 
 Cut = Callable[[Rules, str], int | None]  # (a type alias: evaluated at import, Python 3.10+)

@@ -5,21 +5,45 @@ from __future__ import annotations
 from ..elements import is_recipients, split_units
 from .zone import COVER, PREAMBLE, HeaderState
 
+# A 主送机关 too long for one line wraps (GB/T 9704 7.3.3: 回行时仍顶格); a page or a PDF keeps the
+# break, and a line that ends in a list's separator is continued by the next, to the colon.
+WRAP_LINES_MAX = 4
+LIST_SEPARATORS = ("，", ",", "、")
+
 
 def read(s: HeaderState, i: int) -> int:
     """In the 版头; or below page text the 版头 could not place, until recipients are found."""
     text = s.text(i)
     if s.zone == PREAMBLE and (s.header.recipients or s.front.cover or s.front.plan_title):
         return 0
-    if not is_recipients(s.rules, text):
+    used = wrapped(s, i)
+    if used > 1:
+        text = "".join(s.text(j) for j in range(i, i + used))
+    elif not is_recipients(s.rules, text):
         return 0
     at = page_words_before(s, text)
     if at:  # (the page's words glued on before the list, its line breaks lost)
         s.doc.metadata.dropped.append({"line": s.tokens[i].seg.line, "text": text[:at].strip()})
         text = text[at:]
     s.header.recipients = split_units(s.rules, text)
-    s.claim(s.tokens[i].seg, "header.recipients")
+    for j in range(i, i + used):
+        s.claim(s.tokens[j].seg, "header.recipients")
     s.zone = COVER
+    return used
+
+
+def wrapped(s: HeaderState, i: int) -> int:
+    """How many lines from i make one 主送机关 wrapped over them: each but the last ends in a
+    list's separator, the last in the colon, and together they are a list of units; else 1."""
+    for j in range(i, min(i + WRAP_LINES_MAX, len(s.tokens))):
+        if s.tokens[j].kind != "text":
+            return 1
+        text = s.text(j)
+        if text.endswith((":", "：")):
+            joined = "".join(s.text(k) for k in range(i, j + 1))
+            return j + 1 - i if j > i and is_recipients(s.rules, joined) else 1
+        if not text.endswith(LIST_SEPARATORS):
+            return 1
     return 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import precompiled
 from ..dates import DATE, find_date, parse_date_line
-from ..elements import is_unit, units_line
+from ..elements import is_unit, line_names, units_line
 from ..model import Document, Issue, Segment
 from ..rules import Rules
 from .zone import AFTER, FILE_SUFFIX, HeaderState
@@ -131,7 +131,7 @@ def _on_lines(rules: Rules, doc: Document) -> bool:
             signature = [seg.text for seg in segs[start:k]]
             header.signature = " ".join(signature)
             header.issuer = header.issuer or "、".join(
-                n for line in signature for n in line.split()
+                n for line in signature for n in line_names(line)
             )
             header.date = header.date or date
             for seg in segs[start:k]:
