@@ -65,6 +65,7 @@ HEADER_IDS = {
     "header_mark",
     "recipients",
     "note",
+    "note_under_date",
     "attachments",
     "cc",
     "printed",

@@ -51,7 +51,19 @@ def read(s: HeaderState, i: int) -> int:
         s.claim(tok.seg, "header.signature")
     s.claim(tokens[j].seg, "header.date")
     s.zone = AFTER
-    return j - i + 1
+    return j - i + 1 + _note_under(s, j + 1)
+
+
+def _note_under(s: HeaderState, j: int) -> int:
+    """The 附注 on the line under the 成文日期, in brackets: 1 when there is one (taken)."""
+    if j >= len(s.tokens) or s.tokens[j].kind != "text":
+        return 0
+    m = s.rules.header["note_under_date"].fullmatch(s.text(j))
+    if not m:
+        return 0
+    s.header.note = m["note"]
+    s.claim(s.tokens[j].seg, "header.note")
+    return 1
 
 
 def settle(s: HeaderState) -> None:
@@ -137,6 +149,16 @@ def _on_lines(rules: Rules, doc: Document) -> bool:
             for seg in segs[start:k]:
                 seg.owner = "header.signature"
             segs[k].owner = "header.date"
-            del segs[start : k + 1]
+            end = k + 1
+            note = (
+                rules.header["note_under_date"].fullmatch(segs[end].text)
+                if end < len(segs)
+                else None
+            )
+            if note and not header.note:
+                header.note = note["note"]
+                segs[end].owner = "header.note"
+                end += 1
+            del segs[start:end]
             return True
     return False
