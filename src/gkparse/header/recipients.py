@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..elements import is_recipients, split_units
+from ..elements import SENTENCE_END, is_recipients, split_units
 from .zone import COVER, PREAMBLE, HeaderState
 
 # A 主送机关 too long for one line wraps (GB/T 9704 7.3.3: 回行时仍顶格); a page or a PDF keeps the
-# break, and a line that ends in a list's separator is continued by the next, to the colon.
+# break, after a list's separator or wherever the width fell (`…市政府各部门、各直` / `属机构：`):
+# a line of a list (a separator in it, or 各 first), no sentence nor title, goes on to the colon.
 WRAP_LINES_MAX = 4
 LIST_SEPARATORS = ("，", ",", "、")
 
@@ -33,8 +34,8 @@ def read(s: HeaderState, i: int) -> int:
 
 
 def wrapped(s: HeaderState, i: int) -> int:
-    """How many lines from i make one 主送机关 wrapped over them: each but the last ends in a
-    list's separator, the last in the colon, and together they are a list of units; else 1."""
+    """How many lines from i make one 主送机关 wrapped over them: each but the last a line of a
+    list, the last ends in the colon, and together they are a list of units; else 1."""
     for j in range(i, min(i + WRAP_LINES_MAX, len(s.tokens))):
         if s.tokens[j].kind != "text":
             return 1
@@ -42,9 +43,21 @@ def wrapped(s: HeaderState, i: int) -> int:
         if text.endswith((":", "：")):
             joined = "".join(s.text(k) for k in range(i, j + 1))
             return j + 1 - i if j > i and is_recipients(s.rules, joined) else 1
-        if not text.endswith(LIST_SEPARATORS):
+        if not _list_line(s, text):
             return 1
     return 1
+
+
+def _list_line(s: HeaderState, text: str) -> bool:
+    """A line that may go on in the next: it ends in a list's separator, or it is a list's head
+    cut at the line's width (a separator inside, or 各 first; no sentence, no title's ending)."""
+    if text.endswith(LIST_SEPARATORS):
+        return True
+    return (
+        (text.startswith("各") or any(sep in text for sep in LIST_SEPARATORS))
+        and not any(ch in text for ch in SENTENCE_END)
+        and not s.rules.header["title_end"].fullmatch(text)
+    )
 
 
 def page_words_before(s: HeaderState, text: str) -> int:
