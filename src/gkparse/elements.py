@@ -37,9 +37,21 @@ def is_unit(rules: Rules, text: str) -> bool:
     )
 
 
+LETTER_SPACED_MIN = 3  # characters of a line spaced out one by one (`云 岭 市 人 民 政 府`)
+
+
+def line_names(text: str) -> list[str]:
+    """The names a line prints apart (joint issuers, two a line); a line spaced out character
+    by character (a signature or mark a PDF or a typist spread to a width) is one name."""
+    parts = text.split()
+    if len(parts) >= LETTER_SPACED_MIN and all(len(p) == 1 for p in parts):
+        return ["".join(parts)]
+    return parts
+
+
 def units_line(rules: Rules, text: str) -> list[str] | None:
     """One or more unit names on a line, separated by spaces (joint issuers print two a line)."""
-    parts = text.split()
+    parts = line_names(text)
     return parts if parts and all(is_unit(rules, p) for p in parts) else None
 
 

@@ -16,13 +16,20 @@ from .covering import cover
 from .dates import first_year
 from .elements import SENTENCE_STOP, is_unit
 from .gluedrows import GluedRow, glued_row, glued_rows
-from .model import Deadline, Document, Issue, Node, Segment
-from .normalize import mend_spaces, strip_spaces
+from .model import Document, Issue, Node, Segment
+from .normalize import mend_spaces
 from .paragraphs import join_paragraphs, wrap_width, wraps
 from .rules import Rules
 from .state import State
 from .tables import UNIT_ROLES
-from .taskfields import cell_roles, cell_units, deadlines, deadlines_in, merge_roles, responsibility
+from .taskfields import (
+    cell_deadlines,
+    cell_roles,
+    cell_units,
+    deadlines,
+    merge_roles,
+    responsibility,
+)
 from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 names units
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
@@ -70,8 +77,7 @@ def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
             node.lead.extend(u for u in roles.lead if u not in node.lead)
             node.support.extend(u for u in roles.support if u not in node.support)
         elif seg.cell == "deadline":
-            found = deadlines_in(rules, seg.text, plan_year)
-            node.deadlines.extend(found or [Deadline(strip_spaces(seg.text), None)])
+            node.deadlines.extend(cell_deadlines(rules, seg.text, plan_year))
 
 
 def tail_units(node: Node, rules: Rules) -> None:
@@ -243,6 +249,4 @@ def run(state: State) -> None:
         row_fields(node, md.year, state.rules)
         cell = rows[node.id].deadline if node.id in rows else None
         if cell:  # a glued row's time-limit cell
-            node.deadlines.extend(
-                deadlines_in(state.rules, cell, md.year) or [Deadline(cell, None)]
-            )
+            node.deadlines.extend(cell_deadlines(state.rules, cell, md.year))

@@ -6,7 +6,7 @@ site, the file's name above the preview names the document."""
 from __future__ import annotations
 
 from .. import precompiled
-from ..elements import is_unit, units_line
+from ..elements import is_unit, line_names, units_line
 from ..model import Token
 from ..normalize import mend_spaces, strip_spaces
 from .zone import FILE_SUFFIX, TITLE_MIN, HeaderState
@@ -45,6 +45,7 @@ def whole(s: HeaderState, text: str) -> bool:
         header["notice_title"].fullmatch(text)
         or header["hands_down"].fullmatch(text)
         and header["title_end"].fullmatch(text)
+        or header["cut_title"].fullmatch(text)  # (all of it the page printed)
     )
 
 
@@ -120,7 +121,7 @@ def _known_issuers(s: HeaderState) -> list[str]:
     """The issuer's names the notice prints elsewhere (signature, 发文机关标志, unit lines of
     the 版头); not the page's publisher, often a short form of the name."""
     f = s.front
-    names = [n for line in f.signature for n in line.split()] + f.top_units
+    names = [n for line in f.signature for n in line_names(line)] + f.top_units
     names += [f.mark] if f.mark else []
     return [n for n in names if len(n) >= LONG_NAME]
 

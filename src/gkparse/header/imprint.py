@@ -29,8 +29,9 @@ def read(
     out of the closing text or the current item, whichever holds it."""
     h, seg = doc.header, tokens[i].seg
     m = rules.header["cc"].fullmatch(seg.text)
-    if m:
-        h.cc.extend(split_units(rules, m["units"]))
+    more = _cc_wrapped(rules, tokens[i - 1].seg, seg.text) if i and not m else None
+    if m or more:
+        h.cc.extend(more or split_units(rules, m["units"]))
         seg.owner = "header.cc"
         return True
     m = rules.header["printed"].fullmatch(seg.text)
@@ -48,6 +49,15 @@ def read(
                 place.remove(prev)
     h.printer = printer or h.printer
     return True
+
+
+def _cc_wrapped(rules: Rules, prev: Segment, text: str) -> list[str] | None:
+    """The units of a 抄送 line wrapped onto this one (GB/T 9704 7.4.2: 回行时与冒号后的首字
+    对齐): the line above is the 抄送's and ends in a list's separator; None otherwise."""
+    if prev.owner != "header.cc" or not prev.text.endswith(("，", ",", "、")):
+        return None
+    units = split_units(rules, text.rstrip("。."))
+    return units if units and all(u.endswith(rules.unit_suffixes) for u in units) else None
 
 
 def after(rules: Rules, doc: Document, seg: Segment, closing: list[Segment]) -> None:

@@ -3,7 +3,7 @@ or the units the title begins with (`中共XX省委 XX省人民政府关于…`)
 
 from __future__ import annotations
 
-from ..elements import is_unit, units_line
+from ..elements import is_unit, line_names, units_line
 from ..normalize import strip_spaces
 from ..rules import Rules
 from .zone import HeaderState
@@ -44,15 +44,21 @@ def _opens_title(s: HeaderState, i: int) -> bool:
     return nxt.startswith("关于") or bool(named and units_line(s.rules, named["issuers"]))
 
 
+def _title_issuers(s: HeaderState) -> list[str]:
+    m = s.rules.header["title_issuers"].match(s.front.title_text)
+    return (m and units_line(s.rules, m["issuers"])) or []
+
+
 def settle(s: HeaderState) -> None:
     f = s.front
-    issuers = [u for line in f.signature for u in line.split()] or (
-        [f.mark] if f.mark else f.top_units
+    # (unit lines above a title that names its own issuers are the page's banner, the site's
+    # owner: `禾丰县人民政府` over `禾丰县人民政府办公室关于…的通报`)
+    issuers = (
+        [u for line in f.signature for u in line_names(line)]
+        or ([f.mark] if f.mark else [])
+        or _title_issuers(s)
+        or f.top_units
     )
-    if not issuers and f.title_text:
-        m = s.rules.header["title_issuers"].match(f.title_text)
-        if m and units_line(s.rules, m["issuers"]):
-            issuers = m["issuers"].split()
     issuers = [name for u in issuers for name in joint(s.rules, u)]
     # a unit word alone (办公室) names no body: what named it was lost (a spam mirror's name)
     issuers = [u for u in issuers if u not in s.rules.unit_suffixes]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import precompiled
 from ..dates import DATE, find_date, parse_date_line
-from ..elements import is_unit, units_line
+from ..elements import is_unit, line_names, split_units, units_line
 from ..model import Document, Issue, Segment
 from ..rules import Rules
 from .zone import AFTER, FILE_SUFFIX, HeaderState
@@ -51,7 +51,19 @@ def read(s: HeaderState, i: int) -> int:
         s.claim(tok.seg, "header.signature")
     s.claim(tokens[j].seg, "header.date")
     s.zone = AFTER
-    return j - i + 1
+    return j - i + 1 + _note_under(s, j + 1)
+
+
+def _note_under(s: HeaderState, j: int) -> int:
+    """The 附注 on the line under the 成文日期, in brackets: 1 when there is one (taken)."""
+    if j >= len(s.tokens) or s.tokens[j].kind != "text":
+        return 0
+    m = s.rules.header["note_under_date"].fullmatch(s.text(j))
+    if not m:
+        return 0
+    s.header.note = m["note"]
+    s.claim(s.tokens[j].seg, "header.note")
+    return 1
 
 
 def settle(s: HeaderState) -> None:
@@ -108,11 +120,29 @@ def _at_the_end(rules: Rules, doc: Document, closing: list[Segment]) -> None:
         seg.text = seg.raw = pieces.pop().text
         seg.owner = "header.signature"
     pieces.append(Segment(seg.line, m.group(), m.group(), owner="header.date"))
+    tail = _tail_imprint(rules, doc, seg.line, tail, pieces)
     if tail:
         pieces.append(Segment(seg.line, tail, tail))
         closing.append(pieces[-1])
     at = next(k for k, x in enumerate(doc.segments) if x is seg) + 1
     doc.segments[at:at] = pieces
+
+
+def _tail_imprint(rules: Rules, doc: Document, line: int, tail: str, pieces: list[Segment]) -> str:
+    """The 附注 and the 抄送 run on after the date of a flattened page (`（此件主动公开） 抄送：
+    某部门。 分享到：`), each a piece of its own; what is left after them."""
+    note = rules.header["note_under_date"].match(tail)
+    if note and not doc.header.note:
+        doc.header.note = note["note"]
+        pieces.append(Segment(line, note.group(), note.group(), owner="header.note"))
+        tail = tail[note.end() :].strip()
+    head, stop, rest = tail.partition("。")  # (the 抄送 list ends at its full stop)
+    cc = rules.header["cc"].fullmatch(head)
+    if cc and not doc.header.cc:
+        doc.header.cc = split_units(rules, cc["units"])
+        pieces.append(Segment(line, head + stop, head + stop, owner="header.cc"))
+        tail = rest.strip()
+    return tail
 
 
 def _on_lines(rules: Rules, doc: Document) -> bool:
@@ -131,12 +161,22 @@ def _on_lines(rules: Rules, doc: Document) -> bool:
             signature = [seg.text for seg in segs[start:k]]
             header.signature = " ".join(signature)
             header.issuer = header.issuer or "、".join(
-                n for line in signature for n in line.split()
+                n for line in signature for n in line_names(line)
             )
             header.date = header.date or date
             for seg in segs[start:k]:
                 seg.owner = "header.signature"
             segs[k].owner = "header.date"
-            del segs[start : k + 1]
+            end = k + 1
+            note = (
+                rules.header["note_under_date"].fullmatch(segs[end].text)
+                if end < len(segs)
+                else None
+            )
+            if note and not header.note:
+                header.note = note["note"]
+                segs[end].owner = "header.note"
+                end += 1
+            del segs[start:end]
             return True
     return False

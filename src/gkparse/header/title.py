@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..dates import parse_date_line
 from ..elements import doc_number, units_line
+from ..model import Issue
 from ..normalize import mend_spaces, strip_spaces
 from . import clutter
 from .zone import TITLE_MIN, TOP, HeaderState, plain_title
@@ -77,7 +78,9 @@ def read(s: HeaderState, i: int) -> int:
         return 0
     if not (plain_title(text) or ends.fullmatch(text)):
         text = clutter.bare(s, text)  # (judged without a breadcrumb before it, a 文号 after)
-        if not (plain_title(text) or ends.fullmatch(text)):
+        if not (
+            plain_title(text) or ends.fullmatch(text) or rules.header["cut_title"].fullmatch(text)
+        ):
             return 0
     lines = _lines(s, i)
     title = strip_spaces("".join(s.text(k) for k in range(i, i + lines)))
@@ -158,12 +161,23 @@ def settle(s: HeaderState) -> None:
     if text == printed:  # nothing cut: the lines joined as printed, no space between them
         title = mend_spaces("".join(t.seg.text for t in f.title))
     f.title_text = f.title_text or text
-    title = _number_after(s, title)
+    title = _number_after(s, _uncut(s, title, line))
     if not h.title and once(title) != title:  # the page's second copy goes, recorded
         s.doc.metadata.dropped.append({"line": line, "text": once(title)})
     h.title = h.title or once(title)
     for t in f.title:
         s.claim(t.seg, "header.title")
+
+
+def _uncut(s: HeaderState, title: str, line: int) -> str:
+    """A title the page cut short without the ellipsis that marks the cut (kept as dropped): the
+    title is what the page printed of it."""
+    m = s.rules.header["cut_title"].fullmatch(title)
+    if m is None:
+        return title
+    s.doc.metadata.dropped.append({"line": line, "text": title[m.end("title") :].strip()})
+    s.issues.append(Issue(line, "the title cut short by the page (…): kept as printed"))
+    return m["title"]
 
 
 def _number_after(s: HeaderState, title: str) -> str:
