@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from .. import precompiled
 from ..dates import DATE, find_date, parse_date_line
-from ..elements import is_unit, line_names, split_units, units_line
+from ..elements import is_unit, line_names, units_line
 from ..model import Document, Issue, Segment
 from ..rules import Rules
+from . import imprint
 from .zone import AFTER, FILE_SUFFIX, HeaderState
 
 # a 成文日期 a page damaged: its year, then no words (`2022??0?`, `2022年?月`)
@@ -120,29 +121,12 @@ def _at_the_end(rules: Rules, doc: Document, closing: list[Segment]) -> None:
         seg.text = seg.raw = pieces.pop().text
         seg.owner = "header.signature"
     pieces.append(Segment(seg.line, m.group(), m.group(), owner="header.date"))
-    tail = _tail_imprint(rules, doc, seg.line, tail, pieces)
+    tail = imprint.run_on(rules, doc, seg.line, tail, pieces)
     if tail:
         pieces.append(Segment(seg.line, tail, tail))
         closing.append(pieces[-1])
     at = next(k for k, x in enumerate(doc.segments) if x is seg) + 1
     doc.segments[at:at] = pieces
-
-
-def _tail_imprint(rules: Rules, doc: Document, line: int, tail: str, pieces: list[Segment]) -> str:
-    """The 附注 and the 抄送 run on after the date of a flattened page (`（此件主动公开） 抄送：
-    某部门。 分享到：`), each a piece of its own; what is left after them."""
-    note = rules.header["note_under_date"].match(tail)
-    if note and not doc.header.note:
-        doc.header.note = note["note"]
-        pieces.append(Segment(line, note.group(), note.group(), owner="header.note"))
-        tail = tail[note.end() :].strip()
-    head, stop, rest = tail.partition("。")  # (the 抄送 list ends at its full stop)
-    cc = rules.header["cc"].fullmatch(head)
-    if cc and not doc.header.cc:
-        doc.header.cc = split_units(rules, cc["units"])
-        pieces.append(Segment(line, head + stop, head + stop, owner="header.cc"))
-        tail = rest.strip()
-    return tail
 
 
 def _on_lines(rules: Rules, doc: Document) -> bool:
