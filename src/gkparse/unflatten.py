@@ -38,6 +38,8 @@ MARKER_START = precompiled.pattern(
 # what follows it began a line
 DASHES = precompiled.pattern(r"[-—－]")
 PAGE_NUMBER = precompiled.pattern(r"[-—－]\s?\d{1,3}\s?[-—－]")
+# a number a page spaces out of Han text on both sides (`禾丰县 2021 年`): its spaces break no line
+SPACED_NUMBER = precompiled.pattern(r"(?<=\p{Han})[ \u00a0]+[0-9A-Za-z.%]+[ \u00a0]+(?=\p{Han})")
 PAGE_NUMBER_BEFORE = precompiled.pattern(r"[-—－]\s?\d{1,3}\s?[-—－]\s*$")
 # markers that may be cut glued to Han text: a bracket opens them (㈠ and ⑴ are a bracketed
 # number in one character), or 第 of 第一条; never a word's part, as 一、 or ① may be
@@ -93,12 +95,15 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
     pieces, start = [], 0
     spaces = list(SPACE_RUN.finditer(text))
     numbers = [p.span() for p in PAGE_NUMBER.finditer(text)] if DASHES.search(text) else []
+    spaced = [(p.start() - 1, p.end() + 1) for p in SPACED_NUMBER.finditer(text)]
     for k, m in enumerate(spaces):
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         if not before or not after:
             continue
         if any(a < m.start() < b for a, b in numbers):
             continue  # `- 1 -`: a page's number, one line of the print
+        if any(a < m.start() < b for a, b in spaced):
+            continue  # `禾丰县 2021 年`: digits spaced out of the text
         if _lone_han(text, spaces, k):
             continue  # `工 作 任 务`: words a PDF spaced out inside a crawled line
         if _crumb_space(text, spaces, k):
