@@ -326,3 +326,14 @@ def test_no_case_comes_from_the_evaluation_set():
         )
     ]
     assert not used, f"cases taken from the evaluation set: {used}"
+
+
+def test_no_case_comes_from_the_fresh_set():
+    """tests/fresh/ is held out as the evaluation set is (its README): no case is built on it."""
+    used = [
+        f"{table}:{case.get('id')}"
+        for table, cases in TABLES
+        for case in cases
+        if "tests/fresh/" in f"{case.get('source', '')} {case.get('synthetic', '')}"
+    ]
+    assert not used, f"cases taken from the fresh set: {used}"
