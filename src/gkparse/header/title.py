@@ -149,6 +149,9 @@ def settle(s: HeaderState) -> None:
         line = next((x.line for x in s.doc.segments if x.owner == "header.title"), None)
         f.title_text, h.title = clutter.without_clutter(s, h.title.strip(), line)
         h.title = _number_after(s, h.title)  # (`标题: X的通知（X发〔2017〕2号）`)
+        if once(h.title) != h.title:  # (the value run into the headline printing it again)
+            s.doc.metadata.dropped.append({"line": line, "text": once(h.title)})
+            h.title = once(h.title)
     if f.file_title and not (h.title or clutter.ends_like_a_title(s, f.title)):
         # a sharing site's page: its file name names the document better than page lines
         f.preamble[:0] = f.title
