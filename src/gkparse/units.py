@@ -20,7 +20,8 @@ from .rules import SPACES, Rules
 MAX_UNIT = 40  # a longer "unit" is a sentence
 MAX_PHRASE = 400  # a longer bracket or sentence is text, whatever units it names
 # words no unit's name holds: a verb or a label left in it means the grammar did not apply
-NOT_IN_UNIT = precompiled.pattern(r"负责|牵头|配合|分工|完成|[:：。“”《》\d]|(?<!机)要|应当")
+# (a quoted phrase may name a unit's work: 市“双随机、一公开”监管工作联席会议, 省“互联网+政务服务”联席办)
+NOT_IN_UNIT = precompiled.pattern(r"负责|牵头|配合|分工|完成|[:：。《》\d]|“[^”]*$|(?<!机)要|应当")
 OWN_PLACE = ("省", "市", "县", "区", "州", "乡", "镇", "各", "有关")
 # compiled once: regex.finditer with a pattern string looks it up in regex's cache each call
 AND = precompiled.pattern(r"及|和|与")
