@@ -16,6 +16,9 @@ from .model import Issue, Node, Token
 from .outline import Outline, bare_title
 from .state import State
 
+# an attachment's label at the top of its first page (GB/T 9704: 附件 and its number alone on
+# the line): the attachment is a document of its own, whose lists start afresh
+ATTACHMENT_LABEL = precompiled.pattern(r"附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?")
 ATTACHMENT_ITEM_MAX = 80  # an attachment's name on a line of its own is short
 CUT_TITLE = 4  # fewer characters than this after the last marker of a cut text: no title
 # after the last marker of a cut text: a sentence under way (its title null in any case), a
@@ -45,7 +48,7 @@ class BodyReader:
                 continue
             if tok.kind == "heading" and not self.cut_off(tokens, i):
                 events.append((i, "heading"))
-            elif self.signs_off(tokens, i):
+            elif self.signs_off(tokens, i) or events and ATTACHMENT_LABEL.fullmatch(text):
                 events.append((i, "reset"))
             elif bare_title(self.rules, tokens, i, self.outline.unnumbered_kind):
                 events.append((i, "untitled"))
