@@ -8,6 +8,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 GOLDEN = ROOT / "tests" / "golden"
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
+# texts written and labelled by hand for shapes the samples and corpus lack (tests/dev/synth/)
+SYNTH = sorted((ROOT / "tests" / "dev" / "synth").glob("*.txt"))
 
 
 def given(path: Path) -> str:

@@ -122,9 +122,11 @@ def header(rules, case):
     """The header fields of the input parsed as a whole document, its preamble, and the page's
     publisher and time."""
     doc = gkparse.parse(case["input"], keywords=False)
-    fields = ("title", "issuer", "doc_number", "date", "recipients", "plan_title")
+    fields = ("title", "issuer", "doc_number", "date", "recipients", "plan_title", "cc")
     page = {"publisher": doc.metadata.publisher, "published": doc.metadata.published}
-    return {name: getattr(doc.header, name) for name in fields} | {"preamble": doc.preamble} | page
+    # (`note` says what a case is: the 附注 is `header_note`)
+    ours = {"preamble": doc.preamble, "header_note": doc.header.note}
+    return {name: getattr(doc.header, name) for name in fields} | ours | page
 
 
 # `<stage>/<file>` first, then `<stage>`
@@ -285,6 +287,7 @@ def source_file(name: str) -> Path | None:
         "samples": [ROOT / "samples"],
         "corpus": [ROOT / "tests" / "corpus", CORPUS],
         "pool": [CORPUS / "pool"],
+        "tests": [ROOT / "tests"],  # tests/dev/synth/: texts written and labelled by hand
     }.get(top, [])
     return next((p / rest for p in places if (p / rest).is_file()), None)
 

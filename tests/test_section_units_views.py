@@ -253,3 +253,30 @@ def test_a_document_read_back_obeys_no_keywords_and_verbose(tmp_path):
     assert not any(r["keywords"] for r in dropped)
     said = run("tasks", "-v", str(plan)).stderr
     assert said and run("tasks", "-v", str(out)).stderr == said.replace(str(plan), str(out))
+
+
+def test_diff_reports_a_change_of_lead_or_support_alone(tmp_path):
+    """A helper added (配合单位) changes no responsible unit: the change is still reported, as
+    is a lead that becomes an ordinary responsible unit."""
+    old_text = PLAN.replace(
+        "1.建立企业信用档案，实施分级分类监管。责任单位：市市场监管局",
+        "1.建立企业信用档案，实施分级分类监管。牵头单位：市市场监管局；责任单位：市发改委",
+    )
+    new_text = old_text.replace(
+        "牵头单位：市市场监管局；责任单位：市发改委",
+        "责任单位：市市场监管局、市发改委；配合单位：市税务局",
+    )
+    old, new = write(tmp_path, old_text), write(tmp_path, new_text, "new.txt")
+    result = run("diff", "--format", "json", str(old), str(new))
+    assert result.exit_code == 1, result.stderr
+    report = json.loads(result.stdout)
+    jsonschema.validate(report, diff_schema(), cls=jsonschema.Draft202012Validator)
+    assert report["summary"]["responsibility"] == 1
+    (change,) = report["changed"]
+    assert "responsibility" in change["kinds"]  # (reworded too: the labels are in its text)
+    assert change["lead"] == {"added": [], "removed": ["市市场监管局"]}
+    assert change["support"] == {"added": ["市税务局"], "removed": []}
+    assert "responsible" not in change  # the same two units, lead or not
+    text = run("diff", "--width", "0", "--no-color", str(old), str(new)).stdout
+    assert "    lead: +∅ -市市场监管局\n" in text
+    assert "    support: +市税务局 -∅\n" in text

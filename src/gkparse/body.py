@@ -10,21 +10,32 @@ from __future__ import annotations
 from . import precompiled
 from .dates import DATE
 from .decode import decode
-from .elements import ATTACHMENT_START, SENTENCE_STOP, attachment_items, units_line
+from .elements import (
+    SENTENCE_STOP,
+    attachment_items,
+    attachment_line,
+    attachment_list,
+    opens_attachments,
+    units_line,
+)
 from .header import imprint, signature
 from .model import Issue, Node, Token
 from .outline import Outline, bare_title
 from .state import State
 
-# an attachment's label at the top of its first page (GB/T 9704: 附件 and its number alone on
-# the line): the attachment is a document of its own, whose lists start afresh
-ATTACHMENT_LABEL = precompiled.pattern(r"附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?")
-ATTACHMENT_ITEM_MAX = 80  # an attachment's name on a line of its own is short
 CUT_TITLE = 4  # fewer characters than this after the last marker of a cut text: no title
 # after the last marker of a cut text: a sentence under way (its title null in any case), a
 # title that ended (`（二）工作要求：`, `…（市政府办牵头）`) or stood before a line break (a space)
 TITLE_KNOWN = precompiled.pattern(r"[。；！？，、：;!?,:\s]|[）)]$")
 RESP_SPLIT = precompiled.pattern(r"[、，,；;\s]+")
+# GB/T 9704's mark over an attachment, alone at a line start (`附件2`); not `附件：`, which
+# opens the 附件说明 list of the cover
+ATTACHMENT_MARK = precompiled.pattern(r"附\s*件\s*\d{0,2}")
+# the mark and the attachment's title at the end of a flattened piece, after a sentence (not
+# `…详见附件1`, a reference)
+GLUED_ATTACHMENT_TITLE = precompiled.pattern(
+    r"(?:^|[。；！？）)])\s*附\s*件\s*\d{1,2}\s*[:：]?[^。；！？：:]{2,60}$"
+)
 
 
 class BodyReader:
@@ -36,19 +47,19 @@ class BodyReader:
         """The decoder's events: the candidate headings and unnumbered section titles of the
         body, in order, leaving out 附件说明 lines and the 版记 (from 抄送 or 印发 on)."""
         events = []
-        attaching = back = False
+        back = False
+        attachment = attachment_list(self.rules, [tok.seg.text for tok in tokens])
         for i, tok in enumerate(tokens):
             text = tok.seg.text
-            listed = attaching and self.attachment_line(text)
-            opens = not listed and self.opens_attachments(text)
-            attaching = listed or opens is not None
-            listed = listed or bool(opens)
+            listed = attachment[i]
             back = back or not listed and tok.kind != "heading" and imprint.starts(self.rules, text)
             if listed or back:
                 continue
             if tok.kind == "heading" and not self.cut_off(tokens, i):
+                if self.follows_attachment_title(tokens, i):
+                    events.append((i, "reset"))
                 events.append((i, "heading"))
-            elif self.signs_off(tokens, i) or events and ATTACHMENT_LABEL.fullmatch(text):
+            elif self.signs_off(tokens, i) or self.marks_attachment(tokens, i):
                 events.append((i, "reset"))
             elif bare_title(self.rules, tokens, i, self.outline.unnumbered_kind):
                 events.append((i, "untitled"))
@@ -70,11 +81,11 @@ class BodyReader:
                 message = f"the text ends cut off after {tok.marker}: kept in the closing text"
                 self.state.issues.append(Issue(tok.seg.line, message))
                 continue
-            if attaching and self.attachment_line(text):
+            if attaching and attachment_line(text):
                 header.attachments.extend(attachment_items(text))
                 tok.seg.owner = "header.attachments"
                 continue
-            opens = self.opens_attachments(text)
+            opens = opens_attachments(self.rules, text)
             attaching = opens is not None
             if opens:
                 header.attachments.extend(attachment_items(opens))
@@ -137,6 +148,28 @@ class BodyReader:
         above = tokens[i - 1].seg.text
         return above.endswith("。") or bool(units_line(self.rules, above))
 
+    @staticmethod
+    def marks_attachment(tokens: list[Token], i: int) -> bool:
+        """`附件2` alone on its line: an attachment begins, a document of its own whose outline
+        starts afresh (its 1、 list is its first level, not items of the one above)."""
+        seg = tokens[i].seg
+        return (
+            i > 0
+            and tokens[i].kind == "text"
+            and not seg.cont
+            and ATTACHMENT_MARK.fullmatch(seg.text.strip()) is not None
+        )
+
+    @staticmethod
+    def follows_attachment_title(tokens: list[Token], i: int) -> bool:
+        """A marker cut from a flattened line right after an attachment's mark and title
+        (`…通报批评。附件2青石镇…任务清单` + `1、清理…`): the attachment's first heading."""
+        return (
+            i > 0
+            and tokens[i].seg.cont
+            and GLUED_ATTACHMENT_TITLE.search(tokens[i - 1].seg.text) is not None
+        )
+
     def rejoin(self, tokens: list[Token], taken: set[int]) -> list[Token]:
         """A marker the decoder declined inside a line goes back into the piece it was cut from
         (`坚持知行合一、工学结合` is one title again); the pieces joined leave doc.segments."""
@@ -161,20 +194,6 @@ class BodyReader:
         if joined:
             self.doc.segments = [s for s in self.doc.segments if id(s) not in joined]
         return out
-
-    def opens_attachments(self, text: str) -> str | None:
-        """`附件：1.XX 2.XX` -> its items; `附件：` alone -> '' (a list follows, one a line; the
-        line itself stays text); else None."""
-        m = self.rules.header["attachments"].fullmatch(text)
-        return m["items"] if m and "：" in text[:4] else None
-
-    @staticmethod
-    def attachment_line(text: str) -> bool:
-        return (
-            bool(ATTACHMENT_START.match(text))
-            and len(text) <= ATTACHMENT_ITEM_MAX
-            and "。" not in text
-        )
 
     def responsible(self, node: Node, tok: Token) -> None:
         """A responsibility line (`责任单位：…`) under an item: its units are the item's."""

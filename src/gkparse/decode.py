@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .model import Token
 from .outline import UNNUMBERED, place
 from .rules import LIST_TIER
+from .unflatten import BRACKETED
 
 BEAM = 8  # readings kept after each candidate…
 MARGIN = 6.0  # …unless they trail the best by more than two headings at line starts
@@ -123,7 +124,7 @@ class Reading:
 
 def context_score(tok: Token) -> float:
     first = tok.seg.text[:1]
-    if tok.seg.context == "han" and first in "（(":
+    if tok.seg.context == "han" and first in BRACKETED:
         return GLUED_BRACKETED
     if tok.seg.context == "han" and first.isdigit():
         return GLUED_DIGIT

@@ -61,6 +61,9 @@ def dice(a: Counter[str], b: Counter[str]) -> float:
     return 2 * sum((a & b).values()) / total if total else 1.0
 
 
+UNIT_ROLES = ("responsible", "lead", "support", "section_units")  # as a change reports them
+
+
 @dataclass
 class Item:
     id: str
@@ -309,19 +312,15 @@ def _change(a: Item, b: Item, score: float) -> dict[str, Any]:
     if dice(a.section_words, b.section_words) < SAME_SECTION:
         change["kinds"].append("moved")
         change["section"] = {"old": a.section or None, "new": b.section or None}
-    if set(a.responsible) != set(b.responsible):
-        change["kinds"].append("responsibility")
-        change["responsible"] = {
-            "added": [u for u in b.responsible if u not in a.responsible],
-            "removed": [u for u in a.responsible if u not in b.responsible],
-        }
-    if set(a.section_units) != set(b.section_units):  # the units of the sections around it
-        if "responsibility" not in change["kinds"]:
-            change["kinds"].append("responsibility")
-        change["section_units"] = {
-            "added": [u for u in b.section_units if u not in a.section_units],
-            "removed": [u for u in a.section_units if u not in b.section_units],
-        }
+    for role in UNIT_ROLES:  # its own units by role, then those of the sections around it
+        was, now = getattr(a, role), getattr(b, role)
+        if set(was) != set(now):
+            if "responsibility" not in change["kinds"]:
+                change["kinds"].append("responsibility")
+            change[role] = {
+                "added": [u for u in now if u not in was],
+                "removed": [u for u in was if u not in now],
+            }
     if set(a.deadlines) != set(b.deadlines):
         change["kinds"].append("deadline")
         change["deadlines"] = {"old": a.deadlines, "new": b.deadlines}

@@ -17,6 +17,13 @@ SHORT = 40  # characters of a task's text that stand for a task without a title
 MARKED = regex.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", regex.DOTALL)  # word_diff's marks
 Segment = tuple[str, str | None]  # a piece of a line and its colour
 ROLES = ("lead", "responsible", "support")
+# a change's units, as its lines say them (`units` is the responsible, lead included)
+CHANGE_LABELS = {
+    "responsible": "units",
+    "lead": "lead",
+    "support": "support",
+    "section_units": "section units",
+}
 
 
 def counts(summary: dict[str, int]) -> str:
@@ -177,12 +184,10 @@ def _change_lines(c: dict[str, Any], arrow: str = "->") -> list[str]:
     if "section" in c:
         old, new = (value(c["section"][k]) for k in ("old", "new"))
         lines.append(f"section: {old} {arrow} {new}")
-    if "responsible" in c:
-        units = c["responsible"]
-        lines.append(f"units: +{value(units['added'])} -{value(units['removed'])}")
-    if "section_units" in c:
-        units = c["section_units"]
-        lines.append(f"section units: +{value(units['added'])} -{value(units['removed'])}")
+    for role, label in CHANGE_LABELS.items():
+        if role in c:
+            units = c[role]
+            lines.append(f"{label}: +{value(units['added'])} -{value(units['removed'])}")
     if "deadlines" in c:
         old, new = (value(c["deadlines"][k]) for k in ("old", "new"))
         lines.append(f"deadlines: {old} {arrow} {new}")

@@ -37,9 +37,21 @@ def is_unit(rules: Rules, text: str) -> bool:
     )
 
 
+LETTER_SPACED_MIN = 3  # characters of a line spaced out one by one (`云 岭 市 人 民 政 府`)
+
+
+def line_names(text: str) -> list[str]:
+    """The names a line prints apart (joint issuers, two a line); a line spaced out character
+    by character (a signature or mark a PDF or a typist spread to a width) is one name."""
+    parts = text.split()
+    if len(parts) >= LETTER_SPACED_MIN and all(len(p) == 1 for p in parts):
+        return ["".join(parts)]
+    return parts
+
+
 def units_line(rules: Rules, text: str) -> list[str] | None:
     """One or more unit names on a line, separated by spaces (joint issuers print two a line)."""
-    parts = text.split()
+    parts = line_names(text)
     return parts if parts and all(is_unit(rules, p) for p in parts) else None
 
 
@@ -110,10 +122,45 @@ ATTACHMENT_START = regex.compile(rf"^{ATTACHMENT_NUMBER}\s*")
 ATTACHMENT_NEXT = regex.compile(rf"\s+(?={ATTACHMENT_NUMBER})")
 
 
+ATTACHMENT_ITEM_MAX = 80  # an attachment's name on a line of its own is short
+
+
 def attachment_items(text: str) -> list[str]:
     """附件：1.XX方案 2.XX清单 -> [XX方案, XX清单]"""
     items = ATTACHMENT_NEXT.split(text.strip())
     return [ATTACHMENT_START.sub("", x).strip() for x in items if x.strip()]
+
+
+# `…请认真贯彻落实。附件：` + `1.XX`: a flattened page's 附件说明, its label glued to the cover
+GLUED_ATTACHMENT_LABEL = regex.compile(r"[。；！？]\s*附\s*件\s*[:：]\s*$")
+
+
+def opens_attachments(rules: Rules, text: str) -> str | None:
+    """`附件：1.XX 2.XX` -> its items; `附件：` alone, or ending a sentence's line -> '' (a list
+    follows, cut from the line or one a line; the line itself stays text); else None."""
+    m = rules.header["attachments"].fullmatch(text)
+    if m and "：" in text[:4]:
+        return m["items"]
+    return "" if GLUED_ATTACHMENT_LABEL.search(text) else None
+
+
+def attachment_line(text: str) -> bool:
+    """`2.XX方案` under `附件：1.XX`: the next attachment's name, on a line of its own."""
+    return (
+        bool(ATTACHMENT_START.match(text)) and len(text) <= ATTACHMENT_ITEM_MAX and "。" not in text
+    )
+
+
+def attachment_list(rules: Rules, texts: list[str]) -> list[bool]:
+    """Which of the lines belong to a 附件说明 (GB/T 9704): `附件：1.XX` with the items cut
+    from it, and the names `2.XX` under it. Their numbers number attachments, not headings."""
+    out, attaching = [], False
+    for text in texts:
+        listed = attaching and attachment_line(text)
+        opens = None if listed else opens_attachments(rules, text)
+        attaching = listed or opens is not None
+        out.append(listed or bool(opens))
+    return out
 
 
 SHARED_HEAD_MAX = 4  # 各村、居委会, 各县市区委、人民政府: a head that shares the next part's ending

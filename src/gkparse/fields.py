@@ -16,13 +16,20 @@ from .covering import cover
 from .dates import first_year
 from .elements import SENTENCE_STOP, is_unit
 from .gluedrows import GluedRow, glued_row, glued_rows
-from .model import Deadline, Document, Issue, Node, Segment
-from .normalize import mend_spaces, strip_spaces
-from .paragraphs import join_paragraphs
+from .model import Document, Issue, Node, Segment
+from .normalize import mend_spaces
+from .paragraphs import join_paragraphs, wrap_width, wraps
 from .rules import Rules
 from .state import State
 from .tables import UNIT_ROLES
-from .taskfields import cell_roles, cell_units, deadlines, deadlines_in, merge_roles, responsibility
+from .taskfields import (
+    cell_deadlines,
+    cell_roles,
+    cell_units,
+    deadlines,
+    merge_roles,
+    responsibility,
+)
 from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 names units
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
@@ -67,8 +74,7 @@ def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
         if seg.cell in UNIT_ROLES:
             merge_roles(node, cell_roles(rules, seg.text, seg.cell))
         elif seg.cell == "deadline":
-            found = deadlines_in(rules, seg.text, plan_year)
-            node.deadlines.extend(found or [Deadline(strip_spaces(seg.text), None)])
+            node.deadlines.extend(cell_deadlines(rules, seg.text, plan_year))
 
 
 def tail_units(node: Node, rules: Rules) -> None:
@@ -91,10 +97,13 @@ def titles(
     rules: Rules,
     rows: dict[str, GluedRow],
     roles: list[str],
+    wrap: float | None = None,
 ) -> None:
     """Title and text of each heading; a list decides together whether inline titles are titles.
-    A glued table's rows (`rows`) are cut at their units."""
-    inline = [(n, m.group(1)) for n in group if (m := SENTENCE.match(n.head))]
+    A glued table's rows (`rows`) are cut at their units; `wrap`: the width a fixed-width
+    layout wrapped its lines at (paragraphs.wrap_width)."""
+    heads = {node.id: head_lines(node, wrap) for node in group}
+    inline = [(n, m.group(1)) for n in group if (m := SENTENCE.match(heads[n.id][0]))]
     short = sum(len(first) <= TITLE_SHORT for _, first in inline)
     titled = short * 2 > len(inline)
     for node in group:
@@ -107,9 +116,20 @@ def titles(
         if node.segs[0].cell == "number":
             table_row(node, issues)
             continue
-        title, rest = head_title(rules, node.head, titled)
+        head, body = heads[node.id]
+        title, rest = head_title(rules, head, titled)
         node.title = title
-        node.text = join_paragraphs(node.segs[1:], issues, rest)
+        node.text = join_paragraphs(body, issues, rest)
+
+
+def head_lines(node: Node, wrap: float | None) -> tuple[str, list[Segment]]:
+    """The heading's text on its line, and the segments under it; a heading line a fixed-width
+    layout wrapped mid-sentence (`1.修订完善…应急预案，各乡（镇）、重点` / `企业年内…。`) is
+    read with the line it runs on into, as a page that kept its paragraphs gives it."""
+    segs = node.segs
+    if len(segs) > 1 and not SENTENCE.match(node.head) and wraps(segs[0], segs[1], wrap):
+        return node.head + segs[1].text, segs[2:]
+    return node.head, segs[1:]
 
 
 def head_title(rules: Rules, head: str, titled: bool) -> tuple[str | None, str]:
@@ -191,8 +211,9 @@ def run(state: State) -> None:
         take_closing(state, nodes[-1])
     uniform = state.rules.uniform_kinds
     rows = glued_rows(state)
+    wrap = wrap_width(doc.segments)
     for group in [doc.roots] + [n.children for n in nodes if n.children]:
-        titles(group, issues, state.rules, rows, state.glued_roles)
+        titles(group, issues, state.rules, rows, state.glued_roles, wrap)
         mend_markers(group, uniform, issues)
     doc.preamble = join_paragraphs([s for s in doc.segments if s.owner == "preamble"], issues)
     doc.closing = join_paragraphs(state.closing, issues) if state.closing else None
@@ -226,6 +247,4 @@ def run(state: State) -> None:
         row_fields(node, md.year, state.rules)
         cell = rows[node.id].deadline if node.id in rows else None
         if cell:  # a glued row's time-limit cell
-            node.deadlines.extend(
-                deadlines_in(state.rules, cell, md.year) or [Deadline(cell, None)]
-            )
+            node.deadlines.extend(cell_deadlines(state.rules, cell, md.year))

@@ -25,7 +25,9 @@ from .model import Segment, Token
 from .normalize import strip_spaces
 from .rules import Rules
 
-CELL_BAR = regex.compile(r"\s*[|│]\s*")
+# a cell's bound: a bar, or the tab a browser or Word puts between the cells of a table it copies
+CELL_BAR = regex.compile(r"\s*[|│\t]\s*")
+BAR = regex.compile(r"[|│]|(?<=\S)\s*\t\s*(?=\S)")
 COLON = regex.compile(r"[:：]")
 HAN = regex.compile(r"\p{Han}")
 MIN_PAIRS = 2  # label/value pairs that make a table
@@ -59,7 +61,7 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
     labels end with colons, the colons say which cells are labels (a label's value may be
     empty); else labels and values alternate. A row of a table already recognised needs no
     known label (`known_min` 0). Unknown labels among known ones are the page's own: dropped."""
-    if seg.text.count("|") + seg.text.count("│") < (MIN_BARS if known_min >= MIN_PAIRS else 1):
+    if _bars(seg.text) < (MIN_BARS if known_min >= MIN_PAIRS else 1):
         return None  # (a row of a table already recognised, or opening one, may hold one pair)
     pairs = _pairs(_cells(seg.text))
     if not pairs or not all(HAN.search(label) for label, _ in pairs):
@@ -76,10 +78,17 @@ def bar_row(rules: Rules, seg: Segment, known_min: int = MIN_PAIRS) -> list[Pair
     return out
 
 
+def _bars(text: str) -> int:
+    """The cell bounds of a row: bars, or runs of tabs between its cells."""
+    if "|" not in text and "│" not in text and "\t" not in text:
+        return 0
+    return len(BAR.findall(text))
+
+
 def opens_table(rules: Rules, seg: Segment, nxt: Segment | None) -> bool:
     """A row of one pair (`索引号 | X`) opens a metadata table when the row under it is one
     too: a two-column table prints a pair a row; two known labels, one of them long."""
-    if nxt is None or nxt.line - seg.line > TABLE_GAP or "|" not in seg.text + nxt.text:
+    if nxt is None or nxt.line - seg.line > TABLE_GAP or not _bars(seg.text + " " + nxt.text):
         return False
     labels = []
     for row in (seg, nxt):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple, Protocol
 
+from .elements import attachment_list
 from .model import Issue, Node, Token
 from .rules import LIST_TIER, Rules
 
@@ -24,10 +25,12 @@ UNNUMBERED = "unnumbered"  # the kind of a section whose number the document los
 
 
 def body_start(rules: Rules, tokens: list[Token]) -> tuple[int | None, str | None]:
-    """Index of the token that opens the body: the first heading numbered 1 (else the first),
-    or the unnumbered title before it when the document's first level lost its numbers; and
+    """Index of the token that opens the body: the first heading numbered 1 (else the first;
+    the numbers of a 附件说明 in the cover are none), or the unnumbered title before it when
+    the document's first level lost its numbers; and
     the numbering kind of the lists whose section titles stand unnumbered above them."""
-    headings = [i for i, t in enumerate(tokens) if t.kind == "heading"]
+    listed = attachment_list(rules, [t.seg.text for t in tokens])
+    headings = [i for i, t in enumerate(tokens) if t.kind == "heading" and not listed[i]]
     firsts = [i for i in headings if tokens[i].number == 1]
     first = firsts[0] if firsts else (headings[0] if headings else None)
     if first is None:
@@ -159,6 +162,8 @@ class Outline:
     def reset(self) -> None:
         """The document above is signed: the lists of an attachment start afresh. Its text
         stays with the last item until a heading opens (the signature is taken from there)."""
+        if self.roots and not self.stack:
+            return  # (signed twice: a date, then the mark `附件1` over the attachment)
         self.signed = self.current
         self.stack.clear()
         self.last_of_numbering.clear()

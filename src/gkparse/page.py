@@ -18,6 +18,8 @@ HEADER_FIELDS = (
     "title",
 )  # page metadata that names the notice's own elements
 KEYWORD_SPLIT = precompiled.pattern(r"[\s,，;；、]+")
+# a 文号 the doc number rule cannot read is still one when it has a number and no label in it
+NUMBERED = precompiled.pattern(r"[^:：]*\d[^:：]*")
 
 
 def place(state: State, tok: Token) -> bool:
@@ -41,7 +43,11 @@ def place(state: State, tok: Token) -> bool:
         else:
             md.published = md.published or with_time(date, value)
     elif value and field == "doc_number":
-        h.doc_number = h.doc_number or doc_number(state.rules, value) or value
+        number = doc_number(state.rules, value) or (value if NUMBERED.fullmatch(value) else None)
+        if number is None:  # (`文号: 所属主题: X`: an empty 文号, the next pair read as its value)
+            md.dropped.append({"line": tok.seg.line, "text": tok.seg.raw})
+            tok.seg.owner = "metadata.dropped"
+        h.doc_number = h.doc_number or number
     elif value and field == "keywords":
         md.keywords = md.keywords or [k for k in KEYWORD_SPLIT.split(value) if k]
     elif value and field == "title":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from .model import Issue, Segment
@@ -21,6 +23,40 @@ def running(text: str) -> bool:
         any(ch in text for ch in "。！？；，、")
         and RUNNING_END.search(text) is not None
         and not UNITS_LINE.fullmatch(text)
+    )
+
+
+WRAPPED_LINES = 8  # this many lines cut mid-sentence at one width: a fixed-width layout's wrap
+WIDTH_SLACK = 1.5  # a justified line's width varies by a half cell or so (digits, punctuation)
+
+
+def cells(text: str) -> float:
+    """A line's printed width in full-width cells (ASCII: half a cell)."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text if not ch.isspace())
+
+
+def wrap_width(segs: list[Segment]) -> float | None:
+    """The width a fixed-width layout (a PDF's text) wrapped its paragraphs at: the commonest
+    width of the lines that stop mid-sentence, when enough of them share it; None for a text
+    whose paragraphs are lines."""
+    widths = Counter(round(cells(s.text)) for s in segs if not s.cont and running(s.text))
+    if not widths:
+        return None
+    width, _ = widths.most_common(1)[0]
+    near = sum(n for w, n in widths.items() if abs(w - width) <= WIDTH_SLACK)
+    return width if near >= WRAPPED_LINES else None
+
+
+def wraps(line: Segment, after: Segment, width: float | None) -> bool:
+    """Whether `line` runs on into `after`, the next line of a fixed-width layout: it fills the
+    width without ending its sentence."""
+    return (
+        width is not None
+        and after.line == line.line + 1
+        and not after.cont
+        and after.cell is None
+        and cells(line.text) >= width - WIDTH_SLACK
+        and RUNNING_END.search(line.text) is not None
     )
 
 

@@ -39,6 +39,7 @@ PLAIN_SECTIONS = {
     "bare_kinds": list,
     "heading_words": list,
     "unit_never": list,
+    "place_suffixes": list,
     "page_columns": list,
     "page_containers": list,
     "stopwords": list,
@@ -65,6 +66,7 @@ HEADER_IDS = {
     "header_mark",
     "recipients",
     "note",
+    "note_under_date",
     "attachments",
     "cc",
     "printed",
@@ -73,6 +75,7 @@ HEADER_IDS = {
     "cover_start",
     "title_end",
     "notice_title",
+    "cut_title",
     "title_glued",
     "recipients_glued",
     "title_issuers",
@@ -404,6 +407,8 @@ class Rules:
     """The names of a plan's standard parts (总体要求): a heading glued to its text is titled so."""
     unit_never: tuple[str, ...]
     """Words no unit's name holds (关于): a title broken over lines, not an issuer."""
+    place_suffixes: tuple[str, ...]
+    """Words that end a place's name (市, 区): a place alone is no issuer."""
     page_columns: tuple[str, ...]
     """A site's column labels (计划总结, 通知公告), longest first: glued before a title, clutter."""
     page_containers: tuple[tuple[str, str], ...]
@@ -637,6 +642,7 @@ def _build(merged: dict[str, Any], sources: dict[str, str]) -> Rules:
             sorted(set(merged.get("heading_words", [])), key=lambda w: (-len(w), w))
         ),
         unit_never=tuple(merged.get("unit_never", [])),
+        place_suffixes=tuple(merged.get("place_suffixes", [])),
         page_columns=tuple(sorted(merged.get("page_columns", []), key=len, reverse=True)),
         page_containers=_containers(merged.get("page_containers", []), sources),
         metadata=metadata,

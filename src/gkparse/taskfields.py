@@ -264,6 +264,18 @@ def deadlines(rules: Rules, node: Node, plan_year: int | None) -> None:
     )
 
 
+def cell_deadlines(rules: Rules, text: str, plan_year: int | None) -> list[Deadline]:
+    """A time-limit cell's deadlines: those read in it when they are all it says; else the
+    whole cell is one (处罚决定作出之日起7个工作日内: its event is part of it), dated when one
+    date was read in it. Never a word of the cell lost."""
+    found = deadlines_in(rules, text, plan_year)
+    letters = "".join(WORDS.findall(text))
+    if found and "".join(WORDS.findall("".join(d.text for d in found))) == letters:
+        return found
+    dates = [d.date for d in found if d.date]
+    return [Deadline(SPACES.sub("", text.strip()), dates[0] if len(dates) == 1 else None)]
+
+
 def deadlines_in(rules: Rules, text: str, plan_year: int | None) -> list[Deadline]:
     taken = bytearray(len(text))  # characters already part of a deadline
     found: list[tuple[int, Deadline]] = []

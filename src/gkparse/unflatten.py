@@ -32,8 +32,18 @@ DENSE_GAPS = 40  # fewer characters than this per Han gap: the spaces are PDF ar
 MARKER_START = precompiled.pattern(
     r"(?<=[。；：！？）)」”\p{Han}][ \t\u3000\u00a0]*)(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛㈠-㈩])"
     r"|(?<=\d)(?=[一二三四五六七八九十]{1,3}、)"  # `…上午10:00三、活动地点`: after a time or a number
+    r"|(?<=[-—－]\s?\d{1,3}\s?[-—－]\s*)(?=[（(第一二三四五六七八九十])"  # after a page number
 )
-PARENS_OR_CHAPTER = "（(第"
+# a page's number (`- 1 -`, `— 2 —`) printed on a line of its own, glued in by a flattening:
+# what follows it began a line
+DASHES = precompiled.pattern(r"[-—－]")
+PAGE_NUMBER = precompiled.pattern(r"[-—－]\s?\d{1,3}\s?[-—－]")
+PAGE_NUMBER_BEFORE = precompiled.pattern(r"[-—－]\s?\d{1,3}\s?[-—－]\s*$")
+# markers that may be cut glued to Han text: a bracket opens them (㈠ and ⑴ are a bracketed
+# number in one character), or 第 of 第一条; never a word's part, as 一、 or ① may be
+BRACKETED = (
+    "（(第" + "".join(map(chr, range(0x3220, 0x322A))) + "".join(map(chr, range(0x2474, 0x2488)))
+)
 CLOSERS = "）)」”』"
 YEAR_IN_BRACKETS = precompiled.pattern(r"[（(〔\[]\s*(?:19|20)\d\d\s*[）)〕\]]")
 CHINESE_GLUED = precompiled.pattern(r"[一二三四五六七八九十]{1,3}、")  # `…办公室二、强化…`
@@ -48,6 +58,8 @@ def context(text: str, i: int) -> str:
         return "stop"
     if before in CLOSERS:
         return "bracket"
+    if before in "-—－" and PAGE_NUMBER_BEFORE.search(text, max(0, i - 9), i):
+        return "space"
     return "han"
 
 
@@ -80,10 +92,13 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
     short = len(text) < LONG
     pieces, start = [], 0
     spaces = list(SPACE_RUN.finditer(text))
+    numbers = [p.span() for p in PAGE_NUMBER.finditer(text)] if DASHES.search(text) else []
     for k, m in enumerate(spaces):
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         if not before or not after:
             continue
+        if any(a < m.start() < b for a, b in numbers):
+            continue  # `- 1 -`: a page's number, one line of the print
         if _lone_han(text, spaces, k):
             continue  # `工 作 任 务`: words a PDF spaced out inside a crawled line
         if _crumb_space(text, spaces, k):
@@ -133,7 +148,7 @@ def _marker_cuts(rules: Rules, text: str) -> list[int]:
     for m in MARKER_START.finditer(text, 1):
         i = m.start()
         if (
-            text[i] not in PARENS_OR_CHAPTER
+            text[i] not in BRACKETED
             and not text[i].isdigit()
             and text[i - 1] not in MARKER_MAY_FOLLOW
             and not (CHINESE_GLUED.match(text, i) and text[i - 1] not in "第一二三四五六七八九十")

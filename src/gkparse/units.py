@@ -86,12 +86,13 @@ def split(rules: Rules, text: str) -> list[str]:
 
 def shared_names(pieces: list[str]) -> list[str]:
     """The pieces of a list with each bare division joined to the name it shares
-    (各市, 县（区）生态环境局 -> 各市、县（区）生态环境局); a piece naming others (各…, 有关…) stays apart."""
+    (各市, 县（区）生态环境局 -> 各市、县（区）生态环境局; 各州, 市, 县（区）人民政府 -> one); a piece
+    naming others (各…, 有关…) stays apart."""
     out: list[str] = []
     for piece in pieces:
         if (
             out
-            and BARE_DIVISION.fullmatch(out[-1].strip())
+            and BARE_DIVISION.fullmatch(out[-1].strip().rsplit("、", 1)[-1])
             and not piece.startswith(("各", "有关"))
         ):
             out[-1] = f"{out[-1].strip()}、{piece.strip()}"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from .. import precompiled
-from ..elements import attachment_items
+from ..elements import attachment_items, attachment_line
 from .zone import HeaderState
 
 
@@ -14,7 +14,12 @@ def read(s: HeaderState, i: int) -> int:
         return 0
     s.header.attachments.extend(attachment_items(m["items"]))
     s.claim(s.tokens[i].seg, "header.attachments")
-    return 1
+    n = 1  # the names under it (`2.XX`), or cut off it (`1.XX`): the list's, not the cover's
+    while i + n < len(s.tokens) and attachment_line(s.text(i + n)):
+        s.header.attachments.extend(attachment_items(s.text(i + n)))
+        s.claim(s.tokens[i + n].seg, "header.attachments")
+        n += 1
+    return n
 
 
 MARK = precompiled.pattern(r"附件\s*\d{0,2}\s*[:：]?")

@@ -6,7 +6,7 @@ site, the file's name above the preview names the document."""
 from __future__ import annotations
 
 from .. import precompiled
-from ..elements import is_unit, units_line
+from ..elements import is_unit, line_names, units_line
 from ..model import Token
 from ..normalize import mend_spaces, strip_spaces
 from .zone import FILE_SUFFIX, TITLE_MIN, HeaderState
@@ -45,6 +45,7 @@ def whole(s: HeaderState, text: str) -> bool:
         header["notice_title"].fullmatch(text)
         or header["hands_down"].fullmatch(text)
         and header["title_end"].fullmatch(text)
+        or header["cut_title"].fullmatch(text)  # (all of it the page printed)
     )
 
 
@@ -90,10 +91,11 @@ def _cut_clutter(s: HeaderState, text: str) -> int:
         and _clutter(s, clutter)
     ):
         return len(clutter) + 1
-    starts = [text.find(name) for name in _known_issuers(s) if name in text[1:]]
+    names = [(text.find(n), text.find(n) + len(n)) for n in _known_issuers(s) if n in text]
+    inside = {k for a, b in names for k in range(a + 1, b)}  # (某学院 in 中共某学院委员会)
     at = text.find("关于")
-    starts += [at] if at > 0 else []
-    for start in sorted(k for k in starts if k > 0):
+    starts = [a for a, _ in names] + ([at] if at > 0 else [])
+    for start in sorted(k for k in starts if k > 0 and k not in inside):
         if whole(s, text[start:]) and _clutter(s, text[:start]):
             return start
     return 0
@@ -119,7 +121,7 @@ def _known_issuers(s: HeaderState) -> list[str]:
     """The issuer's names the notice prints elsewhere (signature, 发文机关标志, unit lines of
     the 版头); not the page's publisher, often a short form of the name."""
     f = s.front
-    names = [n for line in f.signature for n in line.split()] + f.top_units
+    names = [n for line in f.signature for n in line_names(line)] + f.top_units
     names += [f.mark] if f.mark else []
     return [n for n in names if len(n) >= LONG_NAME]
 

@@ -94,14 +94,27 @@ def _after_title(rules: Rules, text: str) -> int | None:
 
 
 def _before_label(rules: Rules, text: str) -> int | None:
-    """`…的通知发布时间：`, `文号：X发布日期：`: a page's label after a title or after a pair."""
-    m = rules.meta_label.search(text, 1)
-    if m and (
-        rules.header["title_end"].fullmatch(strip_spaces(text[: m.start()]))
-        or rules.meta_label.match(text)
-    ):
+    """`…的通知发布时间：`, `文号：X发布日期：`: a page's label after a title or after a pair
+    (looked for after the label a pair opens with: `发布时间` holds the label `时间`)."""
+    first = rules.meta_label.match(text)
+    m = rules.meta_label.search(text, first.end() if first else 1)
+    if m and (first or rules.header["title_end"].fullmatch(strip_spaces(text[: m.start()]))):
         return m.start()
     return None
+
+
+# a page's label's value that is a count or a time (`浏览次数：88`, `发布时间：2023-07-20 09:41`)
+COUNT_OR_TIME = precompiled.pattern(
+    r"\s*[:：]?\s*\d[\d\-/.:年月日]*(?:\s\d\d?:\d\d(?::\d\d)?)?(?=\s)"
+)
+
+
+def _after_pair(rules: Rules, text: str) -> int | None:
+    """`浏览次数：88 新区各部门，…：`: a page's label and its count or time, then, after a space,
+    what the page ran on (its line breaks lost)."""
+    label = rules.meta_label.match(text)
+    m = COUNT_OR_TIME.match(text, label.end()) if label else None
+    return m.end() if m and text[m.end() :].strip() else None
 
 
 def _before_attachment_title(rules: Rules, text: str) -> int | None:
@@ -132,8 +145,14 @@ def recipients_after(rules: Rules, text: str) -> int | None:
 
 
 def _all_units(rules: Rules, words: str) -> bool:
+    """Every part a unit, the first more than a suffix: a cut inside a name that holds a title's
+    kind (`市自然资源和规划局：` after 规划) leaves a bare `局`, which names no one."""
     units = split_units(rules, words)
-    return bool(units) and all(u.endswith(rules.unit_suffixes) or u.startswith("各") for u in units)
+    return (
+        bool(units)
+        and units[0] not in rules.unit_suffixes
+        and all(u.endswith(rules.unit_suffixes) or u.startswith("各") for u in units)
+    )
 
 
 Cut = Callable[[Rules, str], int | None]  # (a type alias: evaluated at import, Python 3.10+)
@@ -146,6 +165,7 @@ CUTS: tuple[Cut, ...] = (
     _after_doc_number,
     _after_title,
     _before_label,
+    _after_pair,
     recipients_after,  # `…的通知某发〔2019〕4号各省、自治区…：现将…`
     header_run_at,  # `…任务分解表工作任务工作要求牵头单位…`: the table's header row
     _before_attachment_title,

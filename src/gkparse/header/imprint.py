@@ -1,5 +1,6 @@
-"""版记 after the body: 抄送 (its units), 印发机关 and 印发日期 (on one line, or the unit on the
-line above its date), a 附注 printed there, and the closing text after them."""
+"""版记 after the body: 抄送 (its units, wrapped over lines), 印发机关 and 印发日期 (on one line, or
+the unit on the line above its date), a 附注 printed there, and the closing text after them; on
+a flattened page, the 附注 and 抄送 run on after the signature's date (run_on)."""
 
 from __future__ import annotations
 
@@ -29,8 +30,9 @@ def read(
     out of the closing text or the current item, whichever holds it."""
     h, seg = doc.header, tokens[i].seg
     m = rules.header["cc"].fullmatch(seg.text)
-    if m:
-        h.cc.extend(split_units(rules, m["units"]))
+    more = _cc_wrapped(rules, tokens[i - 1].seg, seg.text) if i and not m else None
+    if m or more:
+        h.cc.extend(more or split_units(rules, m["units"]))
         seg.owner = "header.cc"
         return True
     m = rules.header["printed"].fullmatch(seg.text)
@@ -48,6 +50,32 @@ def read(
                 place.remove(prev)
     h.printer = printer or h.printer
     return True
+
+
+def _cc_wrapped(rules: Rules, prev: Segment, text: str) -> list[str] | None:
+    """The units of a 抄送 line wrapped onto this one (GB/T 9704 7.4.2: 回行时与冒号后的首字
+    对齐): the line above is the 抄送's and ends in a list's separator; None otherwise."""
+    if prev.owner != "header.cc" or not prev.text.endswith(("，", ",", "、")):
+        return None
+    units = split_units(rules, text.rstrip("。."))
+    return units if units and all(u.endswith(rules.unit_suffixes) for u in units) else None
+
+
+def run_on(rules: Rules, doc: Document, line: int, tail: str, pieces: list[Segment]) -> str:
+    """The 附注 and the 抄送 run on after the date of a flattened page (`（此件主动公开） 抄送：
+    某部门。 分享到：`), each a piece of its own; what is left after them."""
+    note = rules.header["note_under_date"].match(tail)
+    if note and not doc.header.note:
+        doc.header.note = note["note"]
+        pieces.append(Segment(line, note.group(), note.group(), owner="header.note"))
+        tail = tail[note.end() :].strip()
+    head, stop, rest = tail.partition("。")  # (the 抄送 list ends at its full stop)
+    cc = rules.header["cc"].fullmatch(head)
+    if cc and not doc.header.cc:
+        doc.header.cc = split_units(rules, cc["units"])
+        pieces.append(Segment(line, head + stop, head + stop, owner="header.cc"))
+        tail = rest.strip()
+    return tail
 
 
 def after(rules: Rules, doc: Document, seg: Segment, closing: list[Segment]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import precompiled
 from ..normalize import mend_spaces, strip_spaces
+from ..tables import only_labels
 from .zone import PREAMBLE, TITLE_MIN, HeaderState, plain_title
 
 QUOTED = precompiled.pattern(r"《([^《》]+)》")
@@ -18,8 +19,14 @@ def read(s: HeaderState, i: int) -> int:
         return 0  # (工作意见 alone is a fragment of the page, not a plan's name)
     used = 1
     f.plan_title.append(s.tokens[i])
-    # (the second line of a title is a line, never a cell of a table's row printed with bars)
-    joins = nxt and s.tokens[i + 1].seg.column is None and plain_title(nxt)
+    # (the second line of a title is a line, never a cell of a table's row printed with bars
+    # nor the table's header row: 序号 工作任务 牵头单位 under a plan named …任务分工)
+    joins = (
+        nxt
+        and s.tokens[i + 1].seg.column is None
+        and plain_title(nxt)
+        and not only_labels(s.rules, nxt)
+    )
     if joins and not s.rules.header["title_end"].fullmatch(text):
         f.plan_title.append(s.tokens[i + 1])
         used = 2

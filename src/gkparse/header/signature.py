@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from .. import precompiled
 from ..dates import DATE, find_date, parse_date_line
-from ..elements import is_unit, units_line
+from ..elements import is_unit, line_names, units_line
 from ..model import Document, Issue, Segment
 from ..rules import Rules
+from . import imprint
 from .zone import AFTER, FILE_SUFFIX, HeaderState
 
 # a 成文日期 a page damaged: its year, then no words (`2022??0?`, `2022年?月`)
@@ -51,7 +52,19 @@ def read(s: HeaderState, i: int) -> int:
         s.claim(tok.seg, "header.signature")
     s.claim(tokens[j].seg, "header.date")
     s.zone = AFTER
-    return j - i + 1
+    return j - i + 1 + _note_under(s, j + 1)
+
+
+def _note_under(s: HeaderState, j: int) -> int:
+    """The 附注 on the line under the 成文日期, in brackets: 1 when there is one (taken)."""
+    if j >= len(s.tokens) or s.tokens[j].kind != "text":
+        return 0
+    m = s.rules.header["note_under_date"].fullmatch(s.text(j))
+    if not m:
+        return 0
+    s.header.note = m["note"]
+    s.claim(s.tokens[j].seg, "header.note")
+    return 1
 
 
 def settle(s: HeaderState) -> None:
@@ -108,6 +121,7 @@ def _at_the_end(rules: Rules, doc: Document, closing: list[Segment]) -> None:
         seg.text = seg.raw = pieces.pop().text
         seg.owner = "header.signature"
     pieces.append(Segment(seg.line, m.group(), m.group(), owner="header.date"))
+    tail = imprint.run_on(rules, doc, seg.line, tail, pieces)
     if tail:
         pieces.append(Segment(seg.line, tail, tail))
         closing.append(pieces[-1])
@@ -131,12 +145,22 @@ def _on_lines(rules: Rules, doc: Document) -> bool:
             signature = [seg.text for seg in segs[start:k]]
             header.signature = " ".join(signature)
             header.issuer = header.issuer or "、".join(
-                n for line in signature for n in line.split()
+                n for line in signature for n in line_names(line)
             )
             header.date = header.date or date
             for seg in segs[start:k]:
                 seg.owner = "header.signature"
             segs[k].owner = "header.date"
-            del segs[start : k + 1]
+            end = k + 1
+            note = (
+                rules.header["note_under_date"].fullmatch(segs[end].text)
+                if end < len(segs)
+                else None
+            )
+            if note and not header.note:
+                header.note = note["note"]
+                segs[end].owner = "header.note"
+                end += 1
+            del segs[start:end]
             return True
     return False

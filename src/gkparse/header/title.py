@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..dates import parse_date_line
 from ..elements import doc_number, units_line
+from ..model import Issue
 from ..normalize import mend_spaces, strip_spaces
 from . import clutter
 from .zone import TITLE_MIN, TOP, HeaderState, plain_title
@@ -77,27 +78,30 @@ def read(s: HeaderState, i: int) -> int:
         return 0
     if not (plain_title(text) or ends.fullmatch(text)):
         text = clutter.bare(s, text)  # (judged without a breadcrumb before it, a 文号 after)
-        if not (plain_title(text) or ends.fullmatch(text)):
+        if not (
+            plain_title(text) or ends.fullmatch(text) or rules.header["cut_title"].fullmatch(text)
+        ):
             return 0
     lines = _lines(s, i)
     title = strip_spaces("".join(s.text(k) for k in range(i, i + lines)))
     if not ends.fullmatch(title) and (len(title) < TITLE_MIN or _title_follows(s, i + lines)):
         return 0
-    if len(title) <= KIND_ONLY:  # the page's category (信息分类：通知), no notice's title
-        return 0
+    if len(title) <= KIND_ONLY or title in rules.page_columns:  # (信息分类：通知, 通知公告)
+        return 0  # the page's category or column, no notice's title
     f.title.extend(s.tokens[i : i + lines])
     return lines
 
 
 def _lines(s: HeaderState, i: int) -> int:
     """How many lines from i a title broken over lines takes: until it ends like a title, and
-    never from the page's lines into a notice's whole title."""
+    never from the page's lines into a notice's whole title, nor over the cells of a row."""
     tokens, ends = s.tokens, s.rules.header["title_end"]
     used = 1
     while (
         i + used < len(tokens)
         and used < TITLE_LINES
         and tokens[i + used].kind == "text"
+        and tokens[i + used].seg.column is None  # (cells of a row with bars: a site's menu)
         and not ends.fullmatch(strip_spaces("".join(s.text(k) for k in range(i, i + used))))
         and plain_title(tokens[i + used].seg.text)
         and not _whole_title_after_others(s, i, used)
@@ -157,12 +161,23 @@ def settle(s: HeaderState) -> None:
     if text == printed:  # nothing cut: the lines joined as printed, no space between them
         title = mend_spaces("".join(t.seg.text for t in f.title))
     f.title_text = f.title_text or text
-    title = _number_after(s, title)
+    title = _number_after(s, _uncut(s, title, line))
     if not h.title and once(title) != title:  # the page's second copy goes, recorded
         s.doc.metadata.dropped.append({"line": line, "text": once(title)})
     h.title = h.title or once(title)
     for t in f.title:
         s.claim(t.seg, "header.title")
+
+
+def _uncut(s: HeaderState, title: str, line: int) -> str:
+    """A title the page cut short without the ellipsis that marks the cut (kept as dropped): the
+    title is what the page printed of it."""
+    m = s.rules.header["cut_title"].fullmatch(title)
+    if m is None:
+        return title
+    s.doc.metadata.dropped.append({"line": line, "text": title[m.end("title") :].strip()})
+    s.issues.append(Issue(line, "the title cut short by the page (…): kept as printed"))
+    return m["title"]
 
 
 def _number_after(s: HeaderState, title: str) -> str:
