@@ -34,7 +34,11 @@ from .units import is_unit as is_unit_name  # 各区属国有企企 too: 各 nam
 
 SENTENCE = regex.compile(r"^(.+?)[。！？]")
 # a label before a colon or a space that stood for a line break, ahead of any full stop
-LABEL_BREAK = regex.compile(r"^([\p{Han}、]{2,20})(?:[：:]|[ \u3000\u00a0]+)(?=\S)")
+# (a space before a number spaced out on both sides is a page's spacing of Latin and digits in
+# Han text, `实施 12 个行政村`, not the break after a label)
+LABEL_BREAK = regex.compile(
+    r"^([\p{Han}、]{2,20})(?:[：:]|[ \u3000\u00a0]+(?![0-9A-Za-z.%]+[ \u3000\u00a0]))(?=\S)"
+)
 SENTENCE_VERBS = ("是", "为", "有", "包括", "如下")  # `…的指导思想是：` opens a sentence, no label
 SPLIT_WORD = regex.compile(r"\p{Han}{1,3}[。，；]")  # `…信息的活 动。`: a PDF's space inside a word
 TITLE_SHORT = 30  # a first sentence this short makes an inline heading title…

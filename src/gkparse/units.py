@@ -89,15 +89,13 @@ def shared_names(pieces: list[str]) -> list[str]:
     (各市, 县（区）生态环境局 -> 各市、县（区）生态环境局; 各州, 市, 县（区）人民政府 -> one); a piece
     naming others (各…, 有关…) stays apart."""
     out: list[str] = []
+    last = ""  # the piece before, alone: 各州、市、县（区）人民政府 shares over two divisions
     for piece in pieces:
-        if (
-            out
-            and BARE_DIVISION.fullmatch(out[-1].strip().rsplit("、", 1)[-1])
-            and not piece.startswith(("各", "有关"))
-        ):
+        if out and BARE_DIVISION.fullmatch(last.strip()) and not piece.startswith(("各", "有关")):
             out[-1] = f"{out[-1].strip()}、{piece.strip()}"
         else:
             out.append(piece)
+        last = piece
     return out
 
 

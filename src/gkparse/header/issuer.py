@@ -40,8 +40,17 @@ def _opens_title(s: HeaderState, i: int) -> bool:
     nxt = s.next_text(k - 1)
     if not nxt:
         return False
+    if nxt.startswith("关于"):
+        return True
+    # (more names run into 关于: the title's other issuers; the names above repeated there are
+    # a site's banner over a title that names its own issuers)
     named = s.rules.header["title_issuers"].match(nxt)
-    return nxt.startswith("关于") or bool(named and units_line(s.rules, named["issuers"]))
+    above = [u for j in range(i, k) for u in units_line(s.rules, s.text(j)) or []]
+    return bool(
+        named
+        and units_line(s.rules, named["issuers"])
+        and not any(u in named["issuers"] for u in above)
+    )
 
 
 def _title_issuers(s: HeaderState) -> list[str]:
