@@ -91,7 +91,7 @@ HALF_WIDTH = precompiled.pattern(
     rf"|(?<={CJK})\)|\)(?={CJK}|$)"  # a closing bracket after or before Chinese
 )
 HALF_WIDTH_MARK = precompiled.pattern(r"[,;:?!()]")  # a line without one has no HALF_WIDTH
-CJK_OR_DIGIT = r"[\p{Han}0-9\u3000-\u303f\uff01-\uff5e《》“”]"
+CJK_OR_DIGIT = r"[\p{Han}0-9%‰℃\u3000-\u303f\uff01-\uff5e《》“”]"
 SPACE_IN_CJK = precompiled.pattern(rf"(?<={CJK_OR_DIGIT})[ \t\u3000\u00a0]+(?={CJK_OR_DIGIT})")
 SPACE_CHARS = " \t\u3000\u00a0"  # a line without one has no SPACE_IN_CJK
 LINE_BREAK = precompiled.pattern(r"\r\n|\r|\n")  # (regex.split(source, …) looks it up each call)

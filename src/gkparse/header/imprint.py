@@ -78,6 +78,16 @@ def run_on(rules: Rules, doc: Document, line: int, tail: str, pieces: list[Segme
     return tail
 
 
+def beyond(rules: Rules, tail: str) -> str:
+    """What a flattened page prints after a signature's date that is neither its 附注, its 抄送
+    nor its 印发 line (`（此件公开发布）抄送：…。某办公厅 2021年8月17日印发`)."""
+    note = rules.header["note_under_date"].match(tail)
+    tail = tail[note.end() :].strip() if note else tail
+    head, _, rest = tail.partition("。")
+    tail = rest.strip() if rules.header["cc"].fullmatch(head) else tail
+    return "" if rules.header["printed"].fullmatch(tail) else tail
+
+
 def after(rules: Rules, doc: Document, seg: Segment, closing: list[Segment]) -> None:
     """A line after 抄送/印发: a 附注, or closing text."""
     m = rules.header["note"].fullmatch(seg.text)

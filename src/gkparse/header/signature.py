@@ -15,6 +15,7 @@ from .zone import AFTER, FILE_SUFFIX, HeaderState
 DAMAGED_DATE = precompiled.pattern(
     r"(?:19|20)\d\d(?:年|[-./?？])[^\p{Han}]{0,12}(?:[月日][^\p{Han}]{0,6}){0,2}"
 )
+PRINTED_AFTER = precompiled.pattern(r"\s*印\s*发")  # the 版记's 印发日期, not the 成文日期
 TAIL_MAX = 40  # after the date of a flattened page's signature: its clutter (来源：…), no more
 # the words before a date: the unit names of a signature end a sentence or stand apart
 # (or an attachment's file name: `…分解表.docx某办公室`)
@@ -86,24 +87,33 @@ def after_body(rules: Rules, doc: Document, closing: list[Segment]) -> None:
 
 def _at_the_end(rules: Rules, doc: Document, closing: list[Segment]) -> None:
     """`…（参加单位：各所） 某县某局 二〇一二年九月六日 来源：某网`: the last full date of
-    the last item's last text, right after unit names and before little else."""
+    the last item's last text right after unit names, before little else than the 附注 and the
+    版记 (whose 印发 date is not the signature's)."""
     nodes = doc.walk()
     if not nodes:
         return
     node = nodes[-1]
     seg = node.segs[-1]
-    dates = list(DATE.finditer(seg.text))
-    if not dates or len(seg.text) - dates[-1].end() > TAIL_MAX:
+    signed = [
+        m
+        for m in DATE.finditer(seg.text)
+        if len(imprint.beyond(rules, seg.text[m.end() :].strip())) <= TAIL_MAX
+        and not PRINTED_AFTER.match(seg.text, m.end())
+    ]
+    if not signed:
         return
-    m = dates[-1]
+    m = signed[-1]
     before = seg.text[: m.start()].rstrip()
     words = BETWEEN_WORDS.split(before)
     k = len(words)
     while k > 0 and is_unit(rules, words[k - 1]):
         k -= 1
-    if k == len(words) or k == 0 and seg is node.segs[0]:
-        return
     names = words[k:]
+    named = _named_by_title(rules, doc)
+    if not names and named and before.endswith(named) and len(before) > len(named):
+        names = [named]  # (…统计表某省人民政府办公厅2016年7月22日: glued to the text before)
+    if not names or k == 0 and seg is node.segs[0]:
+        return
     # where the signature begins: its first name, ahead of the others' characters
     start = before.rfind(names[0], 0, len(before) - sum(map(len, names[1:])))
     text, tail = seg.text[:start].rstrip(), seg.text[m.end() :].strip()
@@ -127,6 +137,13 @@ def _at_the_end(rules: Rules, doc: Document, closing: list[Segment]) -> None:
         closing.append(pieces[-1])
     at = next(k for k, x in enumerate(doc.segments) if x is seg) + 1
     doc.segments[at:at] = pieces
+
+
+def _named_by_title(rules: Rules, doc: Document) -> str | None:
+    """The issuer the notice's title begins with (`某省人民政府办公厅关于…`), when one unit."""
+    m = rules.header["title_issuers"].match(doc.header.title or "")
+    names = m and units_line(rules, m["issuers"])
+    return names[0] if names and len(names) == 1 else None
 
 
 def _on_lines(rules: Rules, doc: Document) -> bool:
