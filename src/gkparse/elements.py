@@ -61,12 +61,16 @@ OTHER_KIND = regex.compile(r"[（(][^（）()]{1,4}[）)]$")  # 司法厅（局�
 
 
 def split_outside(text: str, separator: regex.Pattern[str]) -> list[str]:
-    """`text` split at each match of `separator` that stands outside brackets."""
+    """`text` split at each match of `separator` that stands outside brackets, and outside
+    quotes when they pair (市“双随机、一公开”监管工作联席会议 is one name)."""
     parts, start, depth = [], 0, 0
+    quotes = "“" in text and text.count("“") == text.count("”")
     for m in _with_brackets(separator.pattern).finditer(text):
-        if m.group() in "（(〔":
+        if m.group() in "“”" and not quotes:
+            continue
+        if m.group() in "（(〔“":
             depth += 1
-        elif m.group() in "）)〕":
+        elif m.group() in "）)〕”":
             depth = max(0, depth - 1)
         elif not depth:
             parts.append(text[start : m.start()])
@@ -76,7 +80,7 @@ def split_outside(text: str, separator: regex.Pattern[str]) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _with_brackets(separator: str) -> regex.Pattern[str]:
-    return regex.compile(rf"[（()）〔〕]|{separator}")
+    return regex.compile(rf"[（()）〔〕“”]|{separator}")
 
 
 def split_units(rules: Rules, text: str) -> list[str]:

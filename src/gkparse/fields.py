@@ -76,10 +76,7 @@ def row_fields(node: Node, plan_year: int | None, rules: Rules) -> None:
     """The unit and deadline cells of a table row: its lead and responsible units, deadlines."""
     for seg in node.segs:
         if seg.cell in UNIT_ROLES:
-            roles = cell_roles(rules, seg.text, seg.cell)
-            node.responsible.extend(u for u in roles.responsible if u not in node.responsible)
-            node.lead.extend(u for u in roles.lead if u not in node.lead)
-            node.support.extend(u for u in roles.support if u not in node.support)
+            merge_roles(node, cell_roles(rules, seg.text, seg.cell))
         elif seg.cell == "deadline":
             node.deadlines.extend(cell_deadlines(rules, seg.text, plan_year))
 
@@ -116,7 +113,8 @@ def titles(
     for node in group:
         for seg in node.segs:
             seg.owner = f"node:{node.id}"
-        if node.id in rows:  # (before a number cell: a glued row's number is cut off as one)
+        cells = any(s.cell for s in node.segs[1:])  # a row whose cells are known
+        if node.id in rows and not cells:  # (a glued row's number is cut off as a cell too)
             glued_row(node, rows[node.id], roles, issues)
             continue
         if node.segs[0].cell == "number":

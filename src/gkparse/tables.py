@@ -31,6 +31,7 @@ from .taskfields import deadlines_in, task_units
 
 ROW_NUMBER = regex.compile(r"\d{1,4}")
 DEADLINE_MAX = 12  # a time-limit cell is short: 年底前, 持续推进, 2023年6月底前
+DIGIT = regex.compile(r"\d")
 DEADLINE_WORDS = regex.compile(r"前|底|月|季度|持续|长期|常态|及时|每[年月周]")
 LABEL_MAX = 12  # a column label is short: 序号, 牵头单位, 完成时限
 MIN_COLUMNS = 3  # a run of this many column labels is a table's header row
@@ -114,7 +115,8 @@ def typed(rules: Rules, tok: Token) -> str | None:
     """`units` or `deadline` when a cell can only be a unit list or a time limit."""
     text = tok.seg.text
     units = task_units(text)
-    if units and all(u.endswith(rules.unit_suffixes) for u in units):
+    # (no digit: 建设公共停车场2处 ends in 处 and is a task)
+    if units and all(u.endswith(rules.unit_suffixes) and not DIGIT.search(u) for u in units):
         return "units"
     if len(text) <= DEADLINE_MAX and (
         DEADLINE_WORDS.search(text) or deadlines_in(rules, text, None)
@@ -216,8 +218,36 @@ def spaced_header(rules: Rules, text: str) -> list[str]:
     return [r for r in roles if r is not None]
 
 
+def spaced_cells(rules: Rules, text: str, columns: list[str], line: int) -> list[Token]:
+    """The rest of a row printed with spaces between its cells: a cell a column when its
+    words split into as many parts as the header has columns, each of the kind its column
+    holds (a unit list under a unit column, a time limit under the time limit's); else one
+    text, the cells unsplit (a PDF spaces words too)."""
+    parts = text.split()
+    cells = [Token("text", Segment(line, p, p, cont=True, context="space")) for p in parts]
+    if place_cells(rules, cells, columns):
+        return cells
+    return [Token("text", Segment(line, text, text, cont=True, context="space"))]
+
+
+def place_cells(rules: Rules, cells: list[Token], columns: list[str]) -> bool:
+    """Mark each cell with its column when there is one cell a column, each of its column's
+    kind; else leave them unmarked and say so."""
+    fits = len(cells) == len(columns) > 1 and all(
+        role in FITS[typed(rules, tok)] or role == "text" and typed(rules, tok) is None
+        for tok, role in zip(cells, columns)
+    )
+    for tok, role in zip(cells, columns) if fits else ():
+        tok.seg.cell = role
+    return fits
+
+
 def read_spaced_rows(
-    tokens: list[Token], start: int, shape: regex.Pattern[str] = SPACED_ROW
+    rules: Rules,
+    tokens: list[Token],
+    start: int,
+    columns: list[str],
+    shape: regex.Pattern[str] = SPACED_ROW,
 ) -> tuple[dict[int, list[Segment]], int]:
     """Rows printed a line each with spaces between cells whose own words hold spaces too
     (a PDF's): the number at the line start becomes the row's heading and the rest its text,
@@ -230,13 +260,17 @@ def read_spaced_rows(
         m = shape.fullmatch(tok.seg.text)
         if row_number(tok, n):  # a long line was cut at its spaces already
             tokens[i] = row_heading(tok, n)
+            k = i + 1
+            while k < len(tokens) and is_cell(tokens[k]) and not row_number(tokens[k], n + 1):
+                k += 1
+            place_cells(rules, tokens[i + 1 : k], columns)
             n += 1
         elif m and int(m[1]) == n:
             seg = tok.seg
             number = Segment(seg.line, m[1], m[1])
-            rest = Segment(seg.line, m[2], m[2], cont=True, context="space")
-            tokens[i : i + 1] = [row_heading(Token("text", number), n), Token("text", rest)]
-            cut[id(seg)] = [number, rest]
+            cells = spaced_cells(rules, m[2], columns, seg.line)
+            tokens[i : i + 1] = [row_heading(Token("text", number), n), *cells]
+            cut[id(seg)] = [number, *(c.seg for c in cells)]
             n += 1
         elif not is_cell(tok):
             break
@@ -316,8 +350,9 @@ def run(state: State) -> None:
             state.glued_roles = glued
             if only_labels(state.rules, text):  # a header row on its own line: no title
                 tokens[i].seg.cell = "header"
-                if glued[0] == "number":  # its rows a line each, the number glued on: 1粮食…
-                    cut, i = read_spaced_rows(tokens, i + 1, GLUED_ROW)
+                if glued[0] == "number" and not SPACES.search(text.strip()):
+                    # its rows a line each, the number glued on: 1粮食…
+                    cut, i = read_spaced_rows(state.rules, tokens, i + 1, [], GLUED_ROW)
                     segments = state.doc.segments
                     state.doc.segments = [p for s in segments for p in cut.get(id(s), [s])]
                     continue
@@ -326,7 +361,7 @@ def run(state: State) -> None:
             tokens[i].seg.cell = "header"
             if spaced[-1] in UNIT_ROLES:
                 state.tail_units_after = tokens[i].seg
-            cut, i = read_spaced_rows(tokens, i + 1)
+            cut, i = read_spaced_rows(state.rules, tokens, i + 1, spaced[1:])
             segments = state.doc.segments
             state.doc.segments = [p for s in segments for p in cut.get(id(s), [s])]
             continue

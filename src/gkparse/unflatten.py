@@ -21,7 +21,7 @@ LONG = 300  # a line this long may hold a whole body
 MARKER_MAY_FOLLOW = "。；：！？）」”』"
 CELL_BAR = precompiled.pattern(r"\s*[|│]\s*")
 # a row of a Word or spreadsheet table copied as text: its cells apart by tabs
-CELL_TAB = precompiled.pattern(r" *\t[\t ]*")
+CELL_TAB = precompiled.pattern(r" *\t *")  # each tab: an empty cell counts
 MIN_TABS = 2  # a row of three cells at least; one tab may be a layout's indent
 HAN = precompiled.pattern(r"\p{Han}")
 SPACE_RUN = precompiled.pattern(r"[ \t\u3000\u00a0]+")

@@ -20,7 +20,8 @@ from .rules import SPACES, Rules
 MAX_UNIT = 40  # a longer "unit" is a sentence
 MAX_PHRASE = 400  # a longer bracket or sentence is text, whatever units it names
 # words no unit's name holds: a verb or a label left in it means the grammar did not apply
-NOT_IN_UNIT = precompiled.pattern(r"负责|牵头|配合|分工|完成|[:：。“”《》\d]|(?<!机)要|应当")
+# (a quoted phrase may name a unit's work: 市“双随机、一公开”监管工作联席会议, 省“互联网+政务服务”联席办)
+NOT_IN_UNIT = precompiled.pattern(r"负责|牵头|配合|分工|完成|[:：。《》\d]|“[^”]*$|(?<!机)要|应当")
 OWN_PLACE = ("省", "市", "县", "区", "州", "乡", "镇", "各", "有关")
 # compiled once: regex.finditer with a pattern string looks it up in regex's cache each call
 AND = precompiled.pattern(r"及|和|与")
@@ -85,7 +86,8 @@ def split(rules: Rules, text: str) -> list[str]:
 
 def shared_names(pieces: list[str]) -> list[str]:
     """The pieces of a list with each bare division joined to the name it shares
-    (各市, 县（区）生态环境局 -> 各市、县（区）生态环境局); a piece naming others (各…, 有关…) stays apart."""
+    (各市, 县（区）生态环境局 -> 各市、县（区）生态环境局; 各州, 市, 县（区）人民政府 -> one); a piece
+    naming others (各…, 有关…) stays apart."""
     out: list[str] = []
     last = ""  # the piece before, alone: 各州、市、县（区）人民政府 shares over two divisions
     for piece in pieces:
