@@ -131,11 +131,27 @@ def titles(
 def head_lines(node: Node, wrap: float | None) -> tuple[str, list[Segment]]:
     """The heading's text on its line, and the segments under it; a heading line a fixed-width
     layout wrapped mid-sentence (`1.修订完善…应急预案，各乡（镇）、重点` / `企业年内…。`) is
-    read with the line it runs on into, as a page that kept its paragraphs gives it."""
+    read with the line it runs on into, as a page that kept its paragraphs gives it; a marker
+    alone on its line, with the title under it."""
     segs = node.segs
     if len(segs) > 1 and not SENTENCE.match(node.head) and wraps(segs[0], segs[1], wrap):
         return node.head + segs[1].text, segs[2:]
+    if not node.head and len(segs) > 1 and title_line(segs[0], segs[1]):
+        return segs[1].text, segs[2:]  # `一、` alone, its title on the next line
     return node.head, segs[1:]
+
+
+def title_line(marker: Segment, after: Segment) -> bool:
+    """The line under a marker printed alone on its line, when it is a heading's title: short,
+    no sentence before its end."""
+    text = after.text.rstrip("。：:")
+    return (
+        after.line == marker.line + 1
+        and not after.cont
+        and after.cell is None
+        and 0 < len(text) <= TITLE_LINE
+        and not SENTENCE_STOP.search(text)
+    )
 
 
 def head_title(rules: Rules, head: str, titled: bool) -> tuple[str | None, str]:
