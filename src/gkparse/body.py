@@ -28,9 +28,9 @@ CUT_TITLE = 4  # fewer characters than this after the last marker of a cut text:
 # title that ended (`（二）工作要求：`, `…（市政府办牵头）`) or stood before a line break (a space)
 TITLE_KNOWN = precompiled.pattern(r"[。；！？，、：;!?,:\s]|[）)]$")
 RESP_SPLIT = precompiled.pattern(r"[、，,；;\s]+")
-# GB/T 9704's mark over an attachment, alone at a line start (`附件2`); not `附件：`, which
-# opens the 附件说明 list of the cover
-ATTACHMENT_MARK = precompiled.pattern(r"附\s*件\s*\d{0,2}")
+# GB/T 9704's mark over an attachment at a line start (`附件2`), a web copy's title after it on
+# the line (`附件2：X任务清单`); not `附件：`, which opens the 附件说明 list of the cover
+ATTACHMENT_MARK = precompiled.pattern(r"附\s*件(?:\s*\d{1,2}(?:\s*[:：]?\s*[^。；！？]{0,60})?)?")
 # the mark and the attachment's title at the end of a flattened piece, after a sentence (not
 # `…详见附件1`, a reference)
 GLUED_ATTACHMENT_TITLE = precompiled.pattern(
@@ -150,8 +150,9 @@ class BodyReader:
 
     @staticmethod
     def marks_attachment(tokens: list[Token], i: int) -> bool:
-        """`附件2` alone on its line: an attachment begins, a document of its own whose outline
-        starts afresh (its 1、 list is its first level, not items of the one above)."""
+        """`附件2` at a line start, alone or before the attachment's title: an attachment
+        begins, a document of its own whose outline starts afresh (its 1、 list is its first
+        level, not items of the one above)."""
         seg = tokens[i].seg
         return (
             i > 0

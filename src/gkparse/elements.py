@@ -131,6 +131,8 @@ def attachment_items(text: str) -> list[str]:
     return [ATTACHMENT_START.sub("", x).strip() for x in items if x.strip()]
 
 
+# 附件说明's label: 附件 and a colon (`附件2：X` is the mark over an attachment, its title after it)
+ATTACHMENT_LABEL = regex.compile(r"附\s*件\s*[:：]")
 # `…请认真贯彻落实。附件：` + `1.XX`: a flattened page's 附件说明, its label glued to the cover
 GLUED_ATTACHMENT_LABEL = regex.compile(r"[。；！？]\s*附\s*件\s*[:：]\s*$")
 
@@ -139,7 +141,7 @@ def opens_attachments(rules: Rules, text: str) -> str | None:
     """`附件：1.XX 2.XX` -> its items; `附件：` alone, or ending a sentence's line -> '' (a list
     follows, cut from the line or one a line; the line itself stays text); else None."""
     m = rules.header["attachments"].fullmatch(text)
-    if m and "：" in text[:4]:
+    if m and ATTACHMENT_LABEL.match(text):
         return m["items"]
     return "" if GLUED_ATTACHMENT_LABEL.search(text) else None
 

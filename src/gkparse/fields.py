@@ -18,7 +18,7 @@ from .elements import SENTENCE_STOP, is_unit
 from .gluedrows import GluedRow, glued_row, glued_rows
 from .model import Document, Issue, Node, Segment
 from .normalize import mend_spaces
-from .paragraphs import join_paragraphs, wrap_width, wraps
+from .paragraphs import Layout, join_paragraphs, wraps
 from .rules import Rules
 from .state import State
 from .tables import UNIT_ROLES
@@ -101,12 +101,12 @@ def titles(
     rules: Rules,
     rows: dict[str, GluedRow],
     roles: list[str],
-    wrap: float | None = None,
+    printed: Layout | None = None,
 ) -> None:
     """Title and text of each heading; a list decides together whether inline titles are titles.
-    A glued table's rows (`rows`) are cut at their units; `wrap`: the width a fixed-width
-    layout wrapped its lines at (paragraphs.wrap_width)."""
-    heads = {node.id: head_lines(node, wrap) for node in group}
+    A glued table's rows (`rows`) are cut at their units; `printed`: how the input's lines were
+    printed (paragraphs.layout)."""
+    heads = {node.id: head_lines(node, printed) for node in group}
     inline = [(n, m.group(1)) for n in group if (m := SENTENCE.match(heads[n.id][0]))]
     short = sum(len(first) <= TITLE_SHORT for _, first in inline)
     titled = short * 2 > len(inline)
@@ -126,14 +126,31 @@ def titles(
         node.text = join_paragraphs(body, issues, rest)
 
 
-def head_lines(node: Node, wrap: float | None) -> tuple[str, list[Segment]]:
+def head_lines(node: Node, printed: Layout | None) -> tuple[str, list[Segment]]:
     """The heading's text on its line, and the segments under it; a heading line a fixed-width
     layout wrapped mid-sentence (`1.修订完善…应急预案，各乡（镇）、重点` / `企业年内…。`) is
-    read with the line it runs on into, as a page that kept its paragraphs gives it."""
+    read with the line it runs on into, as a page that kept its paragraphs gives it; a marker
+    alone on its line, with the title under it."""
     segs = node.segs
-    if len(segs) > 1 and not SENTENCE.match(node.head) and wraps(segs[0], segs[1], wrap):
-        return node.head + segs[1].text, segs[2:]
+    if len(segs) > 1 and printed is not None and not SENTENCE.match(node.head):
+        if wraps(segs[0], segs[1], printed):
+            return node.head + segs[1].text, segs[2:]
+    if not node.head and len(segs) > 1 and title_line(segs[0], segs[1]):
+        return segs[1].text, segs[2:]  # `一、` alone, its title on the next line
     return node.head, segs[1:]
+
+
+def title_line(marker: Segment, after: Segment) -> bool:
+    """The line under a marker printed alone on its line, when it is a heading's title: short,
+    no sentence before its end."""
+    text = after.text.rstrip("。：:")
+    return (
+        after.line == marker.line + 1
+        and not after.cont
+        and after.cell is None
+        and 0 < len(text) <= TITLE_LINE
+        and not SENTENCE_STOP.search(text)
+    )
 
 
 def head_title(rules: Rules, head: str, titled: bool) -> tuple[str | None, str]:
@@ -215,9 +232,9 @@ def run(state: State) -> None:
         take_closing(state, nodes[-1])
     uniform = state.rules.uniform_kinds
     rows = glued_rows(state)
-    wrap = wrap_width(doc.segments)
+    printed = Layout(state.text, doc.segments)
     for group in [doc.roots] + [n.children for n in nodes if n.children]:
-        titles(group, issues, state.rules, rows, state.glued_roles, wrap)
+        titles(group, issues, state.rules, rows, state.glued_roles, printed)
         mend_markers(group, uniform, issues)
     doc.preamble = join_paragraphs([s for s in doc.segments if s.owner == "preamble"], issues)
     doc.closing = join_paragraphs(state.closing, issues) if state.closing else None

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 
 import regex
 
 from .model import Issue, Segment
-from .normalize import mend_spaces
+from .normalize import LINE_BREAK, mend_spaces
 
 RUNNING_END = regex.compile(r"[\p{Han}A-Za-z0-9、，,“（《]$")
 # a line of units closed by their verb, under a paragraph of a task (`市金融办、…分别牵头落实`):
@@ -31,33 +32,48 @@ WIDTH_SLACK = 1.5  # a justified line's width varies by a half cell or so (digit
 
 
 def cells(text: str) -> float:
-    """A line's printed width in full-width cells (ASCII: half a cell)."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text if not ch.isspace())
+    """A line's printed width in full-width cells (ASCII, a space among them: half a cell),
+    its indentation counted."""
+    text = text.rstrip()
+    return len(text) - 0.5 * sum(map(str.isascii, text))
 
 
-def wrap_width(segs: list[Segment]) -> float | None:
-    """The width a fixed-width layout (a PDF's text) wrapped its paragraphs at: the commonest
-    width of the lines that stop mid-sentence, when enough of them share it; None for a text
-    whose paragraphs are lines."""
-    widths = Counter(round(cells(s.text)) for s in segs if not s.cont and running(s.text))
-    if not widths:
-        return None
-    width, _ = widths.most_common(1)[0]
-    near = sum(n for w, n in widths.items() if abs(w - width) <= WIDTH_SLACK)
-    return width if near >= WRAPPED_LINES else None
+class Layout:
+    """How the input's lines were printed, and the width a fixed-width layout (a PDF's text)
+    wrapped its paragraphs at (None: no wrapping): the commonest width of the lines that stop
+    mid-sentence, when enough of them share it. Measured only when a heading asks (most pages
+    have no heading line that stops mid-sentence)."""
+
+    def __init__(self, text: str, segs: list[Segment]) -> None:
+        self.text, self.segs = text, segs
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return LINE_BREAK.split(self.text)  # (numbered as normalize numbers them)
+
+    def width(self, number: int) -> float:
+        return cells(self.lines[number - 1]) if 0 < number <= len(self.lines) else 0.0
+
+    @cached_property
+    def wrap(self) -> float | None:
+        counts = Counter(
+            round(self.width(s.line)) for s in self.segs if not s.cont and running(s.text)
+        )
+        if not counts:
+            return None
+        wrap, _ = counts.most_common(1)[0]
+        near = sum(n for w, n in counts.items() if abs(w - wrap) <= WIDTH_SLACK)
+        return wrap if near >= WRAPPED_LINES else None
 
 
-def wraps(line: Segment, after: Segment, width: float | None) -> bool:
+def wraps(line: Segment, after: Segment, printed: Layout) -> bool:
     """Whether `line` runs on into `after`, the next line of a fixed-width layout: it fills the
     width without ending its sentence."""
-    return (
-        width is not None
-        and after.line == line.line + 1
-        and not after.cont
-        and after.cell is None
-        and cells(line.text) >= width - WIDTH_SLACK
-        and RUNNING_END.search(line.text) is not None
-    )
+    if after.line != line.line + 1 or after.cont or after.cell is not None:
+        return False
+    if RUNNING_END.search(line.text) is None or printed.wrap is None:
+        return False
+    return printed.width(line.line) >= printed.wrap - WIDTH_SLACK
 
 
 def join_paragraphs(segs: list[Segment], issues: list[Issue], first: str = "") -> str | None:

@@ -37,12 +37,13 @@ def heading(rules: Rules, seg: Segment) -> Token | None:
         m = rule.pattern.match(seg.text)
         if not m:
             continue
-        number = value(rule.numeral, m["num"])
+        num = "".join(m["num"].split())  # `第 十 二 条`: a PDF's letter spacing
+        number = value(rule.numeral, num)
         if not number:
             continue
         delim = rules.delimiters.get(m.groupdict().get("delim") or "", "")
         cn = to_chinese(number) if "{cn}" in rule.marker else ""
-        marker = rule.marker.format(num=ascii_digits(m["num"]), n=number, cn=cn, delim=delim)
+        marker = rule.marker.format(num=ascii_digits(num), n=number, cn=cn, delim=delim)
         return Token(
             "heading",
             seg,

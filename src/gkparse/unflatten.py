@@ -33,6 +33,7 @@ MARKER_START = precompiled.pattern(
     r"(?<=[。；：！？）)」”\p{Han}][ \t\u3000\u00a0]*)(?=[（(第一二三四五六七八九十0-9０-９①-⑳⑴-⒇⒈-⒛㈠-㈩])"
     r"|(?<=\d)(?=[一二三四五六七八九十]{1,3}、)"  # `…上午10:00三、活动地点`: after a time or a number
     r"|(?<=[-—－]\s?\d{1,3}\s?[-—－]\s*)(?=[（(第一二三四五六七八九十])"  # after a page number
+    r"|(?<=[。；！？）)]、)(?=[一二三四五六七八九十]{1,3}、)"  # `。、二、`: a stray 、 after a stop
 )
 # a page's number (`- 1 -`, `— 2 —`) printed on a line of its own, glued in by a flattening:
 # what follows it began a line
@@ -62,6 +63,8 @@ def context(text: str, i: int) -> str:
         return "bracket"
     if before in "-—－" and PAGE_NUMBER_BEFORE.search(text, max(0, i - 9), i):
         return "space"
+    if before == "、" and i > 1 and text[i - 2] in "。；！？":
+        return "stop"  # a stray 、 after the stop (an enumeration never follows one)
     return "han"
 
 
