@@ -53,6 +53,7 @@ def cell_units(text: str) -> list[str]:
 
 OPENERS, CLOSERS = "（(〔【[", "）)〕】]"
 TRAILING = "。；;. "
+NAMES_LINE_MAX = 150  # a line of units' names alone is no longer (ten names and their commas)
 MAX_GROUPS = 3  # （牵头单位：…）（完成时限：…）: more groups in a row are no units
 RESP_SPLIT = regex.compile(r"[、，,；;\s]+")  # how the body reader split a line's units
 WORDS = regex.compile(r"[\p{Han}\p{L}\p{N}]")
@@ -203,6 +204,8 @@ def _names_line(rules: Rules, line: str) -> Roles:
     """A line of nothing but units, each named with its place (市教育局、各区人民政府), closing an
     item: the item's units. A name without its place may be a venue (西城街道办事处（…路49号）)
     or a table's cell (全社会)."""
+    if len(line) > NAMES_LINE_MAX:  # (a paragraph: most lines are, and split costs ~50 µs)
+        return Roles()
     names = units.names_only(rules, line.rstrip("。；; "))
     if names and all(u.startswith(units.OWN_PLACE) for u in names):
         return units.read(rules, line.rstrip("。；; "))
