@@ -92,7 +92,9 @@ def _cut_clutter(s: HeaderState, text: str) -> int:
     ):
         return len(clutter) + 1
     names = [(text.find(n), text.find(n) + len(n)) for n in _known_issuers(s) if n in text]
-    inside = {k for a, b in names for k in range(a + 1, b)}  # (某学院 in 中共某学院委员会)
+    # (某学院 inside 中共某学院委员会: a known name, or the unit's name that opens the line)
+    names += [(0, len(clutter))] if space and is_unit(s.rules, strip_spaces(clutter)) else []
+    inside = {k for a, b in names for k in range(a + 1, b)}
     at = text.find("关于")
     starts = [a for a, _ in names] + ([at] if at > 0 else [])
     for start in sorted(k for k in starts if k > 0 and k not in inside):
