@@ -99,6 +99,8 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
     spaces = list(SPACE_RUN.finditer(text))
     numbers = [p.span() for p in PAGE_NUMBER.finditer(text)] if DASHES.search(text) else []
     spaced = [(p.start() - 1, p.end() + 1) for p in SPACED_NUMBER.finditer(text)]
+    if "：" in text or ":" in text:  # (文　　号：, 索 引 号: a label padded to its column's width)
+        spaced += [p.span("label") for p in rules.meta_label.finditer(text)]
     for k, m in enumerate(spaces):
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         if not before or not after:
@@ -106,7 +108,7 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
         if any(a < m.start() < b for a, b in numbers):
             continue  # `- 1 -`: a page's number, one line of the print
         if any(a < m.start() < b for a, b in spaced):
-            continue  # `禾丰县 2021 年`: digits spaced out of the text
+            continue  # `禾丰县 2021 年`: digits spaced out of the text; a label's padding
         if _lone_han(text, spaces, k):
             continue  # `工 作 任 务`: words a PDF spaced out inside a crawled line
         if _crumb_space(text, spaces, k):
