@@ -117,6 +117,8 @@ def _space_cuts(rules: Rules, text: str) -> list[str]:
         if short and not (before in "。；：！？" + CLOSERS and marker_next):
             continue
         label_next = rules.meta_label.match(text, m.end())  # `… 信息来源：`: a page's label
+        if before.isdigit() and HAN.match(after) and not (marker_next or label_next):
+            continue  # `〔2023〕9 号`, `3 个`: a number and its measure a PDF spaced apart
         if (
             pdf
             and before not in "。；：！？"
