@@ -36,6 +36,9 @@ ATTACHMENT_MARK = precompiled.pattern(
 NOTE_FIRST = precompiled.pattern(r"[（(]\s*此件[^（）()]{1,12}[)）]")
 TEXT_START = precompiled.pattern(r"\p{Han}|[（(]")  # (compiled once: ~4 µs a call saved)
 COLON = precompiled.pattern(r"[:：]")
+NAME_CHARACTERS = precompiled.pattern(
+    r"[\p{Han}（）()〔〕、·“”]+"
+)  # what a unit's name is written with
 MARK_MIN = 3  # a 文号 found this near its line's start has no 发文机关标志 glued before it
 
 
@@ -151,7 +154,9 @@ def _all_units(rules: Rules, words: str) -> bool:
     return (
         bool(units)
         and units[0] not in rules.unit_suffixes
+        and not units[0].startswith(("的", "之"))  # (…意见|的函各州…: the title goes on)
         and all(u.endswith(rules.unit_suffixes) or u.startswith("各") for u in units)
+        and all(NAME_CHARACTERS.fullmatch(u) for u in units)  # (稿）》意见的函各州: a title's)
     )
 
 
