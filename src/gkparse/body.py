@@ -18,7 +18,7 @@ from .elements import (
     opens_attachments,
     units_line,
 )
-from .header import imprint, signature
+from .header import imprint, plan_title, signature
 from .model import Issue, Node, Token
 from .outline import Outline, bare_title
 from .state import State
@@ -118,6 +118,7 @@ class BodyReader:
                 node.segs.append(tok.seg)
         self.doc.roots = self.outline.roots
         signature.after_body(self.rules, self.doc, self.state.closing)
+        plan_title.after_body(self.rules, self.doc)
 
     @staticmethod
     def cut_off(tokens: list[Token], i: int) -> bool:

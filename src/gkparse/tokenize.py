@@ -29,6 +29,10 @@ from .rules import Rules
 from .state import State
 from .unflatten import unflatten
 
+# junk judged on the whole line before the line is cut into the cells of a row or at its spaces:
+# a site's menu row and an entry of a page's list of links, whose pieces each pass for text
+WHOLE_LINE = frozenset({"site_menu", "link_list"})
+
 
 def heading(rules: Rules, seg: Segment) -> Token | None:
     if rules.no_marker(seg.text):  # (most lines: a dozen rules spared)
@@ -80,6 +84,9 @@ def _pieces(
             last_row = line.line
             if rest:
                 yield from split_glued_labels(rules, unflatten(rules, rest))
+            continue
+        if rules.junk_id(line.text) in WHOLE_LINE:
+            yield line  # (junk as a whole: its cells or pieces would each pass for text)
             continue
         # (a flattened line's pieces may hold a label alone and a value with the next glued on)
         yield from split_glued_labels(rules, unflatten(rules, line))

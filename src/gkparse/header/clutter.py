@@ -1,7 +1,8 @@
 """The page's clutter around a notice's title, cut by structure: a breadcrumb or a label
 before a separator (>>, >, |), a column label or a mirror site's name before the issuers or 关于,
-a widget's words before an issuer's name the notice prints elsewhere. On a document-sharing
-site, the file's name above the preview names the document."""
+a widget's words before an issuer's name the notice prints elsewhere; after it, the site's name a
+page's <title> prints (`标题_站点名`). On a document-sharing site, the file's name above the
+preview names the document."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ LABELLED = precompiled.pattern(r"(?P<label>\p{Han}(?:\s*\p{Han}){1,5})\s*[|│:�
 PAGE_NUMBER = precompiled.pattern(r"\d{1,3}\s+(?=[^\d\s])")  # `1 XX实施意见`: a page's index
 # a 文号 the page printed after the title in brackets: `…的通知（X政发〔2023〕5号）`
 TRAILING_NUMBER = precompiled.pattern(r"[（(]([^（）()]*?\d{4}[^（）()]*?)[)）]$")
+# a page's <title> kept by the crawl: `标题_站点名`, `标题-站点名`, `标题 | 站点名` (a hyphen
+# between Han only: `2021-2025年` is a title's own)
+SITE_AFTER = precompiled.pattern(
+    r"(?P<title>.+?)\s*(?:[_＿|｜]|\s[-－–]\s|(?<=[\p{Han}》）])[-－–](?=\p{Han}))\s*"
+    r"(?P<site>\p{Han}[^_＿|｜]{1,30}?)"
+)
+SITE_WORDS = ("网站", "网", "门户", "平台")  # a site's name ends like a unit's or like these
 FILE_NAME = precompiled.pattern(rf"《?(?P<name>[^《》\s]{{2,80}}?){FILE_SUFFIX}(?:》|\s|$)")
 
 
@@ -133,6 +141,19 @@ def ends_like_a_title(s: HeaderState, lines: list[Token]) -> bool:
     return bool(lines) and s.rules.header["title_end"].fullmatch(text) is not None
 
 
+def site_after(s: HeaderState, text: str) -> int | None:
+    """Where the site's name a page's <title> prints after the notice's title begins (at its
+    separator), or None: the words before end like a title, the words after name a unit or
+    a site."""
+    m = SITE_AFTER.fullmatch(text.strip())
+    if m is None or not s.rules.header["title_end"].fullmatch(strip_spaces(m["title"])):
+        return None
+    site = strip_spaces(m["site"])
+    if not (is_unit(s.rules, site) or site.endswith(SITE_WORDS)):
+        return None
+    return m.end("title")
+
+
 def bare(s: HeaderState, text: str) -> str:
     """A line without the page's clutter before a title and a 文号 printed after it: what the
     title reader judges the line's shape by."""
@@ -146,4 +167,7 @@ def without_clutter(s: HeaderState, text: str, line: int | None) -> tuple[str, s
     while at := _cut_clutter(s, text):  # a breadcrumb, then the column label after it
         s.doc.metadata.dropped.append({"line": line, "text": text[:at].strip()})
         text = text[at:].strip()
+    if (end := site_after(s, text)) is not None:
+        s.doc.metadata.dropped.append({"line": line, "text": text[end:].strip()})
+        text = text[:end].strip()
     return text, mend_spaces(text)

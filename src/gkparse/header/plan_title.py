@@ -6,8 +6,11 @@ its title is the title."""
 from __future__ import annotations
 
 from .. import precompiled
+from ..model import Document
 from ..normalize import mend_spaces, strip_spaces
+from ..rules import Rules
 from ..tables import only_labels
+from .attachments import MARK
 from .zone import PREAMBLE, TITLE_MIN, HeaderState, plain_title
 
 QUOTED = precompiled.pattern(r"《([^《》]+)》")
@@ -68,3 +71,20 @@ def handed_down_by_cover(s: HeaderState) -> str | None:
     if len(h.attachments) == 1:
         return h.attachments[0]
     return None
+
+
+def after_body(rules: Rules, doc: Document) -> None:
+    """A notice whose text is numbered paragraphs and that hands its plan down as an attachment,
+    often beside forms and lists (`附件：1.X方案 2.Y清单`, read after the body): the first
+    attachment, when it is a plan (its name ends like a title) printed after the notice under
+    its mark (`附件1` over `X方案`, GB/T 9704), is the plan. (A plan alone, addressed to no one,
+    has none: its attachments are its own.)"""
+    h = doc.header
+    if h.plan_title or not h.attachments or not h.recipients:
+        return
+    first = strip_spaces(h.attachments[0])
+    if not rules.header["title_end"].fullmatch(first):
+        return
+    texts = [t for t in (strip_spaces(x.text) for x in doc.segments) if t]
+    if any(MARK.fullmatch(a) and b == first for a, b in zip(texts, texts[1:])):
+        h.plan_title = first

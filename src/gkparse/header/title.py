@@ -21,8 +21,8 @@ def restart(s: HeaderState, i: int) -> int:
     line above was the plan's title when it ends like one, else the page's. So too a fuller
     form of the title read (`XX政务公开工作要点实施方案` / `XX市2017年政务公开工作要点实施方案`):
     the page's headline shortened the notice's own title."""
-    if s.header.recipients:
-        return 0
+    if s.header.recipients or strip_spaces(s.title_so_far()) == strip_spaces(s.text(i)):
+        return 0  # (the title printed again: the same notice, for `again`)
     if not s.rules.header["notice_title"].fullmatch(s.text(i)):
         if not _fuller(s, s.text(i)):
             return 0
@@ -95,21 +95,28 @@ def read(s: HeaderState, i: int) -> int:
 def _lines(s: HeaderState, i: int) -> int:
     """How many lines from i a title broken over lines takes: until it ends like a title, and
     never from the page's lines into a notice's whole title, nor over the cells of a row."""
-    tokens, ends = s.tokens, s.rules.header["title_end"]
+    tokens = s.tokens
     used = 1
     while (
         i + used < len(tokens)
         and used < TITLE_LINES
         and tokens[i + used].kind == "text"
         and tokens[i + used].seg.column is None  # (cells of a row with bars: a site's menu)
-        and not ends.fullmatch(strip_spaces("".join(s.text(k) for k in range(i, i + used))))
+        and not _whole(s, "".join(s.text(k) for k in range(i, i + used)))
         and plain_title(tokens[i + used].seg.text)
+        and tokens[i + used].seg.text not in s.rules.page_columns  # (a column's name, alone)
         and not _whole_title_after_others(s, i, used)
         and not parse_date_line(tokens[i + used].seg.text)[0]
         and not doc_number(s.rules, tokens[i + used].seg.text)
     ):
         used += 1
     return used
+
+
+def _whole(s: HeaderState, text: str) -> bool:
+    """The lines read so far end like a title, or like one and the site's name after it."""
+    ends = s.rules.header["title_end"]
+    return bool(ends.fullmatch(strip_spaces(text))) or clutter.site_after(s, text) is not None
 
 
 def _whole_title_after_others(s: HeaderState, i: int, used: int) -> bool:
