@@ -204,8 +204,8 @@ def _names_line(rules: Rules, line: str) -> Roles:
     """A line of nothing but units, each named with its place (市教育局、各区人民政府), closing an
     item: the item's units. A name without its place may be a venue (西城街道办事处（…路49号）)
     or a table's cell (全社会)."""
-    if len(line) > NAMES_LINE_MAX:  # (a paragraph: most lines are, and split costs ~50 µs)
-        return Roles()
+    if len(line) > NAMES_LINE_MAX or not line.startswith(units.OWN_PLACE):
+        return Roles()  # (a paragraph, or a name without its place: split costs ~50 µs)
     names = units.names_only(rules, line.rstrip("。；; "))
     if names and all(u.startswith(units.OWN_PLACE) for u in names):
         return units.read(rules, line.rstrip("。；; "))
